@@ -1,0 +1,45 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { Environment } from './config/environment.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the HTTP application: the same for `npm start` and for the tests,
+ * so that what is tested is what runs.
+ */
+export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  const filter = new ErrorFilter();
+  app.useGlobalFilters(filter);
+
+  // Errors Fastify raises while reading a body (bad JSON, too large, wrong type) get the same body shape.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setErrorHandler((error, request, reply) => {
+      const { status, body } = filter.toResponse(error);
+      body.requestId = (request.raw as { id?: string }).id;
+      void reply.status(status).send(body);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('mission-crm')
+      .setDescription('Follow-up CRM for trade missions: missions, delegations, meetings, agreements and the follow-up actions they produce.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import type { ErrorResponseDto } from './error-response.dto.js';
+import { DomainError, ERROR_STATUS, type ErrorCode, type FieldError } from './errors.js';
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** Errors raised by Fastify while reading a request, before any handler runs. */
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'The request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['malformed_json', 'The request body is empty; send a JSON object'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'Send the body as application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['validation_failed', 'The Content-Length header does not match the body'],
+};
+
+/** PostgreSQL errors that a client's request can cause (a race past the service's own checks). */
+function fromDatabase(error: QueryFailedError): DomainError | undefined {
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
+  switch (driverError.code) {
+    case '23505':
+      return new DomainError('conflict', `This would duplicate an existing record (${driverError.constraint ?? 'unique constraint'})`);
+    case '23503':
+      return error.query.trimStart().toUpperCase().startsWith('DELETE') || error.query.trimStart().toUpperCase().startsWith('UPDATE')
+        ? new DomainError('still_referenced', 'Other records still refer to this one')
+        : new DomainError('invalid_reference', 'The request refers to a record that does not exist');
+    case '23514':
+      return new DomainError('validation_failed', `The request breaks a rule of the data (${driverError.constraint ?? 'check constraint'})`);
+    case '22P02':
+    case '22007':
+    case '22008':
+      return new DomainError('validation_failed', 'A value in the request has the wrong format');
+    default:
+      return undefined;
+  }
+}
+
+function fromHttpException(exception: HttpException): DomainError {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const text = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+  const message = Array.isArray(text) ? text.join('; ') : (text ?? exception.message);
+  const error = new DomainError(HTTP_CODES[status] ?? 'internal', message);
+  return Object.assign(error, { status });
+}
+
+/**
+ * Maps every error to one status and the single error body. What is not a known
+ * client error becomes a 500 that carries only the request id; the details go to the log.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception);
+    body.requestId = requestIdOf(request);
+    if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toResponse(exception: unknown): { status: number; body: ErrorResponseDto } {
+    const error = this.toDomainError(exception);
+    const status = (error as DomainError & { status?: number }).status ?? ERROR_STATUS[error.code];
+    const details: FieldError[] = error.details;
+    return { status, body: { statusCode: status, code: error.code, message: error.message, details } };
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof OptimisticLockVersionMismatchError) return new DomainError('stale_version', exception.message);
+    if (exception instanceof QueryFailedError) {
+      const mapped = fromDatabase(exception);
+      if (mapped) return mapped;
+    }
+    const fastify = exception as { code?: string; statusCode?: number; message?: string };
+    if (typeof fastify?.code === 'string' && fastify.code in FASTIFY_CODES) {
+      const [code, message] = FASTIFY_CODES[fastify.code]!;
+      return new DomainError(code, message);
+    }
+    if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return Object.assign(new DomainError(HTTP_CODES[fastify.statusCode] ?? 'validation_failed', fastify.message ?? 'Bad request'), { status: fastify.statusCode });
+    }
+    return new DomainError('internal', 'Something went wrong on our side; the request id identifies it in the logs');
+  }
+}
+
+export function requestIdOf(request: FastifyRequest): string | undefined {
+  const id = (request.raw as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,93 @@
+import { type Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ValidationFailedError } from './errors.js';
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Paging, sorting and text search shared by every list endpoint. */
+export class ListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = DEFAULT_PAGE_SIZE;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset: number = 0;
+
+  @ApiPropertyOptional({ description: 'Comma-separated fields, "-" in front for descending, e.g. "-startDate,title".' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/, { message: 'sort must be field names separated by commas, each optionally preceded by "-"' })
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'Text search (case-insensitive, part of a word is enough).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+export interface SortKey<F extends string> {
+  field: F;
+  direction: SortDirection;
+}
+
+/**
+ * Turns "-startDate,title" into sort keys, accepting only the fields a list allows;
+ * anything else is a 400 that lists the allowed ones.
+ */
+export function parseSort<F extends string>(sort: string | undefined, allowed: readonly F[], fallback: SortKey<F>[]): SortKey<F>[] {
+  if (!sort) return fallback;
+  return sort.split(',').map((part) => {
+    const descending = part.startsWith('-');
+    const field = (descending ? part.slice(1) : part) as F;
+    if (!allowed.includes(field)) {
+      throw new SortFieldError(field, allowed);
+    }
+    return { field, direction: descending ? 'DESC' : 'ASC' };
+  });
+}
+
+export class SortFieldError extends ValidationFailedError {
+  constructor(field: string, allowed: readonly string[]) {
+    super([{ field: 'sort', message: `cannot sort by ${field}; sort by one of: ${allowed.join(', ')}` }], `cannot sort by ${field}`);
+  }
+}
+
+/** A `{ items, total, limit, offset }` response class for OpenAPI, one per item type. */
+export function PageResponseDto<T>(item: ClassType<T>, name: string): ClassType<Page<T>> {
+  class PageOf {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiProperty({ description: 'How many items match the filters, over all pages.' })
+    total!: number;
+
+    @ApiProperty()
+    limit!: number;
+
+    @ApiProperty()
+    offset!: number;
+  }
+  Object.defineProperty(PageOf, 'name', { value: name });
+  return PageOf;
+}

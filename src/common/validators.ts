@@ -1,0 +1,97 @@
+import { Transform } from 'class-transformer';
+import { buildMessage, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+
+/** Belgian enterprise number (KBO/BCE): 10 digits, the last two = 97 - (first eight mod 97). */
+export function isEnterpriseNumber(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^[01]\d{9}$/.test(value)) return false;
+  const body = Number.parseInt(value.slice(0, 8), 10);
+  return 97 - (body % 97) === Number.parseInt(value.slice(8), 10);
+}
+
+/** Accepts "0123.456.749", "BE 0123 456 749" and plain digits; stores the 10 digits. */
+export const normaliseEnterpriseNumber = (value: unknown): unknown =>
+  typeof value === 'string' ? value.replace(/^BE/i, '').replace(/[\s.]/g, '') : value;
+
+export function IsEnterpriseNumber(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEnterpriseNumber',
+      validator: {
+        validate: isEnterpriseNumber,
+        defaultMessage: buildMessage((each) => `${each}$property must be a Belgian enterprise number: 10 digits with a valid mod-97 check`, options),
+      },
+    },
+    options,
+  );
+}
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && TIME_ZONES.has(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be an IANA time zone such as Europe/Brussels`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
+export function isDateOnly(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateOnly',
+      validator: {
+        validate: isDateOnly,
+        defaultMessage: buildMessage((each) => `${each}$property must be a date written YYYY-MM-DD`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** The value must not come before the sibling property named (both optional). */
+export function IsNotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBefore',
+      constraints: [property],
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => {
+          const other = (args?.object as Record<string, unknown>)[property];
+          if (value === undefined || value === null || other === undefined || other === null) return true;
+          const left = value instanceof Date ? value.getTime() : String(value);
+          const right = other instanceof Date ? other.getTime() : String(other);
+          return left >= right;
+        },
+        defaultMessage: buildMessage(() => `$property must not be before ${property}`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** Trims strings; turns a blank string into undefined-like null only where the DTO asks for it. */
+export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Upper-cases a country code or a list of them, so "vn" and "VN" are the same country. */
+export const UpperCase = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)) : value));
+
+/** Reads a query-string list: "a,b" or repeated parameters. */
+export const QueryList = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
+
+/** Reads a query-string boolean strictly: only "true" and "false". */
+export const QueryBoolean = (): PropertyDecorator =>
+  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));

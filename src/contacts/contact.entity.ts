@@ -1,0 +1,34 @@
+import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../database/base.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+
+@Entity('contacts')
+@Index('ix_contacts_name_trgm', { synchronize: false })
+export class Contact extends BaseEntity {
+  @Index('ix_contacts_organisation_id')
+  @Column({ type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<Organisation>;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** Role or title, e.g. "Prime Minister". */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  role!: string | null;
+
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  synthetic!: boolean;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  archivedAt!: Date | null;
+}

