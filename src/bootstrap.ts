@@ -15,22 +15,16 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl), adapter, {
+    bufferLogs: true,
+    // Fastify's own JSON parser only: any other content type is a 415.
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
-
-  // Errors Fastify raises while reading a body (bad JSON, too large, wrong type) get the same body shape.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error, request, reply) => {
-      const { status, body } = filter.toResponse(error);
-      body.requestId = (request.raw as { id?: string }).id;
-      void reply.status(status).send(body);
-    });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -24,9 +24,11 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['validation_failed', 'The Content-Length header does not match the body'],
 };
 
+const snakeToCamel = (name: string): string => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 /** PostgreSQL errors that a client's request can cause (a race past the service's own checks). */
 function fromDatabase(error: QueryFailedError): DomainError | undefined {
-  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string; column?: string };
   switch (driverError.code) {
     case '23505':
       return new DomainError('conflict', `This would duplicate an existing record (${driverError.constraint ?? 'unique constraint'})`);
@@ -34,6 +36,10 @@ function fromDatabase(error: QueryFailedError): DomainError | undefined {
       return error.query.trimStart().toUpperCase().startsWith('DELETE') || error.query.trimStart().toUpperCase().startsWith('UPDATE')
         ? new DomainError('still_referenced', 'Other records still refer to this one')
         : new DomainError('invalid_reference', 'The request refers to a record that does not exist');
+    case '23502':
+      return new DomainError('validation_failed', `${driverError.column ?? 'a required field'} must not be null`, [
+        { field: snakeToCamel(driverError.column ?? ''), message: 'must not be null' },
+      ]);
     case '23514':
       return new DomainError('validation_failed', `The request breaks a rule of the data (${driverError.constraint ?? 'check constraint'})`);
     case '22P02':
@@ -46,6 +52,11 @@ function fromDatabase(error: QueryFailedError): DomainError | undefined {
 }
 
 function fromHttpException(exception: HttpException): DomainError {
+  const cause = exception.cause as { code?: string } | undefined;
+  if (typeof cause?.code === 'string' && cause.code in FASTIFY_CODES) {
+    const [code, message] = FASTIFY_CODES[cause.code]!;
+    return new DomainError(code, message);
+  }
   const status = exception.getStatus();
   const response = exception.getResponse();
   const text = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;

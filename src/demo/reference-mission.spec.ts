@@ -155,7 +155,8 @@ describe('REFERENCE_MISSION', () => {
   });
 
   it('describes the four agreements of the source', () => {
-    const byType = (type: string, status: string) => data.agreements.filter((a) => a.type === type && a.status === status);
+    const byType = (type: string, status: string) =>
+      data.agreements.filter((a) => a.type === type && a.status === status);
     expect(byType('mou', 'signed')).toHaveLength(2);
     expect(byType('mou', 'in_force')[0]?.validFrom).toBe('1995-01-01');
     expect(byType('loi', 'planned')[0]?.themes).toEqual(['greenhouse-gas reduction', 'energy transition']);

@@ -204,30 +204,207 @@ const users: DemoUser[] = [
 // Real organisations named in the source (no enterprise numbers invented for them).
 
 const realOrganisations: DemoOrganisation[] = [
-  { key: 'org-flemish-government', name: 'Flemish Government', kind: 'government_body', country: 'BE', city: 'Brussels', website: 'https://www.vlaanderen.be', sectors: [], synthetic: false },
-  { key: 'org-chancellery', name: 'Flemish Department of Chancellery and Foreign Affairs', kind: 'government_body', country: 'BE', city: 'Brussels', sectors: ['foreign affairs'], synthetic: false },
-  { key: 'org-mow', name: 'Flemish Department of Mobility and Public Works (MOW)', kind: 'government_body', country: 'BE', city: 'Brussels', sectors: ['transport', 'ports', 'water management'], synthetic: false },
-  { key: 'org-fit', name: 'Flanders Investment & Trade', kind: 'agency', country: 'BE', city: 'Brussels', website: 'https://www.flandersinvestmentandtrade.com', sectors: ['trade promotion', 'investment promotion'], synthetic: false },
-  { key: 'org-vvob', name: 'VVOB – education for development', kind: 'ngo', country: 'BE', city: 'Brussels', website: 'https://www.vvob.org', sectors: ['education'], synthetic: false },
-  { key: 'org-ku-leuven', name: 'KU Leuven', kind: 'university', country: 'BE', city: 'Leuven', website: 'https://www.kuleuven.be', sectors: ['education', 'research'], synthetic: false },
-  { key: 'org-apec', name: 'Antwerp Flanders Port Training Center (APEC)', kind: 'other', country: 'BE', city: 'Antwerp', sectors: ['port training'], synthetic: false },
-  { key: 'org-nxtport', name: 'NXTPORT International', kind: 'company', country: 'BE', city: 'Antwerp', sectors: ['smart logistics', 'port data'], synthetic: false },
-  { key: 'org-camco', name: 'CamCO Technologies', kind: 'company', country: 'BE', sectors: ['port automation', 'smart logistics'], synthetic: false },
-  { key: 'org-monument', name: 'Monument', kind: 'company', country: 'BE', sectors: ['heritage renovation', 'construction'], synthetic: false },
-  { key: 'org-gov-vn', name: 'Government of Vietnam', kind: 'government_body', country: 'VN', city: 'Hanoi', sectors: [], synthetic: false },
-  { key: 'org-mofa-vn', name: 'Ministry of Foreign Affairs of Vietnam', kind: 'government_body', country: 'VN', city: 'Hanoi', sectors: ['foreign affairs'], synthetic: false },
-  { key: 'org-mot-vn', name: 'Ministry of Transport of Vietnam', kind: 'government_body', country: 'VN', city: 'Hanoi', sectors: ['transport', 'ports', 'waterways'], synthetic: false },
-  { key: 'org-vinamarine', name: 'Vinamarine (Vietnam Maritime Administration)', kind: 'agency', country: 'VN', city: 'Hanoi', sectors: ['maritime', 'ports'], synthetic: false },
-  { key: 'org-pc-hanoi', name: "People's Committee of Hanoi", kind: 'government_body', country: 'VN', city: 'Hanoi', sectors: [], synthetic: false },
-  { key: 'org-pc-haiphong', name: "People's Committee of Haiphong", kind: 'government_body', country: 'VN', city: 'Haiphong', sectors: [], synthetic: false },
-  { key: 'org-pc-quang-ninh', name: "People's Committee of Quang Ninh Province", kind: 'government_body', country: 'VN', city: 'Ha Long', sectors: [], synthetic: false },
-  { key: 'org-pc-hcmc', name: "People's Committee of Ho Chi Minh City", kind: 'government_body', country: 'VN', city: 'Ho Chi Minh City', sectors: [], synthetic: false },
-  { key: 'org-hcmue', name: 'Ho Chi Minh City University of Education', kind: 'university', country: 'VN', city: 'Ho Chi Minh City', sectors: ['education'], synthetic: false },
+  {
+    key: 'org-flemish-government',
+    name: 'Flemish Government',
+    kind: 'government_body',
+    country: 'BE',
+    city: 'Brussels',
+    website: 'https://www.vlaanderen.be',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-chancellery',
+    name: 'Flemish Department of Chancellery and Foreign Affairs',
+    kind: 'government_body',
+    country: 'BE',
+    city: 'Brussels',
+    sectors: ['foreign affairs'],
+    synthetic: false,
+  },
+  {
+    key: 'org-mow',
+    name: 'Flemish Department of Mobility and Public Works (MOW)',
+    kind: 'government_body',
+    country: 'BE',
+    city: 'Brussels',
+    sectors: ['transport', 'ports', 'water management'],
+    synthetic: false,
+  },
+  {
+    key: 'org-fit',
+    name: 'Flanders Investment & Trade',
+    kind: 'agency',
+    country: 'BE',
+    city: 'Brussels',
+    website: 'https://www.flandersinvestmentandtrade.com',
+    sectors: ['trade promotion', 'investment promotion'],
+    synthetic: false,
+  },
+  {
+    key: 'org-vvob',
+    name: 'VVOB – education for development',
+    kind: 'ngo',
+    country: 'BE',
+    city: 'Brussels',
+    website: 'https://www.vvob.org',
+    sectors: ['education'],
+    synthetic: false,
+  },
+  {
+    key: 'org-ku-leuven',
+    name: 'KU Leuven',
+    kind: 'university',
+    country: 'BE',
+    city: 'Leuven',
+    website: 'https://www.kuleuven.be',
+    sectors: ['education', 'research'],
+    synthetic: false,
+  },
+  {
+    key: 'org-apec',
+    name: 'Antwerp Flanders Port Training Center (APEC)',
+    kind: 'other',
+    country: 'BE',
+    city: 'Antwerp',
+    sectors: ['port training'],
+    synthetic: false,
+  },
+  {
+    key: 'org-nxtport',
+    name: 'NXTPORT International',
+    kind: 'company',
+    country: 'BE',
+    city: 'Antwerp',
+    sectors: ['smart logistics', 'port data'],
+    synthetic: false,
+  },
+  {
+    key: 'org-camco',
+    name: 'CamCO Technologies',
+    kind: 'company',
+    country: 'BE',
+    sectors: ['port automation', 'smart logistics'],
+    synthetic: false,
+  },
+  {
+    key: 'org-monument',
+    name: 'Monument',
+    kind: 'company',
+    country: 'BE',
+    sectors: ['heritage renovation', 'construction'],
+    synthetic: false,
+  },
+  {
+    key: 'org-gov-vn',
+    name: 'Government of Vietnam',
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Hanoi',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-mofa-vn',
+    name: 'Ministry of Foreign Affairs of Vietnam',
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Hanoi',
+    sectors: ['foreign affairs'],
+    synthetic: false,
+  },
+  {
+    key: 'org-mot-vn',
+    name: 'Ministry of Transport of Vietnam',
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Hanoi',
+    sectors: ['transport', 'ports', 'waterways'],
+    synthetic: false,
+  },
+  {
+    key: 'org-vinamarine',
+    name: 'Vinamarine (Vietnam Maritime Administration)',
+    kind: 'agency',
+    country: 'VN',
+    city: 'Hanoi',
+    sectors: ['maritime', 'ports'],
+    synthetic: false,
+  },
+  {
+    key: 'org-pc-hanoi',
+    name: "People's Committee of Hanoi",
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Hanoi',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-pc-haiphong',
+    name: "People's Committee of Haiphong",
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Haiphong',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-pc-quang-ninh',
+    name: "People's Committee of Quang Ninh Province",
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Ha Long',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-pc-hcmc',
+    name: "People's Committee of Ho Chi Minh City",
+    kind: 'government_body',
+    country: 'VN',
+    city: 'Ho Chi Minh City',
+    sectors: [],
+    synthetic: false,
+  },
+  {
+    key: 'org-hcmue',
+    name: 'Ho Chi Minh City University of Education',
+    kind: 'university',
+    country: 'VN',
+    city: 'Ho Chi Minh City',
+    sectors: ['education'],
+    synthetic: false,
+  },
   // The source mentions MOW's Vietnamese counterpart without naming it.
-  { key: 'org-mow-counterpart-vn', name: 'Vietnamese counterpart of the Flemish Department of Mobility and Public Works', kind: 'government_body', country: 'VN', sectors: ['transport', 'water management'], synthetic: false },
-  { key: 'org-mrc', name: 'Mekong River Commission (MRC)', kind: 'other', country: 'LA', city: 'Vientiane', sectors: ['water management'], synthetic: false },
+  {
+    key: 'org-mow-counterpart-vn',
+    name: 'Vietnamese counterpart of the Flemish Department of Mobility and Public Works',
+    kind: 'government_body',
+    country: 'VN',
+    sectors: ['transport', 'water management'],
+    synthetic: false,
+  },
+  {
+    key: 'org-mrc',
+    name: 'Mekong River Commission (MRC)',
+    kind: 'other',
+    country: 'LA',
+    city: 'Vientiane',
+    sectors: ['water management'],
+    synthetic: false,
+  },
   // EU (COSME) project; coordinated by ACCIÓ (Catalonia), with FIT as a partner.
-  { key: 'org-goose', name: 'GOOSE (EU project)', kind: 'other', country: 'ES', website: 'https://projectgoose.eu/', sectors: ['public procurement', 'internationalisation'], synthetic: false },
+  {
+    key: 'org-goose',
+    name: 'GOOSE (EU project)',
+    kind: 'other',
+    country: 'ES',
+    website: 'https://projectgoose.eu/',
+    sectors: ['public procurement', 'internationalisation'],
+    synthetic: false,
+  },
 ];
 
 const REAL_PARTICIPANT_KEYS = ['org-nxtport', 'org-camco', 'org-monument'];
@@ -303,6 +480,8 @@ const VN_COMPANY_SPECS: Readonly<Record<string, ReadonlyArray<readonly [name: st
     ['Capital Green Energy JSC (demo)', ['renewable energy']],
     ['Northern Recycling Co. (demo)', ['circular economy']],
     ['Hanoi Urban Transit Consulting (demo)', ['urban mobility']],
+    ['Long Bien Engineering JSC (demo)', ['port infrastructure']],
+    ['Ba Dinh Air Monitoring (demo)', ['environmental monitoring']],
   ],
   Haiphong: [
     ['Haiphong Container Services (demo)', ['ports & logistics']],
@@ -311,12 +490,15 @@ const VN_COMPANY_SPECS: Readonly<Record<string, ReadonlyArray<readonly [name: st
     ['Haiphong Industrial Estates (demo)', ['construction']],
     ['Bach Dang Dredging Co. (demo)', ['dredging']],
     ['Haiphong Cold Storage JSC (demo)', ['cold chain logistics']],
+    ['Haiphong Green Shipping (demo)', ['green shipping']],
   ],
   'Ha Long': [
     ['Ha Long Bay Environmental Services (demo)', ['environmental consulting']],
     ['Quang Ninh Coastal Works (demo)', ['flood protection']],
     ['Bamboo Port Logistics (demo)', ['ports & logistics']],
     ['Quang Ninh Renewable Power (demo)', ['energy transition']],
+    ['Quang Ninh Water Supply JSC (demo)', ['water management']],
+    ['Ha Long Green Building Co. (demo)', ['green construction']],
   ],
   'Ho Chi Minh City': [
     ['Saigon River Logistics (demo)', ['ports & logistics']],
@@ -327,6 +509,8 @@ const VN_COMPANY_SPECS: Readonly<Record<string, ReadonlyArray<readonly [name: st
     ['Saigon Solar Energy JSC (demo)', ['renewable energy']],
     ['Lotus Terminal Services (demo)', ['port automation']],
     ['Saigon Heritage Builders (demo)', ['heritage renovation']],
+    ['Saigon Agrifood Trading (demo)', ['agrifood']],
+    ['Southern Hydrogen Ventures (demo)', ['hydrogen']],
   ],
 };
 
@@ -352,18 +536,74 @@ for (const company of vietnameseCompanies) {
 // Contacts. Real people only where the source names them; otherwise the office.
 
 const realContacts: DemoContact[] = [
-  { key: 'contact-jambon', organisationKey: 'org-flemish-government', name: 'Jan Jambon', role: 'Minister-President of the Flemish Government; Flemish Minister for Foreign Affairs, Culture, Digitalisation and Facilities Management', synthetic: false },
-  { key: 'contact-bourgeois', organisationKey: 'org-flemish-government', name: 'Geert Bourgeois', role: 'Former Minister-President of the Flemish Government', synthetic: false },
-  { key: 'contact-pham-minh-chinh', organisationKey: 'org-gov-vn', name: 'Pham Minh Chinh', role: 'Prime Minister of Vietnam', synthetic: false },
-  { key: 'contact-deputy-pm-vn', organisationKey: 'org-gov-vn', name: 'Deputy Prime Minister of Vietnam', role: 'Deputy Prime Minister', synthetic: false },
-  { key: 'contact-mofa-minister', organisationKey: 'org-mofa-vn', name: 'Minister of Foreign Affairs', role: 'Minister of Foreign Affairs of Vietnam', synthetic: false },
-  { key: 'contact-mot-vice-minister', organisationKey: 'org-mot-vn', name: 'Vice-Minister of Transport', role: 'Vice-Minister of Transport of Vietnam', synthetic: false },
-  { key: 'contact-mow-secretary-general', organisationKey: 'org-mow', name: 'Secretary-General of MOW', role: 'Secretary-General, Department of Mobility and Public Works', synthetic: false },
+  {
+    key: 'contact-jambon',
+    organisationKey: 'org-flemish-government',
+    name: 'Jan Jambon',
+    role: 'Minister-President of the Flemish Government; Flemish Minister for Foreign Affairs, Culture, Digitalisation and Facilities Management',
+    synthetic: false,
+  },
+  {
+    key: 'contact-bourgeois',
+    organisationKey: 'org-flemish-government',
+    name: 'Geert Bourgeois',
+    role: 'Former Minister-President of the Flemish Government',
+    synthetic: false,
+  },
+  {
+    key: 'contact-pham-minh-chinh',
+    organisationKey: 'org-gov-vn',
+    name: 'Pham Minh Chinh',
+    role: 'Prime Minister of Vietnam',
+    synthetic: false,
+  },
+  {
+    key: 'contact-deputy-pm-vn',
+    organisationKey: 'org-gov-vn',
+    name: 'Deputy Prime Minister of Vietnam',
+    role: 'Deputy Prime Minister',
+    synthetic: false,
+  },
+  {
+    key: 'contact-mofa-minister',
+    organisationKey: 'org-mofa-vn',
+    name: 'Minister of Foreign Affairs',
+    role: 'Minister of Foreign Affairs of Vietnam',
+    synthetic: false,
+  },
+  {
+    key: 'contact-mot-vice-minister',
+    organisationKey: 'org-mot-vn',
+    name: 'Vice-Minister of Transport',
+    role: 'Vice-Minister of Transport of Vietnam',
+    synthetic: false,
+  },
+  {
+    key: 'contact-mow-secretary-general',
+    organisationKey: 'org-mow',
+    name: 'Secretary-General of MOW',
+    role: 'Secretary-General, Department of Mobility and Public Works',
+    synthetic: false,
+  },
 ];
 
 const fitContacts: DemoContact[] = [
-  { key: 'contact-fit-els', organisationKey: 'org-fit', name: 'Els Vermeulen', role: 'Mission coordinator', email: 'els.vermeulen@fit.example', synthetic: true },
-  { key: 'contact-fit-tom', organisationKey: 'org-fit', name: 'Tom Peeters', role: 'Trade officer, Ho Chi Minh City', email: 'tom.peeters@fit.example', synthetic: true },
+  {
+    key: 'contact-fit-els',
+    organisationKey: 'org-fit',
+    name: 'Els Vermeulen',
+    role: 'Mission coordinator',
+    email: 'els.vermeulen@fit.example',
+    synthetic: true,
+  },
+  {
+    key: 'contact-fit-tom',
+    organisationKey: 'org-fit',
+    name: 'Tom Peeters',
+    role: 'Trade officer, Ho Chi Minh City',
+    email: 'tom.peeters@fit.example',
+    synthetic: true,
+  },
 ];
 
 const FIRST_NAMES = ['Lotte', 'Pieter', 'Sara', 'Jens', 'Fien', 'Bram', 'Ine', 'Wout', 'Hanne', 'Stijn', 'Nele'];
@@ -435,7 +675,8 @@ const missions: DemoMission[] = [
     theme: '45 years of diplomatic relations Vietnam–Belgium',
     focusSectors: [],
     status: 'completed',
-    description: 'Earlier Flemish economic mission to Vietnam; it laid the political contacts the 2023 mission built on.',
+    description:
+      'Earlier Flemish economic mission to Vietnam; it laid the political contacts the 2023 mission built on.',
   },
   {
     key: MISSION_2023,
@@ -510,9 +751,24 @@ function vnTime(day: number, hour: number, minute = 0): string {
 }
 
 const DELEGATION_LEAD = ['org-flemish-government', 'org-fit'];
-const LOGISTICS_COMPANIES = ['org-nxtport', 'org-camco', 'org-be-polderhaven-logistics', 'org-be-gentse-haven-automation', 'org-be-vilvoorde-inland-shipping'];
-const CITY_COMPANIES = ['org-be-dijle-smart-city-solutions', 'org-be-hasselt-mobility-labs', 'org-be-nete-environmental-consultants'];
-const CLEANTECH_COMPANIES = ['org-be-kempen-circular-plastics', 'org-be-leiedal-water-technologies', 'org-be-boom-waste-to-energy', 'org-be-tienen-biobased-chemicals'];
+const LOGISTICS_COMPANIES = [
+  'org-nxtport',
+  'org-camco',
+  'org-be-polderhaven-logistics',
+  'org-be-gentse-haven-automation',
+  'org-be-vilvoorde-inland-shipping',
+];
+const CITY_COMPANIES = [
+  'org-be-dijle-smart-city-solutions',
+  'org-be-hasselt-mobility-labs',
+  'org-be-nete-environmental-consultants',
+];
+const CLEANTECH_COMPANIES = [
+  'org-be-kempen-circular-plastics',
+  'org-be-leiedal-water-technologies',
+  'org-be-boom-waste-to-energy',
+  'org-be-tienen-biobased-chemicals',
+];
 
 type OfficialMeeting = Omit<DemoMeeting, 'missionKey' | 'synthetic' | 'counterpartContactKeys' | 'contactKeys'> &
   Partial<Pick<DemoMeeting, 'counterpartContactKeys' | 'contactKeys'>>;
@@ -552,7 +808,13 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery'],
     counterpartOrganisationKeys: ['org-gov-vn'],
     counterpartContactKeys: ['contact-pham-minh-chinh'],
-    topics: ['port management and infrastructure', 'smart logistics', 'cleantech', 'circular economy', 'climate agenda'],
+    topics: [
+      'port management and infrastructure',
+      'smart logistics',
+      'cleantech',
+      'circular economy',
+      'climate agenda',
+    ],
     summary:
       'Constructive talk that continued the contact made at a working lunch in Brussels (De Warande) late 2022 and the 2018 mission. ' +
       'Both sides stressed their shared maritime profile and the room for cooperation on ports, logistics and cleantech.',
@@ -568,7 +830,13 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery', ...LOGISTICS_COMPANIES],
     counterpartOrganisationKeys: ['org-mot-vn', 'org-vinamarine'],
     counterpartContactKeys: ['contact-mot-vice-minister'],
-    topics: ['bilateral cooperation', 'water management', 'transport', 'ports', 'training of Vietnamese experts at APEC'],
+    topics: [
+      'bilateral cooperation',
+      'water management',
+      'transport',
+      'ports',
+      'training of Vietnamese experts at APEC',
+    ],
     summary:
       'Built on the long-standing cooperation, including the MOW MoU running since 1995. ' +
       'The talk stayed on bilateral matters; China and its port investments were not raised.',
@@ -583,7 +851,12 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(13, 9),
     endsAt: vnTime(13, 12),
     location: 'Haiphong',
-    organisationKeys: ['org-fit', ...LOGISTICS_COMPANIES, 'org-be-brugse-kaai-engineering', 'org-be-scheldemond-dredging-services'],
+    organisationKeys: [
+      'org-fit',
+      ...LOGISTICS_COMPANIES,
+      'org-be-brugse-kaai-engineering',
+      'org-be-scheldemond-dredging-services',
+    ],
     counterpartOrganisationKeys: [],
     contactKeys: ['contact-fit-els'],
     topics: ['port management', 'port infrastructure', 'smart logistics'],
@@ -609,7 +882,12 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(14, 10),
     endsAt: vnTime(14, 11),
     location: 'Ha Long, Quang Ninh',
-    organisationKeys: [...DELEGATION_LEAD, 'org-be-meetjesland-flood-defence', 'org-be-ostend-offshore-wind-services', ...CITY_COMPANIES],
+    organisationKeys: [
+      ...DELEGATION_LEAD,
+      'org-be-meetjesland-flood-defence',
+      'org-be-ostend-offshore-wind-services',
+      ...CITY_COMPANIES,
+    ],
     counterpartOrganisationKeys: ['org-pc-quang-ninh'],
     topics: ['resilient cities', 'coastal protection', 'energy transition'],
     summary: 'Provincial authorities received the Minister-President; companies of the delegation took part.',
@@ -634,7 +912,12 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(15, 14),
     endsAt: vnTime(15, 16),
     location: 'Ho Chi Minh City',
-    organisationKeys: ['org-fit', ...CLEANTECH_COMPANIES, 'org-be-zennevallei-solar-systems', 'org-be-lommel-hydrogen-systems'],
+    organisationKeys: [
+      'org-fit',
+      ...CLEANTECH_COMPANIES,
+      'org-be-zennevallei-solar-systems',
+      'org-be-lommel-hydrogen-systems',
+    ],
     counterpartOrganisationKeys: [],
     contactKeys: ['contact-fit-tom'],
     topics: ['cleantech', 'circular economy', 'climate agenda'],
@@ -699,6 +982,18 @@ const B2B_DAYS: ReadonlyArray<readonly [day: number, city: string]> = [
   [15, 'Ho Chi Minh City'],
   [16, 'Ho Chi Minh City'],
 ];
+/** Start times of the 45-minute B2B slots; they never overlap. */
+const B2B_SLOTS: ReadonlyArray<readonly [hour: number, minute: number]> = [
+  [9, 0],
+  [10, 0],
+  [11, 0],
+  [13, 30],
+  [14, 30],
+  [15, 30],
+  [16, 30],
+  [17, 30],
+];
+const B2B_MINUTES = 45;
 const B2B_MEETING_COUNT = 255;
 const B2B_OUTCOMES = [
   'Follow-up call agreed',
@@ -709,38 +1004,57 @@ const B2B_OUTCOMES = [
 ];
 
 /**
- * Round-robin over the 30 companies: the n-th meeting of a company falls on day
- * n mod 6, in the morning for its first six meetings and in the afternoon after
- * that, so a company never has two meetings at once.
+ * Round-robin over the 27 synthetic companies (no meetings are invented for the
+ * three real ones): a company's n-th meeting falls on day
+ * (company + n) mod 6, in the first slot from a seeded offset where both the
+ * company and a counterpart of that city are free, so nobody is double-booked.
  */
-const b2bMeetings: DemoMeeting[] = Array.from({ length: B2B_MEETING_COUNT }, (_, i) => {
-  const c = i % participatingCompanies.length;
-  const n = Math.floor(i / participatingCompanies.length);
-  const company = participatingCompanies[c]!;
-  const [day, city] = B2B_DAYS[n % B2B_DAYS.length]!;
-  const afternoon = n >= B2B_DAYS.length;
-  const hour = (afternoon ? 14 : 9) + (c % 4);
-  const minute = ((c * 7 + n * 11) % 4) * 15;
-  const counterparts = vietnameseCompaniesByCity[city]!;
-  const counterpart = counterparts[(c * 5 + n * 3) % counterparts.length]!;
-  const endMinute = minute + 45;
-  return {
-    key: `meeting-b2b-${String(i + 1).padStart(3, '0')}`,
-    missionKey: MISSION_2023,
-    kind: 'b2b',
-    title: `B2B: ${company.name} – ${counterpart.name}`,
-    startsAt: vnTime(day, hour, minute),
-    endsAt: vnTime(day, hour + Math.floor(endMinute / 60), endMinute % 60),
-    location: `B2B meeting venue, ${city}`,
-    organisationKeys: [company.key],
-    counterpartOrganisationKeys: [counterpart.key],
-    contactKeys: contactsOf(company.key, flemishDelegates).slice(0, 1),
-    counterpartContactKeys: contactsOf(counterpart.key, vietnameseContacts),
-    topics: [...new Set([company.sectors[0]!, counterpart.sectors[0]!])],
-    outcome: B2B_OUTCOMES[(c + n) % B2B_OUTCOMES.length],
-    synthetic: true,
-  };
-});
+function scheduleB2bMeetings(): DemoMeeting[] {
+  const booked = new Set<string>();
+  const isFree = (orgKey: string, day: number, slot: number) => !booked.has(`${orgKey}@${day}/${slot}`);
+  const book = (orgKey: string, day: number, slot: number) => booked.add(`${orgKey}@${day}/${slot}`);
+
+  return Array.from({ length: B2B_MEETING_COUNT }, (_, i): DemoMeeting => {
+    const c = i % flemishCompanies.length;
+    const n = Math.floor(i / flemishCompanies.length);
+    const company = flemishCompanies[c]!;
+    const [day, city] = B2B_DAYS[(c + n) % B2B_DAYS.length]!;
+    const pool = vietnameseCompaniesByCity[city]!;
+
+    for (let s = 0; s < B2B_SLOTS.length; s++) {
+      const slot = (c * 3 + n * 5 + s) % B2B_SLOTS.length;
+      if (!isFree(company.key, day, slot)) continue;
+      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]!).find(
+        (o) => isFree(o.key, day, slot),
+      );
+      if (!counterpart) continue;
+      book(company.key, day, slot);
+      book(counterpart.key, day, slot);
+
+      const [hour, minute] = B2B_SLOTS[slot]!;
+      const end = hour * 60 + minute + B2B_MINUTES;
+      return {
+        key: `meeting-b2b-${String(i + 1).padStart(3, '0')}`,
+        missionKey: MISSION_2023,
+        kind: 'b2b',
+        title: `B2B: ${company.name} – ${counterpart.name}`,
+        startsAt: vnTime(day, hour, minute),
+        endsAt: vnTime(day, Math.floor(end / 60), end % 60),
+        location: `B2B meeting venue, ${city}`,
+        organisationKeys: [company.key],
+        counterpartOrganisationKeys: [counterpart.key],
+        contactKeys: contactsOf(company.key, flemishDelegates).slice(0, 1),
+        counterpartContactKeys: contactsOf(counterpart.key, vietnameseContacts),
+        topics: [...new Set([company.sectors[0]!, counterpart.sectors[0]!])],
+        outcome: B2B_OUTCOMES[(c + n) % B2B_OUTCOMES.length],
+        synthetic: true,
+      };
+    }
+    throw new Error(`No free B2B slot for ${company.name} on 2023-09-${day}`);
+  });
+}
+
+const b2bMeetings = scheduleB2bMeetings();
 
 // ---------------------------------------------------------------------------
 // Agreements.

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsController } from './organisations.controller.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+import { OrganisationsService } from './organisations.service.js';
 
-@Module({})
+@Module({
+  controllers: [OrganisationsController],
+  providers: [OrganisationsService, OrganisationsRepository],
+  exports: [OrganisationsRepository],
+})
 export class OrganisationsModule {}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { Organisation } from './organisation.entity.js';
+import type { OrganisationSortField } from './organisations.dto.js';
+
+export interface OrganisationFilter {
+  country?: string;
+  kind?: string;
+  sector?: string;
+  synthetic?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<OrganisationSortField>[];
+}
+
+@Injectable()
+export class OrganisationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
+    return manager.findOneBy(Organisation, { id });
+  }
+
+  /** The ids among these that name an organisation that is not archived. */
+  async findExistingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.find(Organisation, { select: { id: true }, where: { id: In([...new Set(ids)]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Whether another organisation (not archived) already has this enterprise number. */
+  async enterpriseNumberTaken(enterpriseNumber: string, exceptId?: string): Promise<boolean> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(Organisation, 'o')
+      .where('o.enterprise_number = :enterpriseNumber', { enterpriseNumber });
+    if (exceptId) query.andWhere('o.id <> :exceptId', { exceptId });
+    return (await query.getCount()) > 0;
+  }
+
+  async search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o');
+    if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.sector) query.andWhere(':sector = ANY(o.sectors)', { sector: filter.sector });
+    if (filter.synthetic !== undefined) query.andWhere('o.synthetic = :synthetic', { synthetic: filter.synthetic });
+    if (filter.q) query.andWhere('o.name ILIKE :q', { q: containsPattern(filter.q) });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
+    query.addOrderBy('o.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  save(organisation: Organisation, manager: EntityManager = this.dataSource.manager): Promise<Organisation> {
+    return manager.save(Organisation, organisation);
+  }
+
+  create(values: Partial<Organisation>): Organisation {
+    return this.dataSource.manager.create(Organisation, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(Organisation, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

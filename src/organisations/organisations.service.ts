@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { lockForChange } from '../database/versioned.js';
+import { Organisation } from './organisation.entity.js';
+import {
+  mapOrganisation,
+  ORGANISATION_SORT_FIELDS,
+  type OrganisationCreateDto,
+  type OrganisationResponseDto,
+  type OrganisationSearchDto,
+  type OrganisationUpdateDto,
+} from './organisations.dto.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly organisations: OrganisationsRepository) {}
+
+  async create(input: OrganisationCreateDto): Promise<OrganisationResponseDto> {
+    await this.assertEnterpriseNumberFree(input.enterpriseNumber);
+    const organisation = this.organisations.create({ ...input, sectors: input.sectors ?? [] });
+    return mapOrganisation(await this.organisations.save(organisation));
+  }
+
+  async get(id: string): Promise<OrganisationResponseDto> {
+    const organisation = await this.organisations.findById(id);
+    if (!organisation) throw new NotFoundError('organisation', id);
+    return mapOrganisation(organisation);
+  }
+
+  async search(query: OrganisationSearchDto): Promise<Page<OrganisationResponseDto>> {
+    const sort = parseSort(query.sort, ORGANISATION_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
+    const [rows, total] = await this.organisations.search({ ...query, sort });
+    return { items: rows.map(mapOrganisation), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, { version, ...changes }: OrganisationUpdateDto): Promise<OrganisationResponseDto> {
+    await this.assertEnterpriseNumberFree(changes.enterpriseNumber, id);
+    const saved = await this.organisations.transaction(async (manager) => {
+      const organisation = await lockForChange(manager, Organisation, 'organisation', id, version);
+      return this.organisations.save(Object.assign(organisation, changes), manager);
+    });
+    return mapOrganisation(saved);
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.organisations.transaction(async (manager) => {
+      await lockForChange(manager, Organisation, 'organisation', id);
+      await this.organisations.archive(id, manager);
+    });
+  }
+
+  private async assertEnterpriseNumberFree(enterpriseNumber: string | null | undefined, exceptId?: string): Promise<void> {
+    if (enterpriseNumber && (await this.organisations.enterpriseNumberTaken(enterpriseNumber, exceptId))) {
+      throw new ConflictError(`another organisation already has enterprise number ${enterpriseNumber}`, [
+        { field: 'enterpriseNumber', message: 'already used by another organisation' },
+      ]);
+    }
+  }
+}
