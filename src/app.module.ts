@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,16 +15,6 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { UsersModule } from './users/users.module.js';
 
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
-
-/** Takes the caller's X-Request-Id when it is sane, otherwise makes one; echoes it back. */
-function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  response.setHeader('x-request-id', id);
-  return id;
-}
-
 @Module({})
 export class AppModule {
   static register(environment: Environment, databaseUrl: string): DynamicModule {
@@ -37,7 +25,6 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: environment.LOG_LEVEL,
-            genReqId: requestId,
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
             customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
           },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,12 +11,24 @@ import type { Environment } from './config/environment.js';
 
 export const API_PREFIX = 'api/v1';
 
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Takes the caller's X-Request-Id when it is sane, otherwise makes one. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /**
  * Builds the HTTP application: the same for `npm start` and for the tests,
  * so that what is tested is what runs.
  */
 export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true, genReqId: requestId });
+  // The same id is in every log line of the request, in error bodies and in this header.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl), adapter, {
     bufferLogs: true,
     // Fastify's own JSON parser only: any other content type is a 415.

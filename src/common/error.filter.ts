@@ -27,9 +27,9 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
 const snakeToCamel = (name: string): string => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** PostgreSQL errors that a client's request can cause (a race past the service's own checks). */
-function fromDatabase(error: QueryFailedError): DomainError | undefined {
+function fromDatabase(error: QueryFailedError<Error>): DomainError | undefined {
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string; column?: string };
-  switch (driverError.code) {
+  switch (driverError.code ?? '') {
     case '23505':
       return new DomainError('conflict', `This would duplicate an existing record (${driverError.constraint ?? 'unique constraint'})`);
     case '23503':
@@ -54,7 +54,7 @@ function fromDatabase(error: QueryFailedError): DomainError | undefined {
 function fromHttpException(exception: HttpException): DomainError {
   const cause = exception.cause as { code?: string } | undefined;
   if (typeof cause?.code === 'string' && cause.code in FASTIFY_CODES) {
-    const [code, message] = FASTIFY_CODES[cause.code]!;
+    const [code, message] = FASTIFY_CODES[cause.code];
     return new DomainError(code, message);
   }
   const status = exception.getStatus();
@@ -95,12 +95,12 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof OptimisticLockVersionMismatchError) return new DomainError('stale_version', exception.message);
     if (exception instanceof QueryFailedError) {
-      const mapped = fromDatabase(exception);
+      const mapped = fromDatabase(exception as QueryFailedError<Error>);
       if (mapped) return mapped;
     }
     const fastify = exception as { code?: string; statusCode?: number; message?: string };
     if (typeof fastify?.code === 'string' && fastify.code in FASTIFY_CODES) {
-      const [code, message] = FASTIFY_CODES[fastify.code]!;
+      const [code, message] = FASTIFY_CODES[fastify.code];
       return new DomainError(code, message);
     }
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
@@ -110,7 +110,6 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-export function requestIdOf(request: FastifyRequest): string | undefined {
-  const id = (request.raw as { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
+function requestIdOf(request: FastifyRequest): string | undefined {
+  return typeof request.id === 'string' ? request.id : undefined;
 }

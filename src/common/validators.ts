@@ -70,8 +70,8 @@ export function IsNotBefore(property: string, options?: ValidationOptions): Prop
         validate: (value: unknown, args?: ValidationArguments) => {
           const other = (args?.object as Record<string, unknown>)[property];
           if (value === undefined || value === null || other === undefined || other === null) return true;
-          const left = value instanceof Date ? value.getTime() : String(value);
-          const right = other instanceof Date ? other.getTime() : String(other);
+          const left = value instanceof Date ? value.getTime() : (value as string);
+          const right = other instanceof Date ? other.getTime() : (other as string);
           return left >= right;
         },
         defaultMessage: buildMessage(() => `$property must not be before ${property}`, options),
@@ -82,16 +82,16 @@ export function IsNotBefore(property: string, options?: ValidationOptions): Prop
 }
 
 /** Trims strings; turns a blank string into undefined-like null only where the DTO asks for it. */
-export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Upper-cases a country code or a list of them, so "vn" and "VN" are the same country. */
 export const UpperCase = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)) : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v)) : value));
 
 /** Reads a query-string list: "a,b" or repeated parameters. */
 export const QueryList = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
 
 /** Reads a query-string boolean strictly: only "true" and "false". */
 export const QueryBoolean = (): PropertyDecorator =>
-  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));

@@ -8,7 +8,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (['true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
   return value;
@@ -25,7 +25,7 @@ export class Environment {
   @IsEnum(PROCESS_ROLES, { message: `ROLE must be one of: ${PROCESS_ROLES.join(', ')}` })
   ROLE: ProcessRole = 'all';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'PORT must be a whole number from 0 to 65535' })
   @Min(0, { message: 'PORT must be a whole number from 0 to 65535' })
   @Max(65535, { message: 'PORT must be a whole number from 0 to 65535' })
@@ -42,13 +42,13 @@ export class Environment {
   @IsString()
   DATA_DIR = './data';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
   @Min(1, { message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
   @Max(65535, { message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
   EMBEDDED_POSTGRES_PORT = 54329;
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
   @Max(100, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
@@ -63,7 +63,7 @@ export class Environment {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   /** Largest request body accepted, in bytes; larger ones get a 413. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })
   @Min(1024, { message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })
   @Max(104857600, { message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })

@@ -85,7 +85,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start on port ${options.port} (${clusterDir}): ${error instanceof Error ? error.message : 'see the log above'}`);
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port} (${clusterDir}): ${error instanceof Error ? error.message : 'see the log above'}`, {
+      cause: error,
+    });
   }
 
   const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { Contact } from './contact.entity.js';
+import type { ContactSortField } from './contacts.dto.js';
+
+export interface ContactFilter {
+  organisationId?: string;
+  synthetic?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<ContactSortField>[];
+}
+
+@Injectable()
+export class ContactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Contact | null> {
+    return manager.findOneBy(Contact, { id });
+  }
+
+  /** The ids among these that name a contact that is not archived. */
+  async findExistingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.find(Contact, { select: { id: true }, where: { id: In([...new Set(ids)]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async search(filter: ContactFilter): Promise<[Contact[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Contact, 'c');
+    if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
+    if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
+    query.addOrderBy('c.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  save(contact: Contact, manager: EntityManager = this.dataSource.manager): Promise<Contact> {
+    return manager.save(Contact, contact);
+  }
+
+  create(values: Partial<Contact>): Contact {
+    return this.dataSource.manager.create(Contact, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(Contact, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

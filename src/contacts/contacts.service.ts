@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { assertReferencesExist } from '../database/references.js';
+import { lockForChange } from '../database/versioned.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Contact } from './contact.entity.js';
+import {
+  CONTACT_SORT_FIELDS,
+  type ContactCreateDto,
+  type ContactResponseDto,
+  type ContactSearchDto,
+  type ContactUpdateDto,
+  mapContact,
+} from './contacts.dto.js';
+import { ContactsRepository } from './contacts.repository.js';
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly contacts: ContactsRepository) {}
+
+  async create(input: ContactCreateDto): Promise<ContactResponseDto> {
+    const saved = await this.contacts.transaction(async (manager) => {
+      await assertOrganisationExists(manager, input.organisationId);
+      return this.contacts.save(this.contacts.create(input), manager);
+    });
+    return mapContact(saved);
+  }
+
+  async get(id: string): Promise<ContactResponseDto> {
+    const contact = await this.contacts.findById(id);
+    if (!contact) throw new NotFoundError('contact', id);
+    return mapContact(contact);
+  }
+
+  async search(query: ContactSearchDto): Promise<Page<ContactResponseDto>> {
+    const sort = parseSort(query.sort, CONTACT_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
+    const [rows, total] = await this.contacts.search({ ...query, sort });
+    return { items: rows.map(mapContact), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {
+    const saved = await this.contacts.transaction(async (manager) => {
+      const contact = await lockForChange(manager, Contact, 'contact', id, version);
+      await assertOrganisationExists(manager, changes.organisationId);
+      return this.contacts.save(Object.assign(contact, changes), manager);
+    });
+    return mapContact(saved);
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.contacts.transaction(async (manager) => {
+      await lockForChange(manager, Contact, 'contact', id);
+      await this.contacts.archive(id, manager);
+    });
+  }
+}
+
+const assertOrganisationExists = (manager: EntityManager, organisationId: string | null | undefined): Promise<void> =>
+  assertReferencesExist(manager, Organisation, 'organisation', 'organisationId', organisationId);

@@ -1,0 +1,252 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  buildMessage,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  isISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { IsNotBefore, QueryBoolean, Trim } from '../common/validators.js';
+import { VersionedUpdateDto } from '../common/version.js';
+import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
+import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting.entity.js';
+
+const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+// A time without an offset would be read in the server's zone, which is never what an
+// officer in Hanoi meant: the offset is required.
+const isDateTimeWithOffset = (value: unknown): value is string =>
+  typeof value === 'string' && DATE_TIME_WITH_OFFSET.test(value) && isISO8601(value, { strict: true });
+
+/** Reads an ISO 8601 date-time with offset into a Date; anything else stays as sent for the validator to refuse. */
+const ToDateTime = (): PropertyDecorator => Transform(({ value }) => (isDateTimeWithOffset(value) ? new Date(value) : value));
+
+function IsDateTime(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateTime',
+      validator: {
+        validate: (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime()),
+        defaultMessage: buildMessage(() => '$property must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00', options),
+      },
+    },
+    options,
+  );
+}
+
+const ID_LIST_SIZE = 500;
+
+export class MeetingCreateDto {
+  @ApiProperty({ format: 'uuid', description: 'The mission the meeting was part of' })
+  @IsUUID(undefined, { message: 'missionId must be a UUID' })
+  missionId!: string;
+
+  @ApiProperty({ enum: MEETING_KINDS, example: 'official' })
+  @IsIn(MEETING_KINDS)
+  kind!: MeetingKind;
+
+  @ApiProperty({ example: 'Meeting with Prime Minister Pham Minh Chinh' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'ISO 8601 with a UTC offset', example: '2023-09-12T11:00:00+07:00' })
+  @ToDateTime()
+  @IsDateTime()
+  startsAt!: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'ISO 8601 with a UTC offset; not before startsAt', example: '2023-09-12T12:00:00+07:00' })
+  @IsOptional()
+  @ToDateTime()
+  @IsDateTime()
+  @IsNotBefore('startsAt')
+  endsAt?: Date | null;
+
+  @ApiPropertyOptional({ example: 'Hanoi', nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  location?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Organisations on the delegation side' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ID_LIST_SIZE)
+  @IsUUID(undefined, { each: true, message: 'each value in organisationIds must be a UUID' })
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Organisations on the host side; none may also be in organisationIds' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ID_LIST_SIZE)
+  @IsUUID(undefined, { each: true, message: 'each value in counterpartOrganisationIds must be a UUID' })
+  counterpartOrganisationIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the delegation side' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ID_LIST_SIZE)
+  @IsUUID(undefined, { each: true, message: 'each value in contactIds must be a UUID' })
+  contactIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the host side; none may also be in contactIds' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ID_LIST_SIZE)
+  @IsUUID(undefined, { each: true, message: 'each value in counterpartContactIds must be a UUID' })
+  counterpartContactIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['port management and infrastructure', 'smart logistics'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  topics?: string[];
+
+  @ApiPropertyOptional({ description: 'For seminars, forums and receptions', minimum: 0, nullable: true, example: 101 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  attendeeCount?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'What came out of it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  outcome?: string | null;
+
+  @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
+  @IsOptional()
+  @IsBoolean()
+  synthetic?: boolean;
+}
+
+/** A list given here replaces that side's list; a list left out is kept. */
+export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto), VersionedUpdateDto) {}
+
+export class MeetingSearchDto extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'missionId must be a UUID' })
+  missionId?: string;
+
+  @ApiPropertyOptional({ enum: MEETING_KINDS })
+  @IsOptional()
+  @IsIn(MEETING_KINDS)
+  kind?: MeetingKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Meetings with this organisation on either side' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Meetings with this person on either side' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'contactId must be a UUID' })
+  contactId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Meetings starting at or after this time (ISO 8601 with offset)' })
+  @IsOptional()
+  @ToDateTime()
+  @IsDateTime()
+  startsAfter?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Meetings starting before this time (ISO 8601 with offset; exclusive)' })
+  @IsOptional()
+  @ToDateTime()
+  @IsDateTime()
+  startsBefore?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'synthetic must be true or false' })
+  synthetic?: boolean;
+}
+
+export const MEETING_SORT_FIELDS = ['startsAt', 'title', 'createdAt'] as const;
+export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
+
+export class MeetingResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) missionId!: string;
+  @ApiProperty({ enum: MEETING_KINDS }) kind!: MeetingKind;
+  @ApiProperty() title!: string;
+  @ApiProperty() startsAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) endsAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) location!: string | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The delegation side' }) organisationIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The host side' }) counterpartOrganisationIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The delegation side' }) contactIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The host side' }) counterpartContactIds!: string[];
+  @ApiProperty({ type: [String] }) topics!: string[];
+  @ApiProperty({ type: Number, nullable: true }) attendeeCount!: number | null;
+  @ApiProperty({ type: String, nullable: true }) summary!: string | null;
+  @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
+  @ApiProperty() synthetic!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export const MeetingPageDto = PageResponseDto(MeetingResponseDto, 'MeetingPageDto');
+
+/** A meeting's organisation and contact rows, both sides. */
+export interface MeetingLinks {
+  organisations: MeetingOrganisation[];
+  contacts: MeetingContact[];
+}
+
+const idsOn = <T extends { side: string }>(links: T[], side: string, id: (link: T) => string): string[] =>
+  links
+    .filter((link) => link.side === side)
+    .map(id)
+    .sort();
+
+export function mapMeeting(meeting: Meeting, links: MeetingLinks): MeetingResponseDto {
+  return {
+    id: meeting.id,
+    missionId: meeting.missionId,
+    kind: meeting.kind,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+    organisationIds: idsOn(links.organisations, 'delegation', (link) => link.organisationId),
+    counterpartOrganisationIds: idsOn(links.organisations, 'counterpart', (link) => link.organisationId),
+    contactIds: idsOn(links.contacts, 'delegation', (link) => link.contactId),
+    counterpartContactIds: idsOn(links.contacts, 'counterpart', (link) => link.contactId),
+    topics: meeting.topics,
+    attendeeCount: meeting.attendeeCount,
+    summary: meeting.summary,
+    outcome: meeting.outcome,
+    synthetic: meeting.synthetic,
+    version: meeting.version,
+    createdAt: meeting.createdAt,
+    updatedAt: meeting.updatedAt,
+  };
+}

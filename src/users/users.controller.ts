@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { UserCreateDto, UserPageDto, UserResponseDto, UserSearchDto, UserUpdateDto } from './users.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Add a user (an officer): role, language, time zone, reminder preference and optionally a password' })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiErrors(400, 409, 413, 415)
+  create(@Body() body: UserCreateDto): Promise<UserResponseDto> {
+    return this.users.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find users by role, language, reminder preference, name or e-mail' })
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiErrors(400)
+  search(@Query() query: UserSearchDto): Promise<Page<UserResponseDto>> {
+    return this.users.search(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read one user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<UserResponseDto> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of a user, or set a new password' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors(400, 404, 409, 413, 415)
+  update(@IdParam() id: string, @Body() body: UserUpdateDto): Promise<UserResponseDto> {
+    return this.users.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Archive a user: they leave lists and lookups, their e-mail address becomes free, their history stays' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  async archive(@IdParam() id: string): Promise<void> {
+    await this.users.archive(id);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { User } from './user.entity.js';
+import type { UserSortField } from './users.dto.js';
+
+export interface UserFilter {
+  role?: string;
+  language?: string;
+  reminderMode?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<UserSortField>[];
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.findOneBy(User, { id });
+  }
+
+  /** The ids among these that name a user that is not archived. */
+  async findExistingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.find(User, { select: { id: true }, where: { id: In([...new Set(ids)]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Whether another user (not archived) already has this e-mail address, in any case. */
+  async emailTaken(email: string, exceptId?: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const query = manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email });
+    if (exceptId) query.andWhere('u.id <> :exceptId', { exceptId });
+    return (await query.getCount()) > 0;
+  }
+
+  async search(filter: UserFilter): Promise<[User[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(User, 'u');
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
+    if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
+    if (filter.q) query.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(filter.q) });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
+    query.addOrderBy('u.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  save(user: User, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    return manager.save(User, user);
+  }
+
+  create(values: Partial<User>): User {
+    return this.dataSource.manager.create(User, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(User, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
+
+/** A write that lost a race for an e-mail address to another request. */
+export function isDuplicateEmail(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_users_email';
+}
