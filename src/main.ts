@@ -18,9 +18,11 @@ async function main(environment: Environment): Promise<void> {
 
   const applied = await runMigrations({ url: databaseUrl });
   if (applied.length > 0) log.info({ migrations: applied }, 'database schema updated');
-  if (embedded?.created && environment.DEMO_DATA) {
+  // Seeding is idempotent and leaves edited demo records alone, so every embedded start
+  // may run it: a first start killed before it finished still ends up with the demo mission.
+  if (embedded && environment.DEMO_DATA) {
     const summary = await seedDemoData({ url: databaseUrl });
-    log.info(summary, 'loaded the demo mission (Vietnam 2023)');
+    if (Object.values(summary).some((count) => count > 0)) log.info(summary, 'loaded the demo mission (Vietnam 2023)');
   }
 
   const app = await createApp(environment, databaseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isDateOnly, isEnterpriseNumber, normaliseEnterpriseNumber } from './validators.js';
+import { isDateOnly, isEnterpriseNumber, isTimeZone, normaliseEnterpriseNumber } from './validators.js';
 
 describe('isEnterpriseNumber', () => {
   it.each(['0403170701', '0207437468', '0123456749'])('accepts %s, whose check digits match', (value) => {
@@ -22,5 +22,15 @@ describe('isDateOnly', () => {
 
   it.each(['2023-02-29', '2023-13-01', '2023-9-11', '2023-09-11T00:00:00Z'])('rejects %s', (value) => {
     expect(isDateOnly(value)).toBe(false);
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each(['Europe/Brussels', 'Asia/Ho_Chi_Minh', 'Asia/Saigon', 'Europe/Kyiv', 'UTC'])('accepts %s', (value) => {
+    expect(isTimeZone(value)).toBe(true);
+  });
+
+  it.each(['Mars/Olympus', 'Europe/Brussels; DROP', '', 42])('rejects %s', (value) => {
+    expect(isTimeZone(value)).toBe(false);
   });
 });

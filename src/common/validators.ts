@@ -25,14 +25,26 @@ export function IsEnterpriseNumber(options?: ValidationOptions): PropertyDecorat
   );
 }
 
-const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+/**
+ * Whether the runtime knows this IANA time zone. Asking Intl directly also accepts
+ * current names that its list gives under older ones (Asia/Ho_Chi_Minh, listed as Asia/Saigon).
+ */
+export function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isTimeZone',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && TIME_ZONES.has(value),
+        validate: isTimeZone,
         defaultMessage: buildMessage((each) => `${each}$property must be an IANA time zone such as Europe/Brussels`, options),
       },
     },

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isTimeZone } from '../common/validators.js';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
@@ -95,7 +96,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
     throw new EnvironmentError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  if (!Intl.supportedValuesOf('timeZone').includes(env.DEFAULT_TIME_ZONE) && env.DEFAULT_TIME_ZONE !== 'UTC') {
+  if (!isTimeZone(env.DEFAULT_TIME_ZONE)) {
     throw new EnvironmentError(`Invalid configuration:\n  DEFAULT_TIME_ZONE: ${env.DEFAULT_TIME_ZONE} is not an IANA time zone`);
   }
   return env;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,8 +7,6 @@ import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
-  /** True when this start created the cluster: the moment to load demo data. */
-  created: boolean;
   stop(): Promise<void>;
 }
 
@@ -34,20 +32,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The parent of a process, read from /proc (Linux); undefined where that cannot be known. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+  } catch {
+    return undefined;
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A server left running by a start that was killed holds the data directory's lock.
- * It is asked to shut down (fast mode) so that this start can take over.
+ * A server left running by a start that was killed holds the data directory's lock:
+ * it is asked to shut down (fast mode) so that this start can take over. A server
+ * whose parent is still a live Node process belongs to a running service, and is left alone.
  */
 async function stopLeftoverServer(clusterDir: string, log: (message: string) => void): Promise<void> {
   const pidFile = resolve(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const parent = parentOf(pid);
+  if (parent !== undefined && parent > 1 && isNodeProcess(parent)) {
+    throw new EmbeddedPostgresInUseError(`the embedded PostgreSQL on ${clusterDir} is in use by process ${parent}; stop that service first, or set DATABASE_URL`);
+  }
   log(`stopping a PostgreSQL server (pid ${pid}) left running on ${clusterDir}`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await sleep(100);
   if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again`);
 }
+
+export class EmbeddedPostgresInUseError extends Error {}
 
 async function removeStaleStaging(clusterDir: string): Promise<void> {
   const prefix = `${basename(clusterDir)}.initialising-`;
@@ -110,7 +133,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let stopped: Promise<void> | undefined;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    created,
     stop: () => (stopped ??= server.stop()),
   };
 }

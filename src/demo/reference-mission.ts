@@ -1017,21 +1017,21 @@ function scheduleB2bMeetings(): DemoMeeting[] {
   return Array.from({ length: B2B_MEETING_COUNT }, (_, i): DemoMeeting => {
     const c = i % flemishCompanies.length;
     const n = Math.floor(i / flemishCompanies.length);
-    const company = flemishCompanies[c]!;
-    const [day, city] = B2B_DAYS[(c + n) % B2B_DAYS.length]!;
-    const pool = vietnameseCompaniesByCity[city]!;
+    const company = flemishCompanies[c];
+    const [day, city] = B2B_DAYS[(c + n) % B2B_DAYS.length];
+    const pool = vietnameseCompaniesByCity[city];
 
     for (let s = 0; s < B2B_SLOTS.length; s++) {
       const slot = (c * 3 + n * 5 + s) % B2B_SLOTS.length;
       if (!isFree(company.key, day, slot)) continue;
-      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]!).find(
+      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]).find(
         (o) => isFree(o.key, day, slot),
       );
       if (!counterpart) continue;
       book(company.key, day, slot);
       book(counterpart.key, day, slot);
 
-      const [hour, minute] = B2B_SLOTS[slot]!;
+      const [hour, minute] = B2B_SLOTS[slot];
       const end = hour * 60 + minute + B2B_MINUTES;
       return {
         key: `meeting-b2b-${String(i + 1).padStart(3, '0')}`,
@@ -1045,7 +1045,7 @@ function scheduleB2bMeetings(): DemoMeeting[] {
         counterpartOrganisationKeys: [counterpart.key],
         contactKeys: contactsOf(company.key, flemishDelegates).slice(0, 1),
         counterpartContactKeys: contactsOf(counterpart.key, vietnameseContacts),
-        topics: [...new Set([company.sectors[0]!, counterpart.sectors[0]!])],
+        topics: [...new Set([company.sectors[0], counterpart.sectors[0]])],
         outcome: B2B_OUTCOMES[(c + n) % B2B_OUTCOMES.length],
         synthetic: true,
       };

@@ -216,21 +216,33 @@ export class MissionParticipantsSummaryDto {
 export class MissionMeetingsSummaryDto {
   @ApiProperty() total!: number;
 
-  @ApiProperty({ ...COUNTS_SCHEMA, description: 'Meetings per kind; every kind is present', example: { b2b: 250, official: 9, seminar: 2, forum: 1, site_visit: 1, reception: 0, other: 0 } })
+  @ApiProperty({
+    ...COUNTS_SCHEMA,
+    description: 'Meetings per kind; every kind is present',
+    example: { b2b: 250, official: 9, seminar: 2, forum: 1, site_visit: 1, reception: 0, other: 0 },
+  })
   byKind!: Record<string, number>;
 }
 
 export class MissionAgreementsSummaryDto {
   @ApiProperty() total!: number;
 
-  @ApiProperty({ ...COUNTS_SCHEMA, description: 'Agreements per status; every status is present', example: { planned: 1, signed: 2, in_force: 1, expired: 0, terminated: 0 } })
+  @ApiProperty({
+    ...COUNTS_SCHEMA,
+    description: 'Agreements per status; every status is present',
+    example: { planned: 1, signed: 2, in_force: 1, expired: 0, terminated: 0 },
+  })
   byStatus!: Record<string, number>;
 }
 
 export class MissionActionsSummaryDto {
   @ApiProperty() total!: number;
 
-  @ApiProperty({ ...COUNTS_SCHEMA, description: 'Actions per status; every status is present', example: { open: 3, in_progress: 1, done: 2, cancelled: 0, postponed: 0 } })
+  @ApiProperty({
+    ...COUNTS_SCHEMA,
+    description: 'Actions per status; every status is present',
+    example: { open: 3, in_progress: 1, done: 2, cancelled: 0, postponed: 0 },
+  })
   byStatus!: Record<string, number>;
 
   @ApiProperty({ description: 'Open or in-progress actions whose due window ended before today' })
@@ -241,7 +253,12 @@ export class MissionSatisfactionSummaryDto {
   @ApiProperty({ description: 'Participants that answered the satisfaction survey' })
   answers!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Average score (1–5) over the answers, rounded to two decimals; null without answers', example: 4.25 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Average score (1–5) over the answers, rounded to two decimals; null without answers',
+    example: 4.25,
+  })
   averageScore!: number | null;
 }
 

@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MissionsModule } from '../missions/missions.module.js';
+import { ParticipantsController } from './participants.controller.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { ParticipantsService } from './participants.service.js';
 
-@Module({})
+@Module({
+  imports: [MissionsModule],
+  controllers: [ParticipantsController],
+  providers: [ParticipantsService, ParticipantsRepository],
+})
 export class ParticipantsModule {}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { MissionCreateDto, MissionPageDto, MissionResponseDto, MissionSearchDto, MissionSummaryDto, MissionUpdateDto } from './missions.dto.js';
+import { MissionsService } from './missions.service.js';
+
+@ApiTags('missions')
+@Controller('missions')
+export class MissionsController {
+  constructor(private readonly missions: MissionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Plan a mission: where, when, who leads it and who is responsible' })
+  @ApiCreatedResponse({ type: MissionResponseDto })
+  @ApiErrors(400, 409, 413, 415)
+  create(@Body() body: MissionCreateDto): Promise<MissionResponseDto> {
+    return this.missions.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find missions by status, type, host country, officer, start date or title/code' })
+  @ApiOkResponse({ type: MissionPageDto })
+  @ApiErrors(400)
+  search(@Query() query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
+    return this.missions.search(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read one mission' })
+  @ApiOkResponse({ type: MissionResponseDto })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<MissionResponseDto> {
+    return this.missions.get(id);
+  }
+
+  @Get(':id/summary')
+  @ApiOperation({ summary: 'What the mission produced so far: delegation, meetings, agreements, follow-up actions and satisfaction' })
+  @ApiOkResponse({ type: MissionSummaryDto })
+  @ApiErrors(400, 404)
+  summary(@IdParam() id: string): Promise<MissionSummaryDto> {
+    return this.missions.summarise(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of a mission' })
+  @ApiOkResponse({ type: MissionResponseDto })
+  @ApiErrors(400, 404, 409, 413, 415)
+  update(@IdParam() id: string, @Body() body: MissionUpdateDto): Promise<MissionResponseDto> {
+    return this.missions.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Archive a mission: it leaves lists and lookups; its meetings, agreements and actions stay' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  async archive(@IdParam() id: string): Promise<void> {
+    await this.missions.archive(id);
+  }
+}

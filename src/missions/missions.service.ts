@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import { ACTION_STATUSES } from '../actions/action.entity.js';
+import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
+import { Clock } from '../common/clock.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { Environment } from '../config/environment.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { assertReferencesExist } from '../database/references.js';
+import { lockForChange } from '../database/versioned.js';
+import { MEETING_KINDS } from '../meetings/meeting.entity.js';
+import { User } from '../users/user.entity.js';
+import { Mission } from './mission.entity.js';
+import {
+  mapMission,
+  MISSION_SORT_FIELDS,
+  type MissionCreateDto,
+  type MissionResponseDto,
+  type MissionSearchDto,
+  type MissionSummaryDto,
+  type MissionUpdateDto,
+} from './missions.dto.js';
+import { MissionsRepository } from './missions.repository.js';
+
+const countsOf = (keys: readonly string[], counts: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0]));
+
+const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((total, count) => total + count, 0);
+
+@Injectable()
+export class MissionsService {
+  constructor(
+    private readonly missions: MissionsRepository,
+    private readonly clock: Clock,
+    private readonly environment: Environment,
+  ) {}
+
+  async create(input: MissionCreateDto): Promise<MissionResponseDto> {
+    const saved = await this.missions.transaction(async (manager) => {
+      await this.assertReferences(manager, input);
+      await this.assertCodeFree(manager, input.code);
+      const mission = this.missions.create({ ...input, cities: input.cities ?? [], focusSectors: input.focusSectors ?? [] });
+      return this.saveUnique(mission, manager);
+    });
+    return mapMission(saved);
+  }
+
+  async get(id: string): Promise<MissionResponseDto> {
+    return mapMission(await this.findOrFail(id));
+  }
+
+  async search(query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
+    const sort = parseSort(query.sort, MISSION_SORT_FIELDS, [{ field: 'startDate', direction: 'DESC' }]);
+    const [rows, total] = await this.missions.search({ ...query, sort });
+    return { items: rows.map(mapMission), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, { version, ...changes }: MissionUpdateDto): Promise<MissionResponseDto> {
+    if (changes.previousMissionId === id) {
+      throw new ValidationFailedError([{ field: 'previousMissionId', message: 'a mission cannot follow itself' }]);
+    }
+    const saved = await this.missions.transaction(async (manager) => {
+      const mission = await lockForChange(manager, Mission, 'mission', id, version);
+      await this.assertReferences(manager, changes);
+      if (changes.code) await this.assertCodeFree(manager, changes.code, id);
+      Object.assign(mission, changes);
+      // The DTO only compares dates sent together; a PATCH of one of them is checked against the stored other.
+      if (mission.startDate && mission.endDate && mission.endDate < mission.startDate) {
+        throw new ValidationFailedError([{ field: 'endDate', message: `endDate must not be before startDate (${mission.startDate})` }]);
+      }
+      return this.saveUnique(mission, manager);
+    });
+    return mapMission(saved);
+  }
+
+  /** Archiving keeps the mission's meetings, agreements and actions: they still tell what it produced. */
+  async archive(id: string): Promise<void> {
+    await this.missions.transaction(async (manager) => {
+      await lockForChange(manager, Mission, 'mission', id);
+      await this.missions.archive(id, manager);
+    });
+  }
+
+  async summarise(id: string): Promise<MissionSummaryDto> {
+    await this.findOrFail(id);
+    const asOf = this.clock.today(this.environment.DEFAULT_TIME_ZONE);
+    const counts = await this.missions.countOutcomes(id, asOf);
+    const meetingsByKind = countsOf(MEETING_KINDS, counts.meetingsByKind);
+    const agreementsByStatus = countsOf(AGREEMENT_STATUSES, counts.agreementsByStatus);
+    const actionsByStatus = countsOf(ACTION_STATUSES, counts.actionsByStatus);
+    return {
+      missionId: id,
+      asOf,
+      participants: { total: counts.participants },
+      meetings: { total: sum(meetingsByKind), byKind: meetingsByKind },
+      agreements: { total: sum(agreementsByStatus), byStatus: agreementsByStatus },
+      actions: { total: sum(actionsByStatus), byStatus: actionsByStatus, overdue: counts.overdueActions },
+      satisfaction: { answers: counts.answers, averageScore: counts.averageScore },
+    };
+  }
+
+  private async findOrFail(id: string): Promise<Mission> {
+    const mission = await this.missions.findById(id);
+    if (!mission) throw new NotFoundError('mission', id);
+    return mission;
+  }
+
+  private async assertReferences(manager: EntityManager, input: Partial<MissionCreateDto>): Promise<void> {
+    await assertReferencesExist(manager, Contact, 'contact', 'leaderContactId', input.leaderContactId);
+    await assertReferencesExist(manager, User, 'user', 'ownerId', input.ownerId);
+    await assertReferencesExist(manager, Mission, 'mission', 'previousMissionId', input.previousMissionId);
+  }
+
+  private async assertCodeFree(manager: EntityManager, code: string, exceptId?: string): Promise<void> {
+    if (await this.missions.codeTaken(code, exceptId, manager)) throw codeTaken(code);
+  }
+
+  /** Two requests with the same code can both pass the check; the unique index decides, and the loser gets the same 409. */
+  private async saveUnique(mission: Mission, manager: EntityManager): Promise<Mission> {
+    try {
+      return await this.missions.save(mission, manager);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_missions_code') throw codeTaken(mission.code);
+      throw error;
+    }
+  }
+}
+
+function codeTaken(code: string): ConflictError {
+  return new ConflictError(`another mission already has code ${code}`, [{ field: 'code', message: 'already used by another mission' }]);
+}

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { QueryBoolean } from '../common/validators.js';
+import { VersionedUpdateDto } from '../common/version.js';
+import type { Participant } from './participant.entity.js';
+
+export class ParticipantCreateDto {
+  @ApiProperty({ format: 'uuid', description: 'The organisation on the delegation; once per mission' })
+  @IsUUID()
+  organisationId!: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The contacts who travel for it' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'delegateContactIds must not name a contact twice' })
+  @IsUUID(undefined, { each: true })
+  delegateContactIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['port management', 'smart logistics'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  sectors?: string[];
+
+  @ApiPropertyOptional({ nullable: true, example: 'Meet Vinamarine about port community systems' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  objectives?: string | null;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 5, nullable: true, description: 'Satisfaction-survey answer: 1 (poor) to 5 (excellent)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  satisfactionScore?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  satisfactionComment?: string | null;
+
+  @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
+  @IsOptional()
+  @IsBoolean()
+  synthetic?: boolean;
+}
+
+export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto), VersionedUpdateDto) {}
+
+export class ParticipantSearchDto extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ description: 'Participants active in this sector on the mission' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sector?: string;
+
+  @ApiPropertyOptional({ description: 'true: only those that answered the satisfaction survey; false: only those that did not' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'answered must be true or false' })
+  answered?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'synthetic must be true or false' })
+  synthetic?: boolean;
+}
+
+export const PARTICIPANT_SORT_FIELDS = ['createdAt', 'satisfactionScore'] as const;
+export type ParticipantSortField = (typeof PARTICIPANT_SORT_FIELDS)[number];
+
+export class ParticipantResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) missionId!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) delegateContactIds!: string[];
+  @ApiProperty({ type: [String] }) sectors!: string[];
+  @ApiProperty({ type: String, nullable: true }) objectives!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) satisfactionScore!: number | null;
+  @ApiProperty({ type: String, nullable: true }) satisfactionComment!: string | null;
+  @ApiProperty() synthetic!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export const ParticipantPageDto = PageResponseDto(ParticipantResponseDto, 'ParticipantPageDto');
+
+export function mapParticipant(participant: Participant): ParticipantResponseDto {
+  return {
+    id: participant.id,
+    missionId: participant.missionId,
+    organisationId: participant.organisationId,
+    delegateContactIds: [...participant.delegateContactIds].sort(),
+    sectors: participant.sectors,
+    objectives: participant.objectives,
+    satisfactionScore: participant.satisfactionScore,
+    satisfactionComment: participant.satisfactionComment,
+    synthetic: participant.synthetic,
+    version: participant.version,
+    createdAt: participant.createdAt,
+    updatedAt: participant.updatedAt,
+  };
+}

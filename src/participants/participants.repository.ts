@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { Participant } from './participant.entity.js';
+import type { ParticipantSortField } from './participants.dto.js';
+
+export interface ParticipantFilter {
+  missionId: string;
+  organisationId?: string;
+  sector?: string;
+  answered?: boolean;
+  synthetic?: boolean;
+  limit: number;
+  offset: number;
+  sort: SortKey<ParticipantSortField>[];
+}
+
+@Injectable()
+export class ParticipantsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The participant with its delegate ids, only if it is on this mission's delegation. */
+  findOnMission(missionId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
+    return manager.findOneBy(Participant, { id, missionId });
+  }
+
+  /** Whether another participant of the mission is this organisation. */
+  async organisationOnMission(
+    missionId: string,
+    organisationId: string,
+    exceptId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const query = manager
+      .createQueryBuilder(Participant, 'p')
+      .where('p.missionId = :missionId AND p.organisationId = :organisationId', { missionId, organisationId });
+    if (exceptId) query.andWhere('p.id <> :exceptId', { exceptId });
+    return (await query.getCount()) > 0;
+  }
+
+  /**
+   * Every filter narrows one mission's delegation, found through uq_participants_mission_organisation;
+   * the delegate ids of the whole page come in one more query.
+   */
+  async search(filter: ParticipantFilter): Promise<[Participant[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Participant, 'p').where('p.missionId = :missionId', { missionId: filter.missionId });
+    if (filter.organisationId) query.andWhere('p.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
+    if (filter.answered !== undefined) query.andWhere(`p.satisfactionScore IS ${filter.answered ? 'NOT NULL' : 'NULL'}`);
+    if (filter.synthetic !== undefined) query.andWhere('p.synthetic = :synthetic', { synthetic: filter.synthetic });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
+    query.addOrderBy('p.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  save(participant: Participant, manager: EntityManager = this.dataSource.manager): Promise<Participant> {
+    return manager.save(Participant, participant);
+  }
+
+  create(values: Partial<Participant>): Participant {
+    return this.dataSource.manager.create(Participant, values);
+  }
+
+  async delete(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.delete(Participant, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
