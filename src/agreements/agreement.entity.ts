@@ -29,7 +29,8 @@ export class Agreement extends BaseEntity {
   })
   parties?: Relation<Organisation>[];
 
-  @RelationId((agreement: Agreement) => agreement.parties)
+  // An organisation archived later is still party to what it signed.
+  @RelationId((agreement: Agreement) => agreement.parties, undefined, (query) => query.withDeleted())
   partyIds!: string[];
 
   @Index('ix_agreements_mission_id')
@@ -48,6 +49,7 @@ export class Agreement extends BaseEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<Meeting>;
 
+  @Index('ix_agreements_signed_on')
   @Column({ type: 'date', nullable: true })
   signedOn!: string | null;
 

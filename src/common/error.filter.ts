@@ -46,6 +46,9 @@ function fromDatabase(error: QueryFailedError<Error>): DomainError | undefined {
     case '22007':
     case '22008':
       return new DomainError('validation_failed', 'A value in the request has the wrong format');
+    case '22021':
+    case '22P05':
+      return new DomainError('validation_failed', 'A text in the request contains a character that cannot be stored (such as \\u0000)');
     default:
       return undefined;
   }

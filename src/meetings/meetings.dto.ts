@@ -19,7 +19,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsNotBefore, QueryBoolean, Trim } from '../common/validators.js';
+import { QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
 import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting.entity.js';
@@ -32,7 +32,7 @@ const isDateTimeWithOffset = (value: unknown): value is string =>
   typeof value === 'string' && DATE_TIME_WITH_OFFSET.test(value) && isISO8601(value, { strict: true });
 
 /** Reads an ISO 8601 date-time with offset into a Date; anything else stays as sent for the validator to refuse. */
-const ToDateTime = (): PropertyDecorator => Transform(({ value }) => (isDateTimeWithOffset(value) ? new Date(value) : value));
+const ToDateTime = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (isDateTimeWithOffset(value) ? new Date(value) : value));
 
 function IsDateTime(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -51,7 +51,7 @@ const ID_LIST_SIZE = 500;
 
 export class MeetingCreateDto {
   @ApiProperty({ format: 'uuid', description: 'The mission the meeting was part of' })
-  @IsUUID(undefined, { message: 'missionId must be a UUID' })
+  @IsUUID()
   missionId!: string;
 
   @ApiProperty({ enum: MEETING_KINDS, example: 'official' })
@@ -70,11 +70,16 @@ export class MeetingCreateDto {
   @IsDateTime()
   startsAt!: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'ISO 8601 with a UTC offset; not before startsAt', example: '2023-09-12T12:00:00+07:00' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'ISO 8601 with a UTC offset; not before startsAt',
+    example: '2023-09-12T12:00:00+07:00',
+  })
   @IsOptional()
   @ToDateTime()
   @IsDateTime()
-  @IsNotBefore('startsAt')
   endsAt?: Date | null;
 
   @ApiPropertyOptional({ example: 'Hanoi', nullable: true })
@@ -88,28 +93,28 @@ export class MeetingCreateDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
-  @IsUUID(undefined, { each: true, message: 'each value in organisationIds must be a UUID' })
+  @IsUUID(undefined, { each: true })
   organisationIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Organisations on the host side; none may also be in organisationIds' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
-  @IsUUID(undefined, { each: true, message: 'each value in counterpartOrganisationIds must be a UUID' })
+  @IsUUID(undefined, { each: true })
   counterpartOrganisationIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the delegation side' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
-  @IsUUID(undefined, { each: true, message: 'each value in contactIds must be a UUID' })
+  @IsUUID(undefined, { each: true })
   contactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the host side; none may also be in contactIds' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
-  @IsUUID(undefined, { each: true, message: 'each value in counterpartContactIds must be a UUID' })
+  @IsUUID(undefined, { each: true })
   counterpartContactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['port management and infrastructure', 'smart logistics'] })
@@ -151,7 +156,7 @@ export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreate
 export class MeetingSearchDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID(undefined, { message: 'missionId must be a UUID' })
+  @IsUUID()
   missionId?: string;
 
   @ApiPropertyOptional({ enum: MEETING_KINDS })
@@ -161,12 +166,12 @@ export class MeetingSearchDto extends ListQueryDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Meetings with this organisation on either side' })
   @IsOptional()
-  @IsUUID(undefined, { message: 'organisationId must be a UUID' })
+  @IsUUID()
   organisationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Meetings with this person on either side' })
   @IsOptional()
-  @IsUUID(undefined, { message: 'contactId must be a UUID' })
+  @IsUUID()
   contactId?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Meetings starting at or after this time (ISO 8601 with offset)' })

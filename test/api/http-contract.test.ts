@@ -56,6 +56,15 @@ describe('HTTP contract', () => {
     expect(response.body.code).toBe('validation_failed');
   });
 
+  it('rejects text with a NUL character with 400, in a body and in a search', async () => {
+    const body = await api.post('organisations', { name: 'NXT\u0000PORT', kind: 'company', country: 'BE' });
+    expect(body.status).toBe(400);
+    expect(body.body).toMatchObject({ code: 'validation_failed', message: 'A text in the request contains a character that cannot be stored (such as \\u0000)' });
+    const search = await api.get('organisations?q=%00');
+    expect(search.status).toBe(400);
+    expect(search.body.code).toBe('validation_failed');
+  });
+
   it('answers an unknown route with 404 in the common error body', async () => {
     const response = await api.get('nothing-here');
     expect(response.status).toBe(404);

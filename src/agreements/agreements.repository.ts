@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Agreement } from './agreement.entity.js';
+import type { AgreementSortField } from './agreements.dto.js';
+
+export interface AgreementFilter {
+  missionId?: string;
+  meetingId?: string;
+  status?: string;
+  type?: string;
+  partyId?: string;
+  signedAfter?: string;
+  signedBefore?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<AgreementSortField>[];
+}
+
+@Injectable()
+export class AgreementsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | null> {
+    return manager.findOneBy(Agreement, { id });
+  }
+
+  /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
+  async findMeetingMissionId(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId }, withDeleted: true });
+    return meeting?.missionId;
+  }
+
+  /**
+   * The page is a plain scan of agreements; partyIds are loaded for the whole page in one
+   * extra query on agreement_parties, and the party filter is an EXISTS on its organisation_id index.
+   */
+  async search(filter: AgreementFilter): Promise<[Agreement[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Agreement, 'a');
+    if (filter.missionId) query.andWhere('a.mission_id = :missionId', { missionId: filter.missionId });
+    if (filter.meetingId) query.andWhere('a.meeting_id = :meetingId', { meetingId: filter.meetingId });
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.type) query.andWhere('a.type = :type', { type: filter.type });
+    if (filter.partyId) {
+      query.andWhere('EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.organisation_id = :partyId)', { partyId: filter.partyId });
+    }
+    if (filter.signedAfter) query.andWhere('a.signed_on >= :signedAfter', { signedAfter: filter.signedAfter });
+    if (filter.signedBefore) query.andWhere('a.signed_on <= :signedBefore', { signedBefore: filter.signedBefore });
+    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
+    query.addOrderBy('a.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  /** Bumps version and updatedAt when only the parties changed, so the change is seen by version checks. */
+  async touch(id: string, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Agreement)
+      .set({ updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  save(agreement: Agreement, manager: EntityManager = this.dataSource.manager): Promise<Agreement> {
+    return manager.save(Agreement, agreement);
+  }
+
+  create(values: Partial<Agreement>): Agreement {
+    return this.dataSource.manager.create(Agreement, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(Agreement, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { assertReferencesExist } from '../database/references.js';
+import { lockForChange } from '../database/versioned.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Mission } from '../missions/mission.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Agreement } from './agreement.entity.js';
+import {
+  AGREEMENT_SORT_FIELDS,
+  type AgreementCreateDto,
+  type AgreementResponseDto,
+  type AgreementSearchDto,
+  type AgreementUpdateDto,
+  mapAgreement,
+} from './agreements.dto.js';
+import { AgreementsRepository } from './agreements.repository.js';
+
+const REQUIRED_FIELDS = ['type', 'title', 'partyIds', 'themes', 'status'] as const;
+
+const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
+
+@Injectable()
+export class AgreementsService {
+  constructor(private readonly agreements: AgreementsRepository) {}
+
+  async create({ partyIds, ...fields }: AgreementCreateDto): Promise<AgreementResponseDto> {
+    return this.agreements.transaction(async (manager) => {
+      await this.assertReferences(manager, { partyIds, ...fields });
+      const missionId = await this.missionOf(manager, fields.missionId ?? null, fields.meetingId ?? null);
+      const agreement = this.agreements.create({ ...fields, missionId, themes: fields.themes ?? [], parties: asParties(partyIds) });
+      const saved = await this.agreements.save(agreement, manager);
+      return this.load(saved.id, manager);
+    });
+  }
+
+  async get(id: string): Promise<AgreementResponseDto> {
+    const agreement = await this.agreements.findById(id);
+    if (!agreement) throw new NotFoundError('agreement', id);
+    return mapAgreement(agreement);
+  }
+
+  async search(query: AgreementSearchDto): Promise<Page<AgreementResponseDto>> {
+    const sort = parseSort(query.sort, AGREEMENT_SORT_FIELDS, [{ field: 'signedOn', direction: 'ASC' }]);
+    const [rows, total] = await this.agreements.search({ ...query, sort });
+    return { items: rows.map(mapAgreement), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, { version, partyIds, ...changes }: AgreementUpdateDto): Promise<AgreementResponseDto> {
+    assertNoNulls({ partyIds, ...changes });
+    return this.agreements.transaction(async (manager) => {
+      const agreement = await lockForChange(manager, Agreement, 'agreement', id, version);
+      assertValidityInOrder(pick(changes.validFrom, agreement.validFrom), pick(changes.validUntil, agreement.validUntil));
+      // What was archived after signing may be sent back unchanged; only new references must exist.
+      await this.assertReferences(manager, {
+        partyIds: partyIds?.filter((partyId) => !agreement.partyIds.includes(partyId)),
+        missionId: changes.missionId === agreement.missionId ? undefined : changes.missionId,
+        meetingId: changes.meetingId === agreement.meetingId ? undefined : changes.meetingId,
+      });
+      if (changes.missionId !== undefined || changes.meetingId !== undefined) {
+        changes.missionId = await this.missionOf(manager, pick(changes.missionId, agreement.missionId), pick(changes.meetingId, agreement.meetingId));
+      }
+
+      const partiesChanged = partyIds !== undefined && !sameIds(partyIds, agreement.partyIds);
+      if (partyIds !== undefined) agreement.parties = asParties(partyIds);
+      const versionBefore = agreement.version;
+      const saved = await this.agreements.save(Object.assign(agreement, changes), manager);
+      if (partiesChanged && saved.version === versionBefore) await this.agreements.touch(id, manager);
+      return this.load(id, manager);
+    });
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.agreements.transaction(async (manager) => {
+      await lockForChange(manager, Agreement, 'agreement', id);
+      await this.agreements.archive(id, manager);
+    });
+  }
+
+  private async load(id: string, manager: EntityManager): Promise<AgreementResponseDto> {
+    const agreement = await this.agreements.findById(id, manager);
+    if (!agreement) throw new NotFoundError('agreement', id);
+    return mapAgreement(agreement);
+  }
+
+  private async assertReferences(manager: EntityManager, input: Partial<AgreementCreateDto>): Promise<void> {
+    await assertReferencesExist(manager, Organisation, 'organisation', 'partyIds', input.partyIds);
+    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
+    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', input.meetingId);
+  }
+
+  /** An agreement signed at a meeting belongs to that meeting's mission; without missionId it is taken from the meeting. */
+  private async missionOf(manager: EntityManager, missionId: string | null, meetingId: string | null): Promise<string | null> {
+    if (!meetingId) return missionId;
+    const meetingMissionId = await this.agreements.findMeetingMissionId(meetingId, manager);
+    if (missionId && meetingMissionId && missionId !== meetingMissionId) {
+      throw new ValidationFailedError([
+        { field: 'meetingId', message: `meeting ${meetingId} belongs to mission ${meetingMissionId}, not to mission ${missionId}` },
+      ]);
+    }
+    return missionId ?? meetingMissionId ?? null;
+  }
+}
+
+/** A PATCH value when given (null included), otherwise the stored one. */
+const pick = <T>(given: T | null | undefined, stored: T | null): T | null => (given === undefined ? stored : given);
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
+
+function assertValidityInOrder(validFrom: string | null, validUntil: string | null): void {
+  if (validFrom && validUntil && validUntil < validFrom) {
+    throw new ValidationFailedError([{ field: 'validUntil', message: 'validUntil must not be before validFrom' }]);
+  }
+}
+
+/** PATCH may clear optional fields with null, not the ones an agreement cannot do without. */
+function assertNoNulls(changes: Omit<AgreementUpdateDto, 'version'>): void {
+  const details = REQUIRED_FIELDS.filter((field) => changes[field] === null).map((field) => ({ field, message: 'must not be null' }));
+  if (details.length > 0) throw new ValidationFailedError(details);
+}

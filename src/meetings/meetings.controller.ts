@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { MeetingCreateDto, MeetingPageDto, MeetingResponseDto, MeetingSearchDto, MeetingUpdateDto } from './meetings.dto.js';
+import { MeetingsService } from './meetings.service.js';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Record a meeting of a mission, with the organisations and people on each side' })
+  @ApiCreatedResponse({ type: MeetingResponseDto })
+  @ApiErrors(400, 413, 415)
+  create(@Body() body: MeetingCreateDto): Promise<MeetingResponseDto> {
+    return this.meetings.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find meetings by mission, kind, organisation, contact, time or title; by default in order of start' })
+  @ApiOkResponse({ type: MeetingPageDto })
+  @ApiErrors(400)
+  search(@Query() query: MeetingSearchDto): Promise<Page<MeetingResponseDto>> {
+    return this.meetings.search(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read one meeting' })
+  @ApiOkResponse({ type: MeetingResponseDto })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<MeetingResponseDto> {
+    return this.meetings.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of a meeting; a list of ids given replaces that side' })
+  @ApiOkResponse({ type: MeetingResponseDto })
+  @ApiErrors(400, 404, 409, 413, 415)
+  update(@IdParam() id: string, @Body() body: MeetingUpdateDto): Promise<MeetingResponseDto> {
+    return this.meetings.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Archive a meeting: it leaves lists and lookups, its history stays' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  async archive(@IdParam() id: string): Promise<void> {
+    await this.meetings.archive(id);
+  }
+}

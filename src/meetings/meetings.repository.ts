@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
+import { Meeting } from './meeting.entity.js';
+import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
+
+export interface MeetingFilter {
+  missionId?: string;
+  kind?: string;
+  organisationId?: string;
+  contactId?: string;
+  startsAfter?: Date;
+  startsBefore?: Date;
+  synthetic?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<MeetingSortField>[];
+}
+
+/** Who sits on which side: ids per side, for one meeting. */
+export interface MeetingSides {
+  delegation: readonly string[];
+  counterpart: readonly string[];
+}
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Meeting | null> {
+    return manager.findOneBy(Meeting, { id });
+  }
+
+  /**
+   * The page is a plain scan of meetings; the parties are filtered with EXISTS on the
+   * join tables' own indexes, never joined in, so paging stays cheap on a large table.
+   */
+  async search(filter: MeetingFilter): Promise<[Meeting[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Meeting, 'm');
+    if (filter.missionId) query.andWhere('m.mission_id = :missionId', { missionId: filter.missionId });
+    if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
+    if (filter.organisationId) {
+      query.andWhere('EXISTS (SELECT 1 FROM meeting_organisations mo WHERE mo.meeting_id = m.id AND mo.organisation_id = :organisationId)', {
+        organisationId: filter.organisationId,
+      });
+    }
+    if (filter.contactId) {
+      query.andWhere('EXISTS (SELECT 1 FROM meeting_contacts mc WHERE mc.meeting_id = m.id AND mc.contact_id = :contactId)', { contactId: filter.contactId });
+    }
+    if (filter.startsAfter) query.andWhere('m.starts_at >= :startsAfter', { startsAfter: filter.startsAfter });
+    if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
+    if (filter.synthetic !== undefined) query.andWhere('m.synthetic = :synthetic', { synthetic: filter.synthetic });
+    if (filter.q) query.andWhere('m.title ILIKE :q', { q: containsPattern(filter.q) });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
+    query.addOrderBy('m.id', 'ASC');
+    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  /** The organisation and contact rows of these meetings: one query per join table, whatever the number of meetings. */
+  async findLinks(meetingIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, MeetingLinks>> {
+    const byMeeting = new Map<string, MeetingLinks>(meetingIds.map((id) => [id, { organisations: [], contacts: [] }]));
+    if (meetingIds.length === 0) return byMeeting;
+    const ids = [...meetingIds];
+    const [organisations, contacts] = await Promise.all([
+      manager.find(MeetingOrganisation, { where: { meetingId: In(ids) } }),
+      manager.find(MeetingContact, { where: { meetingId: In(ids) } }),
+    ]);
+    for (const link of organisations) byMeeting.get(link.meetingId)?.organisations.push(link);
+    for (const link of contacts) byMeeting.get(link.meetingId)?.contacts.push(link);
+    return byMeeting;
+  }
+
+  async replaceOrganisations(meetingId: string, sides: MeetingSides, manager: EntityManager): Promise<void> {
+    await manager.delete(MeetingOrganisation, { meetingId });
+    const rows = toRows(sides, (id, side) => ({ meetingId, organisationId: id, side }));
+    if (rows.length > 0) await manager.insert(MeetingOrganisation, rows);
+  }
+
+  async replaceContacts(meetingId: string, sides: MeetingSides, manager: EntityManager): Promise<void> {
+    await manager.delete(MeetingContact, { meetingId });
+    const rows = toRows(sides, (id, side) => ({ meetingId, contactId: id, side }));
+    if (rows.length > 0) await manager.insert(MeetingContact, rows);
+  }
+
+  /** Bumps version and updatedAt when only the parties changed, so the change is seen by version checks. */
+  async touch(id: string, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Meeting)
+      .set({ updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  save(meeting: Meeting, manager: EntityManager = this.dataSource.manager): Promise<Meeting> {
+    return manager.save(Meeting, meeting);
+  }
+
+  create(values: Partial<Meeting>): Meeting {
+    return this.dataSource.manager.create(Meeting, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(Meeting, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
+
+function toRows<T>(sides: MeetingSides, row: (id: string, side: MeetingSide) => T): T[] {
+  return [...sides.delegation.map((id) => row(id, 'delegation')), ...sides.counterpart.map((id) => row(id, 'counterpart'))];
+}

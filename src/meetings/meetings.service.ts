@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { assertReferencesExist } from '../database/references.js';
+import { lockForChange } from '../database/versioned.js';
+import { Mission } from '../missions/mission.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Meeting } from './meeting.entity.js';
+import {
+  mapMeeting,
+  MEETING_SORT_FIELDS,
+  type MeetingCreateDto,
+  type MeetingLinks,
+  type MeetingResponseDto,
+  type MeetingSearchDto,
+  type MeetingUpdateDto,
+} from './meetings.dto.js';
+import { type MeetingSides, MeetingsRepository } from './meetings.repository.js';
+
+const REQUIRED_FIELDS = [
+  'missionId',
+  'kind',
+  'title',
+  'startsAt',
+  'topics',
+  'synthetic',
+  'organisationIds',
+  'counterpartOrganisationIds',
+  'contactIds',
+  'counterpartContactIds',
+] as const;
+
+@Injectable()
+export class MeetingsService {
+  constructor(private readonly meetings: MeetingsRepository) {}
+
+  async create(input: MeetingCreateDto): Promise<MeetingResponseDto> {
+    const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = input;
+    const organisations = sides(organisationIds ?? [], counterpartOrganisationIds ?? []);
+    const contacts = sides(contactIds ?? [], counterpartContactIds ?? []);
+    assertTimesInOrder(fields.startsAt, fields.endsAt);
+    assertOneSideEach(organisations, contacts);
+    return this.meetings.transaction(async (manager) => {
+      await this.assertReferences(manager, input);
+      const meeting = await this.meetings.save(this.meetings.create({ ...fields, topics: fields.topics ?? [] }), manager);
+      await this.meetings.replaceOrganisations(meeting.id, organisations, manager);
+      await this.meetings.replaceContacts(meeting.id, contacts, manager);
+      return this.load(meeting.id, manager);
+    });
+  }
+
+  async get(id: string): Promise<MeetingResponseDto> {
+    const meeting = await this.meetings.findById(id);
+    if (!meeting) throw new NotFoundError('meeting', id);
+    const links = await this.meetings.findLinks([id]);
+    return mapMeeting(meeting, links.get(id)!);
+  }
+
+  async search(query: MeetingSearchDto): Promise<Page<MeetingResponseDto>> {
+    const sort = parseSort(query.sort, MEETING_SORT_FIELDS, [{ field: 'startsAt', direction: 'ASC' }]);
+    const [rows, total] = await this.meetings.search({ ...query, sort });
+    const links = await this.meetings.findLinks(rows.map((row) => row.id));
+    return { items: rows.map((row) => mapMeeting(row, links.get(row.id)!)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, { version, ...changes }: MeetingUpdateDto): Promise<MeetingResponseDto> {
+    assertNoNulls(changes);
+    const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = changes;
+    return this.meetings.transaction(async (manager) => {
+      const meeting = await lockForChange(manager, Meeting, 'meeting', id, version);
+      const current = (await this.meetings.findLinks([id], manager)).get(id)!;
+      const organisations =
+        organisationIds || counterpartOrganisationIds ? mergeSides(current.organisations, organisationIds, counterpartOrganisationIds) : undefined;
+      const contacts = contactIds || counterpartContactIds ? mergeSides(current.contacts, contactIds, counterpartContactIds) : undefined;
+      assertTimesInOrder(fields.startsAt ?? meeting.startsAt, fields.endsAt === undefined ? meeting.endsAt : fields.endsAt);
+      assertOneSideEach(organisations, contacts);
+      // What was archived after the meeting may be sent back unchanged; only new references must exist.
+      const linkedOrganisations = current.organisations.map((link) => link.organisationId);
+      const linkedContacts = current.contacts.map((link) => link.contactId);
+      await this.assertReferences(manager, {
+        missionId: fields.missionId === meeting.missionId ? undefined : fields.missionId,
+        organisationIds: notIn(organisationIds, linkedOrganisations),
+        counterpartOrganisationIds: notIn(counterpartOrganisationIds, linkedOrganisations),
+        contactIds: notIn(contactIds, linkedContacts),
+        counterpartContactIds: notIn(counterpartContactIds, linkedContacts),
+      });
+
+      const versionBefore = meeting.version;
+      const saved = await this.meetings.save(Object.assign(meeting, fields), manager);
+      if (organisations) await this.meetings.replaceOrganisations(id, organisations, manager);
+      if (contacts) await this.meetings.replaceContacts(id, contacts, manager);
+      const partiesChanged = (organisations && !sameSides(organisations, current.organisations)) || (contacts && !sameSides(contacts, current.contacts));
+      if (partiesChanged && saved.version === versionBefore) await this.meetings.touch(id, manager);
+      return this.load(id, manager);
+    });
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.meetings.transaction(async (manager) => {
+      await lockForChange(manager, Meeting, 'meeting', id);
+      await this.meetings.archive(id, manager);
+    });
+  }
+
+  private async load(id: string, manager: EntityManager): Promise<MeetingResponseDto> {
+    const meeting = await this.meetings.findById(id, manager);
+    if (!meeting) throw new NotFoundError('meeting', id);
+    return mapMeeting(meeting, (await this.meetings.findLinks([id], manager)).get(id)!);
+  }
+
+  private async assertReferences(manager: EntityManager, input: Partial<MeetingCreateDto>): Promise<void> {
+    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
+    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', input.organisationIds);
+    await assertReferencesExist(manager, Organisation, 'organisation', 'counterpartOrganisationIds', input.counterpartOrganisationIds);
+    await assertReferencesExist(manager, Contact, 'contact', 'contactIds', input.contactIds);
+    await assertReferencesExist(manager, Contact, 'contact', 'counterpartContactIds', input.counterpartContactIds);
+  }
+}
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+const notIn = (ids: string[] | undefined, linked: readonly string[]): string[] | undefined => ids?.filter((id) => !linked.includes(id));
+
+const sides = (delegation: readonly string[], counterpart: readonly string[]): MeetingSides => ({
+  delegation: unique(delegation),
+  counterpart: unique(counterpart),
+});
+
+/** A list given in a PATCH replaces its side; the other side stays as stored. */
+function mergeSides(current: MeetingLinks['organisations'] | MeetingLinks['contacts'], delegation?: string[], counterpart?: string[]): MeetingSides {
+  const stored = (side: string): string[] =>
+    current.filter((link) => link.side === side).map((link) => ('organisationId' in link ? link.organisationId : link.contactId));
+  return sides(delegation ?? stored('delegation'), counterpart ?? stored('counterpart'));
+}
+
+function sameSides(next: MeetingSides, current: MeetingLinks['organisations'] | MeetingLinks['contacts']): boolean {
+  const stored = mergeSides(current);
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
+  return same(next.delegation, stored.delegation) && same(next.counterpart, stored.counterpart);
+}
+
+function assertTimesInOrder(startsAt: Date | undefined, endsAt: Date | null | undefined): void {
+  if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) {
+    throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must not be before startsAt' }]);
+  }
+}
+
+/** An organisation or a person sits on one side of the table, not both. */
+function assertOneSideEach(organisations: MeetingSides | undefined, contacts: MeetingSides | undefined): void {
+  const details: FieldError[] = [];
+  for (const [resource, field, own, list] of [
+    ['organisation', 'counterpartOrganisationIds', 'organisationIds', organisations],
+    ['contact', 'counterpartContactIds', 'contactIds', contacts],
+  ] as const) {
+    const both = list?.counterpart.filter((id) => list.delegation.includes(id)) ?? [];
+    if (both.length > 0) details.push({ field, message: `${resource} ${both.join(', ')} is also in ${own}: each ${resource} is on one side only` });
+  }
+  if (details.length > 0) throw new ValidationFailedError(details);
+}
+
+/** PATCH may clear optional fields with null, not the ones a meeting cannot do without. */
+function assertNoNulls(changes: Omit<MeetingUpdateDto, 'version'>): void {
+  const details = REQUIRED_FIELDS.filter((field) => changes[field] === null).map((field) => ({ field, message: 'must not be null' }));
+  if (details.length > 0) throw new ValidationFailedError(details);
+}
