@@ -17,6 +17,8 @@ export class DomainModel1764288000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "organisations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "name" character varying(300) NOT NULL, "kind" "public"."organisation_kind" NOT NULL, "country" character(2) NOT NULL, "city" character varying(200), "website" character varying(500), "sectors" text array NOT NULL DEFAULT '{}', "enterprise_number" character(10), "synthetic" boolean NOT NULL DEFAULT false, "archived_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7bf54cba378d5b2f1d4c10ef4df" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_organisations_kind" ON "organisations"("kind")`);
     await queryRunner.query(`CREATE INDEX "ix_organisations_country" ON "organisations"("country")`);
+    await queryRunner.query(`CREATE INDEX "ix_organisations_name" ON "organisations"("name")`);
+    await queryRunner.query(`CREATE INDEX "ix_organisations_synthetic" ON "organisations"("synthetic")`);
     await queryRunner.query(`CREATE TABLE "contacts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "organisation_id" uuid, "name" character varying(200) NOT NULL, "role" character varying(200), "email" character varying(320), "phone" character varying(50), "synthetic" boolean NOT NULL DEFAULT false, "archived_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_b99cd40cfd66a99f1571f4f72e6" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_contacts_organisation_id" ON "contacts"("organisation_id")`);
     await queryRunner.query(`CREATE INDEX "ix_contacts_synthetic" ON "contacts"("synthetic")`);
@@ -229,6 +231,8 @@ export class DomainModel1764288000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_contacts_synthetic"`);
     await queryRunner.query(`DROP INDEX "public"."ix_contacts_organisation_id"`);
     await queryRunner.query(`DROP TABLE "contacts"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_organisations_synthetic"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_organisations_name"`);
     await queryRunner.query(`DROP INDEX "public"."ix_organisations_country"`);
     await queryRunner.query(`DROP INDEX "public"."ix_organisations_kind"`);
     await queryRunner.query(`DROP TABLE "organisations"`);

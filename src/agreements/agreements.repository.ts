@@ -6,6 +6,7 @@ import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface AgreementFilter {
   missionId?: string;
@@ -53,7 +54,7 @@ export class AgreementsRepository {
     if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
     query.addOrderBy('a.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   /** Bumps version and updatedAt when only the parties changed, so the change is seen by version checks. */

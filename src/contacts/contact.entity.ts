@@ -4,6 +4,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 
 @Entity('contacts')
 @Index('ix_contacts_name_trgm', { synchronize: false })
+@Index('ix_contacts_created_at', ['createdAt'])
 export class Contact extends BaseEntity {
   @Index('ix_contacts_organisation_id')
   @Column({ type: 'uuid', nullable: true })
@@ -13,6 +14,8 @@ export class Contact extends BaseEntity {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<Organisation>;
 
+  /** Indexed as well as trigram-indexed: lists are sorted by name by default. */
+  @Index('ix_contacts_name')
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
@@ -26,6 +29,7 @@ export class Contact extends BaseEntity {
   @Column({ type: 'varchar', length: 50, nullable: true })
   phone!: string | null;
 
+  @Index('ix_contacts_synthetic')
   @Column({ type: 'boolean', default: false })
   synthetic!: boolean;
 

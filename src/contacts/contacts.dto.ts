@@ -6,7 +6,7 @@ import { VersionedUpdateDto } from '../common/version.js';
 import type { Contact } from './contact.entity.js';
 
 /** Phone numbers as people write them: "+84 24 3825 3536", "(03) 123 45 67", "02/553 61 11". */
-const PHONE = /^\+?[\d\s()\/-]*\d[\d\s()\/-]*$/;
+const PHONE = /^\+?[\d\s()/-]*\d[\d\s()/-]*$/;
 
 export class ContactCreateDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The organisation the person works for' })

@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface ContactFilter {
   organisationId?: string;
@@ -37,7 +38,7 @@ export class ContactsRepository {
     if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
     query.addOrderBy('c.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   save(contact: Contact, manager: EntityManager = this.dataSource.manager): Promise<Contact> {

@@ -6,6 +6,7 @@ import { containsPattern } from '../database/versioned.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface MeetingFilter {
   missionId?: string;
@@ -57,7 +58,7 @@ export class MeetingsRepository {
     if (filter.q) query.andWhere('m.title ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   /** The organisation and contact rows of these meetings: one query per join table, whatever the number of meetings. */

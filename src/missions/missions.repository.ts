@@ -9,6 +9,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface MissionFilter {
   status?: string;
@@ -61,7 +62,7 @@ export class MissionsRepository {
     if (filter.q) query.andWhere('(m.title ILIKE :q OR m.code ILIKE :q)', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   /** One aggregate query per table the report draws on, each served by an index on mission_id. */

@@ -9,6 +9,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Index('ix_organisations_name_trgm', { synchronize: false })
 @Index('ix_organisations_sectors', { synchronize: false })
 export class Organisation extends BaseEntity {
+  @Index('ix_organisations_name')
   @Column({ type: 'varchar', length: 300 })
   name!: string;
 
@@ -35,6 +36,7 @@ export class Organisation extends BaseEntity {
   enterpriseNumber!: string | null;
 
   /** Invented for the demo data set, not a real organisation. */
+  @Index('ix_organisations_synthetic')
   @Column({ type: 'boolean', default: false })
   synthetic!: boolean;
 

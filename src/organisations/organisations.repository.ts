@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface OrganisationFilter {
   country?: string;
@@ -50,7 +51,7 @@ export class OrganisationsRepository {
     if (filter.q) query.andWhere('o.name ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
     query.addOrderBy('o.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   save(organisation: Organisation, manager: EntityManager = this.dataSource.manager): Promise<Organisation> {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface ParticipantFilter {
   missionId: string;
@@ -51,7 +52,7 @@ export class ParticipantsRepository {
     if (filter.synthetic !== undefined) query.andWhere('p.synthetic = :synthetic', { synthetic: filter.synthetic });
     for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
     query.addOrderBy('p.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   save(participant: Participant, manager: EntityManager = this.dataSource.manager): Promise<Participant> {

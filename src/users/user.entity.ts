@@ -10,6 +10,8 @@ export type ReminderMode = (typeof REMINDER_MODES)[number];
 
 @Entity('users')
 @Index('uq_users_email', { synchronize: false })
+@Index('ix_users_name_trgm', { synchronize: false })
+@Index('ix_users_email_trgm', { synchronize: false })
 export class User extends BaseEntity {
   /** Stored lower-cased; unique among users that are not archived. */
   @Column({ type: 'varchar', length: 320 })
@@ -18,15 +20,18 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  @Index('ix_users_role')
   @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role', default: 'officer' })
   role!: UserRole;
 
+  @Index('ix_users_language')
   @Column({ type: 'enum', enum: LANGUAGES, enumName: 'user_language', default: 'nl' })
   language!: Language;
 
   @Column({ type: 'varchar', length: 64, default: 'Europe/Brussels' })
   timeZone!: string;
 
+  @Index('ix_users_reminder_mode')
   @Column({ type: 'enum', enum: REMINDER_MODES, enumName: 'reminder_mode', default: 'each' })
   reminderMode!: ReminderMode;
 

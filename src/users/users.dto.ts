@@ -9,7 +9,7 @@ import { type Language, LANGUAGES, type ReminderMode, REMINDER_MODES, type User,
 /** Every user setting has a value: it may be left out (a default applies) but never sent as null. */
 const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
-const LowerCase = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+const LowerCase = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
 export class UserCreateDto {
   @ApiProperty({ description: 'Stored lower-cased; unique among users', example: 'an.peeters@fitagency.be' })

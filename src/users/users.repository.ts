@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
+import { fetchPage } from '../database/page-query.js';
 
 export interface UserFilter {
   role?: string;
@@ -46,7 +47,7 @@ export class UsersRepository {
     if (filter.q) query.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
     query.addOrderBy('u.id', 'ASC');
-    return query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return fetchPage(query, filter.limit, filter.offset);
   }
 
   save(user: User, manager: EntityManager = this.dataSource.manager): Promise<User> {
