@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ActionsController } from './actions.controller.js';
+import { ActionsRepository } from './actions.repository.js';
+import { ActionsService } from './actions.service.js';
 
-@Module({})
+@Module({
+  controllers: [ActionsController],
+  providers: [ActionsService, ActionsRepository],
+  exports: [ActionsRepository, ActionsService],
+})
 export class ActionsModule {}

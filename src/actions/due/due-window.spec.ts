@@ -381,15 +381,15 @@ describe('IsDueLabel', () => {
     (value) => {
       const errors = errorsFor(value);
       expect(errors).toHaveLength(1);
-      expect(errors[0]!.property).toBe('dueLabel');
-      expect(errors[0]!.constraints).toEqual({
+      expect(errors[0].property).toBe('dueLabel');
+      expect(errors[0].constraints).toEqual({
         isDueLabel: `dueLabel must be a due date such as ${DUE_LABEL_FORMS.join(', ')}`,
       });
     },
   );
 
   it('mentions the reference forms in the default message', () => {
-    const message = errorsFor('soon')[0]!.constraints!['isDueLabel']!;
+    const message = errorsFor('soon')[0].constraints!['isDueLabel'];
     for (const form of ['2024-03-15', '2024-Q3', 'early November 2023', 'najaar 2024']) {
       expect(message).toContain(form);
     }
@@ -399,7 +399,7 @@ describe('IsDueLabel', () => {
     const dto = new OptionalDueDto();
     expect(validateSync(dto)).toEqual([]);
     dto.due = 'sometime';
-    expect(validateSync(dto)[0]!.constraints).toEqual({ isDueLabel: 'please give a due date' });
+    expect(validateSync(dto)[0].constraints).toEqual({ isDueLabel: 'please give a due date' });
     dto.due = 'Q3 2024';
     expect(validateSync(dto)).toEqual([]);
   });

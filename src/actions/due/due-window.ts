@@ -192,7 +192,7 @@ const YEAR = '(?<year>\\d{4})';
 const MONTH_WORD = '(?<month>[a-z]+)\\.?';
 
 function monthNumber(word: string): number | null {
-  return Object.hasOwn(MONTHS, word) ? MONTHS[word]! : null;
+  return Object.hasOwn(MONTHS, word) ? MONTHS[word] : null;
 }
 
 const RULES: readonly LabelRule[] = [
@@ -207,7 +207,7 @@ const RULES: readonly LabelRule[] = [
     precision: 'day',
     pattern: new RegExp(`^(?<day>\\d{1,2}) ${MONTH_WORD} ${YEAR}$`),
     toDates: (g) => {
-      const month = monthNumber(g.month!);
+      const month = monthNumber(g.month);
       return month === null ? null : dayWindow(Number(g.year), month, Number(g.day));
     },
   },
@@ -231,7 +231,7 @@ const RULES: readonly LabelRule[] = [
     precision: 'month',
     pattern: new RegExp(`^${MONTH_WORD} ${YEAR}$`),
     toDates: (g) => {
-      const month = monthNumber(g.month!);
+      const month = monthNumber(g.month);
       return month === null ? null : monthSpan(Number(g.year), month, 1);
     },
   },
@@ -263,22 +263,22 @@ const RULES: readonly LabelRule[] = [
     // first half 2024, tweede helft 2024 (also "... of 2024" / "... van 2024")
     precision: 'half',
     pattern: new RegExp(`^(?<half>${alternation(HALF_WORDS)}) (?:(?:of|van) )?${YEAR}$`),
-    toDates: (g) => monthSpan(Number(g.year), HALF_WORDS[g.half!] === 1 ? 1 : 7, 6),
+    toDates: (g) => monthSpan(Number(g.year), HALF_WORDS[g.half] === 1 ? 1 : 7, 6),
   },
   {
     // early November 2023, mid-November 2023, begin van november 2023, eind nov 2023
     precision: 'part_of_month',
     pattern: new RegExp(`^(?<part>${alternation(MONTH_PART_WORDS)})[ -]${MONTH_WORD} ${YEAR}$`),
     toDates: (g) => {
-      const month = monthNumber(g.month!);
-      return month === null ? null : monthPartWindow(Number(g.year), month, MONTH_PART_WORDS[g.part!]!);
+      const month = monthNumber(g.month);
+      return month === null ? null : monthPartWindow(Number(g.year), month, MONTH_PART_WORDS[g.part]);
     },
   },
   {
     // autumn 2024, najaar 2024, winter 2023 (= Dec 2023 to Feb 2024)
     precision: 'season',
     pattern: new RegExp(`^(?<season>${alternation(SEASON_WORDS)}) ${YEAR}$`),
-    toDates: (g) => monthSpan(Number(g.year), SEASON_MONTHS[SEASON_WORDS[g.season!]!].firstMonth, 3),
+    toDates: (g) => monthSpan(Number(g.year), SEASON_MONTHS[SEASON_WORDS[g.season]].firstMonth, 3),
   },
 ];
 
@@ -351,7 +351,7 @@ function readIsoDate(date: string): YearMonthDay | null {
 }
 
 function monthName(month: number, language: Language): string {
-  return MONTH_NAMES[language][month - 1]!;
+  return MONTH_NAMES[language][month - 1];
 }
 
 function describeDay(d: YearMonthDay, language: Language): string {

@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { ActionCreateDto, ActionPageDto, ActionResponseDto, ActionSearchDto, ActionUpdateDto } from './actions.dto.js';
+import { ActionsService } from './actions.service.js';
+
+@ApiTags('actions')
+@Controller('actions')
+export class ActionsController {
+  constructor(private readonly actions: ActionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Record a follow-up action of a mission, with its (possibly fuzzy) due date' })
+  @ApiCreatedResponse({ type: ActionResponseDto })
+  @ApiErrors(400, 413, 415)
+  create(@Body() body: ActionCreateDto): Promise<ActionResponseDto> {
+    return this.actions.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find actions by mission, owner, status, due window or overdue; soonest due first' })
+  @ApiOkResponse({ type: ActionPageDto })
+  @ApiErrors(400)
+  search(@Query() query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
+    return this.actions.search(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read one action, with whether it is overdue today' })
+  @ApiOkResponse({ type: ActionResponseDto })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<ActionResponseDto> {
+    return this.actions.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of an action: due date, owner, watchers, status, outcome, …' })
+  @ApiOkResponse({ type: ActionResponseDto })
+  @ApiErrors(400, 404, 409, 413, 415)
+  update(@IdParam() id: string, @Body() body: ActionUpdateDto): Promise<ActionResponseDto> {
+    return this.actions.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Archive an action: it leaves lists and lookups, its history stays' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  async archive(@IdParam() id: string): Promise<void> {
+    await this.actions.archive(id);
+  }
+}

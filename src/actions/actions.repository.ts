@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { containsPattern } from '../database/versioned.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
+import type { ActionSortField } from './actions.dto.js';
+import { fetchPage } from '../database/page-query.js';
+
+export interface ActionFilter {
+  missionId?: string;
+  ownerId?: string;
+  status?: string[];
+  kind?: string;
+  agreementId?: string;
+  meetingId?: string;
+  organisationId?: string;
+  watcherId?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  /** With `today`: only overdue actions (true) or only the others (false). */
+  overdue?: boolean;
+  today: string;
+  q?: string;
+  limit: number;
+  offset: number;
+  sort: SortKey<ActionSortField>[];
+}
+
+@Injectable()
+export class ActionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One action with its organisation and watcher ids (one query for each list). */
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Action | null> {
+    return manager.findOneBy(Action, { id });
+  }
+
+  /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
+  async findMissionIdOfMeeting(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId } });
+    return meeting?.missionId ?? null;
+  }
+
+  /**
+   * A page of actions. The id lists come in one batched query per list for the whole page;
+   * the join tables appear only in EXISTS filters, so paging stays on the actions table.
+   */
+  async search(filter: ActionFilter): Promise<[Action[], number]> {
+    const query = this.matching(filter);
+    // Actions without a due date are the least urgent, whichever way the dates are sorted.
+    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction, 'NULLS LAST');
+    query.addOrderBy('a.id', 'ASC');
+    return fetchPage(query, filter.limit, filter.offset);
+  }
+
+  private matching(filter: ActionFilter): SelectQueryBuilder<Action> {
+    const query = this.dataSource.manager.createQueryBuilder(Action, 'a');
+    if (filter.missionId) query.andWhere('a.missionId = :missionId', { missionId: filter.missionId });
+    if (filter.ownerId) query.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
+    if (filter.status?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.agreementId) query.andWhere('a.agreementId = :agreementId', { agreementId: filter.agreementId });
+    if (filter.meetingId) query.andWhere('a.meetingId = :meetingId', { meetingId: filter.meetingId });
+    if (filter.organisationId) {
+      query.andWhere('EXISTS (SELECT 1 FROM action_organisations ao WHERE ao.action_id = a.id AND ao.organisation_id = :organisationId)', {
+        organisationId: filter.organisationId,
+      });
+    }
+    if (filter.watcherId) {
+      query.andWhere('EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = :watcherId)', { watcherId: filter.watcherId });
+    }
+    if (filter.dueBefore) query.andWhere('a.dueFrom <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.dueAfter) query.andWhere('a.dueTo >= :dueAfter', { dueAfter: filter.dueAfter });
+    if (filter.overdue !== undefined) this.whereOverdue(query, filter.overdue, filter.today);
+    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    return query;
+  }
+
+  /** Overdue: still to be done and the window closed before today. */
+  private whereOverdue(query: SelectQueryBuilder<Action>, overdue: boolean, today: string): void {
+    const params = { activeStatuses: ACTIVE_ACTION_STATUSES, today };
+    if (overdue) {
+      query.andWhere('a.status IN (:...activeStatuses) AND a.dueTo < :today', params);
+    } else {
+      query.andWhere(
+        new Brackets((where) => {
+          where.where('a.status NOT IN (:...activeStatuses)', params).orWhere('a.dueTo IS NULL').orWhere('a.dueTo >= :today', params);
+        }),
+      );
+    }
+  }
+
+  save(action: Action, manager: EntityManager = this.dataSource.manager): Promise<Action> {
+    return manager.save(Action, action);
+  }
+
+  create(values: Partial<Action>): Action {
+    return this.dataSource.manager.create(Action, values);
+  }
+
+  async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.softDelete(Action, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

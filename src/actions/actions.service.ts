@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Agreement } from '../agreements/agreement.entity.js';
+import { Clock } from '../common/clock.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { Environment } from '../config/environment.js';
+import { assertReferencesExist } from '../database/references.js';
+import { lockForChange } from '../database/versioned.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Mission } from '../missions/mission.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { User } from '../users/user.entity.js';
+import { Action, ACTIVE_ACTION_STATUSES, type ActionStatus } from './action.entity.js';
+import {
+  ACTION_SORT_FIELDS,
+  type ActionCreateDto,
+  type ActionResponseDto,
+  type ActionSearchDto,
+  type ActionUpdateDto,
+  mapAction,
+} from './actions.dto.js';
+import { ActionsRepository } from './actions.repository.js';
+import { dueWindowFromInput, NO_DUE_WINDOW } from './due-input.js';
+
+/** Still to be done and its due window closed before today. */
+export function isOverdue(action: Pick<Action, 'status' | 'dueTo'>, today: string): boolean {
+  return ACTIVE_ACTION_STATUSES.includes(action.status) && action.dueTo !== null && action.dueTo < today;
+}
+
+interface References {
+  missionId?: string | null;
+  agreementId?: string | null;
+  meetingId?: string | null;
+  ownerId?: string | null;
+  organisationIds?: string[] | null;
+  watcherIds?: string[] | null;
+}
+
+/**
+ * The rules of follow-up actions. Every write is one method (create, update, archive) in one
+ * transaction: the place where reminders are re-planned when the due window, owner, watchers
+ * or status change.
+ */
+@Injectable()
+export class ActionsService {
+  constructor(
+    private readonly actions: ActionsRepository,
+    private readonly clock: Clock,
+    private readonly environment: Environment,
+  ) {}
+
+  async create(input: ActionCreateDto): Promise<ActionResponseDto> {
+    const { dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...fields } = input;
+    const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate }) ?? NO_DUE_WINDOW;
+    const status = fields.status ?? 'open';
+    const saved = await this.actions.transaction(async (manager) => {
+      await this.assertReferences(manager, { ...fields, organisationIds, watcherIds });
+      await this.assertMeetingOfMission(manager, fields.meetingId, fields.missionId);
+      const action = this.actions.create({
+        ...fields,
+        kind: fields.kind ?? 'other',
+        status,
+        completedAt: status === 'done' ? this.clock.now() : null,
+        ...due,
+        organisations: references<Organisation>(organisationIds),
+        watchers: references<User>(watcherIds),
+      });
+      const { id } = await this.actions.save(action, manager);
+      return this.reload(manager, id);
+    });
+    return this.toResponse(saved);
+  }
+
+  async get(id: string): Promise<ActionResponseDto> {
+    const action = await this.actions.findById(id);
+    if (!action) throw new NotFoundError('action', id);
+    return this.toResponse(action);
+  }
+
+  async search(query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
+    const sort = parseSort(query.sort, ACTION_SORT_FIELDS, [{ field: 'dueTo', direction: 'ASC' }]);
+    const today = this.today();
+    const [rows, total] = await this.actions.search({ ...query, sort, today });
+    return { items: rows.map((action) => mapAction(action, isOverdue(action, today))), total, limit: query.limit, offset: query.offset };
+  }
+
+  async update(id: string, input: ActionUpdateDto): Promise<ActionResponseDto> {
+    const { version, dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...changes } = input;
+    const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
+    const saved = await this.actions.transaction(async (manager) => {
+      const action = await lockForChange(manager, Action, 'action', id, version);
+      await this.assertReferences(manager, { ...changes, organisationIds, watcherIds });
+      if (changes.missionId !== undefined || changes.meetingId !== undefined) {
+        const meetingId = changes.meetingId === undefined ? action.meetingId : changes.meetingId;
+        await this.assertMeetingOfMission(manager, meetingId, changes.missionId ?? action.missionId);
+      }
+      const completedAt = this.completedAtAfter(action, changes.status);
+      Object.assign(action, changes, due === undefined ? {} : (due ?? NO_DUE_WINDOW), { completedAt });
+      if (organisationIds !== undefined) action.organisations = references<Organisation>(organisationIds);
+      if (watcherIds !== undefined) action.watchers = references<User>(watcherIds);
+      // A change to the links alone touches no column of the action, yet it is a change: bump the version.
+      if (organisationIds !== undefined || watcherIds !== undefined) action.version += 1;
+      await this.actions.save(action, manager);
+      return this.reload(manager, id);
+    });
+    return this.toResponse(saved);
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.actions.transaction(async (manager) => {
+      await lockForChange(manager, Action, 'action', id);
+      await this.actions.archive(id, manager);
+    });
+  }
+
+  private async assertReferences(manager: EntityManager, refs: References): Promise<void> {
+    await assertReferencesExist(manager, Mission, 'mission', 'missionId', refs.missionId);
+    await assertReferencesExist(manager, Agreement, 'agreement', 'agreementId', refs.agreementId);
+    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', refs.meetingId);
+    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', refs.organisationIds);
+    await assertReferencesExist(manager, User, 'user', 'ownerId', refs.ownerId);
+    await assertReferencesExist(manager, User, 'user', 'watcherIds', refs.watcherIds);
+  }
+
+  /** An action can only follow up on a meeting of its own mission. */
+  private async assertMeetingOfMission(manager: EntityManager, meetingId: string | null | undefined, missionId: string): Promise<void> {
+    if (!meetingId) return;
+    const meetingMissionId = await this.actions.findMissionIdOfMeeting(meetingId, manager);
+    if (meetingMissionId !== null && meetingMissionId !== missionId) {
+      const message = `meeting ${meetingId} belongs to another mission; choose a meeting of mission ${missionId}`;
+      throw new ValidationFailedError([{ field: 'meetingId', message }], message);
+    }
+  }
+
+  /** Done stamps the time it was done; leaving done forgets it. */
+  private completedAtAfter(action: Action, status: ActionStatus | undefined): Date | null {
+    if (status === undefined || status === action.status) return action.completedAt;
+    return status === 'done' ? this.clock.now() : null;
+  }
+
+  private async reload(manager: EntityManager, id: string): Promise<Action> {
+    const action = await this.actions.findById(id, manager);
+    if (!action) throw new NotFoundError('action', id);
+    return action;
+  }
+
+  private toResponse(action: Action): ActionResponseDto {
+    return mapAction(action, isOverdue(action, this.today()));
+  }
+
+  /** Today in the agency's time zone: an action is overdue from the day after its window closes there. */
+  private today(): string {
+    return this.clock.today(this.environment.DEFAULT_TIME_ZONE);
+  }
+}
+
+/** Links by id: TypeORM writes the join table rows from these without loading the rows. */
+function references<T>(ids: string[] | null | undefined): T[] | undefined {
+  if (ids === undefined) return undefined;
+  return [...new Set(ids ?? [])].map((id) => ({ id }) as T);
+}
