@@ -31,7 +31,7 @@ function start(extraEnv: Record<string, string> = {}): Promise<Service> {
       const match = /"url":"(http:\/\/[^"]+)"/.exec(chunk.toString());
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]!, output, exited });
+        resolve({ child, url: match[1], output, exited });
       }
     };
     child.stdout.on('data', onData);
