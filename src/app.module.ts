@@ -13,11 +13,16 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MissionsModule } from './missions/missions.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import type { QueueBackend } from './queue/queue-backend.js';
+import { QueueModule } from './queue/queue.module.js';
+import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static register(environment: Environment, databaseUrl: string): DynamicModule {
+  static register(environment: Environment, databaseUrl: string, queue: QueueBackend): DynamicModule {
+    const worker = environment.ROLE === 'worker' || environment.ROLE === 'all';
     return {
       module: AppModule,
       imports: [
@@ -30,6 +35,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
+        QueueModule.register(queue),
         CommonModule,
         HealthModule,
         UsersModule,
@@ -40,6 +46,8 @@ export class AppModule {
         MeetingsModule,
         AgreementsModule,
         ActionsModule,
+        RemindersModule,
+        ...(worker ? [ReminderWorkerModule] : []),
       ],
     };
   }

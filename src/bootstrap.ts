@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
+import { chooseQueueBackend, migrateQueueSchema } from './queue/queue-backend.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -29,7 +30,7 @@ export async function createApp(environment: Environment, databaseUrl: string): 
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), adapter, {
     bufferLogs: true,
     // Fastify's own JSON parser only: any other content type is a 415.
     bodyParser: false,
@@ -49,5 +50,19 @@ export async function createApp(environment: Environment, databaseUrl: string): 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** The queue backend for this process, its schema ready when it lives in PostgreSQL. */
+export async function prepareQueue(environment: Environment, databaseUrl: string) {
+  const backend = chooseQueueBackend(databaseUrl, environment.REDIS_URL);
+  await migrateQueueSchema(backend, databaseUrl);
+  return backend;
+}
+
+/** A worker-only process: no HTTP server, just the queue workers and the sweep. */
+export async function createWorker(environment: Environment, databaseUrl: string) {
+  const app = await NestFactory.createApplicationContext(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   return app;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { createApp } from './bootstrap.js';
+import { createApp, createWorker } from './bootstrap.js';
 import { type Environment, EnvironmentError, loadEnvironment } from './config/environment.js';
 import { runMigrations } from './database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
@@ -25,7 +25,7 @@ async function main(environment: Environment): Promise<void> {
     if (Object.values(summary).some((count) => count > 0)) log.info(summary, 'loaded the demo mission (Vietnam 2023)');
   }
 
-  const app = await createApp(environment, databaseUrl);
+  const app = environment.ROLE === 'worker' ? await createWorker(environment, databaseUrl) : await createApp(environment, databaseUrl);
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
     if (closing) return;
@@ -44,9 +44,14 @@ async function main(environment: Environment): Promise<void> {
   process.once('SIGTERM', (signal) => void shutdown(signal));
   process.once('SIGINT', (signal) => void shutdown(signal));
 
-  await app.listen({ port: environment.PORT, host: environment.HOST });
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  log.info({ url, docs: `${url}/api/docs` }, `mission-crm is listening on ${url} (API ${url}/api/v1, docs ${url}/api/docs)`);
+  if (environment.ROLE === 'worker') {
+    log.info({ role: 'worker' }, 'mission-crm worker is running');
+    return;
+  }
+  const web = app as Awaited<ReturnType<typeof createApp>>;
+  await web.listen({ port: environment.PORT, host: environment.HOST });
+  const url = (await web.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  log.info({ url, role: environment.ROLE, docs: `${url}/api/docs` }, `mission-crm is listening on ${url} (API ${url}/api/v1, docs ${url}/api/docs)`);
 }
 
 let environment: Environment;

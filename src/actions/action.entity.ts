@@ -5,6 +5,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { User } from '../users/user.entity.js';
+import type { ReminderPolicy } from '../reminders/reminder-policy.js';
 import { DUE_PRECISIONS, type DuePrecision } from './due/due-window.js';
 
 export const ACTION_KINDS = ['visit', 'signing', 'mission', 'state_visit', 'webinar', 'info_session', 'follow_up_meeting', 'survey', 'report', 'other'] as const;
@@ -109,6 +110,10 @@ export class Action extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** Per-action overrides of the reminder policy; null keeps the defaults. */
+  @Column({ type: 'jsonb', nullable: true })
+  reminderPolicy!: Partial<ReminderPolicy> | null;
 
   @DeleteDateColumn({ type: 'timestamptz' })
   archivedAt!: Date | null;

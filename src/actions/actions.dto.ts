@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
 import { DUE_LABEL_FORMS, DUE_PRECISIONS, type DuePrecision } from './due/due-window.js';
 import { IsDueLabel } from './due/is-due-label.decorator.js';
+import { effectivePolicy, type ReminderPolicy, ReminderPolicyDto } from '../reminders/reminder-policy.js';
 
 const DUE_FORMS_NOTE = 'Give the due date in one way only: dueLabel, or dueFrom with dueTo, or dueDate.';
 
@@ -97,6 +99,13 @@ export class ActionCreateDto {
   @IsOptional()
   @IsDateOnly()
   dueDate?: string | null;
+
+  @ApiPropertyOptional({ type: ReminderPolicyDto, nullable: true, description: 'Overrides of the reminder policy for this action; null goes back to the defaults' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReminderPolicyDto)
+  reminderPolicy?: ReminderPolicyDto | null;
 }
 
 export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto), VersionedUpdateDto) {}
@@ -182,6 +191,7 @@ export class ActionResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'The words the due date was given in' }) dueLabel!: string | null;
   @ApiProperty({ description: 'Open or in progress, and the due window closed before today' }) overdue!: boolean;
   @ApiProperty({ type: Date, nullable: true, description: 'When the action was marked done' }) completedAt!: Date | null;
+  @ApiProperty({ type: ReminderPolicyDto, description: 'The reminder policy in force: the defaults with this action\'s overrides' }) reminderPolicy!: ReminderPolicy;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -210,6 +220,7 @@ export function mapAction(action: Action, overdue: boolean): ActionResponseDto {
     dueLabel: action.dueLabel,
     overdue,
     completedAt: action.completedAt,
+    reminderPolicy: effectivePolicy(action.reminderPolicy),
     version: action.version,
     createdAt: action.createdAt,
     updatedAt: action.updatedAt,

@@ -10,6 +10,8 @@ import { lockForChange } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.js';
+import { ReminderQueue } from '../reminders/reminder-queue.js';
 import { User } from '../users/user.entity.js';
 import { Action, ACTIVE_ACTION_STATUSES, type ActionStatus } from './action.entity.js';
 import {
@@ -48,13 +50,15 @@ export class ActionsService {
     private readonly actions: ActionsRepository,
     private readonly clock: Clock,
     private readonly environment: Environment,
+    private readonly planner: ReminderPlanner,
+    private readonly reminderQueue: ReminderQueue,
   ) {}
 
   async create(input: ActionCreateDto): Promise<ActionResponseDto> {
     const { dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...fields } = input;
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate }) ?? NO_DUE_WINDOW;
     const status = fields.status ?? 'open';
-    const saved = await this.actions.transaction(async (manager) => {
+    const [saved, reminders] = await this.actions.transaction(async (manager) => {
       await this.assertReferences(manager, { ...fields, organisationIds, watcherIds });
       await this.assertMeetingOfMission(manager, fields.meetingId, fields.missionId);
       const action = this.actions.create({
@@ -67,8 +71,10 @@ export class ActionsService {
         watchers: references<User>(watcherIds),
       });
       const { id } = await this.actions.save(action, manager);
-      return this.reload(manager, id);
+      const reloaded = await this.reload(manager, id);
+      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: null })] as const;
     });
+    await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
   }
 
@@ -88,8 +94,9 @@ export class ActionsService {
   async update(id: string, input: ActionUpdateDto): Promise<ActionResponseDto> {
     const { version, dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...changes } = input;
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
-    const saved = await this.actions.transaction(async (manager) => {
+    const [saved, reminders] = await this.actions.transaction(async (manager) => {
       const action = await lockForChange(manager, Action, 'action', id, version);
+      const previousOwnerId = action.ownerId;
       await this.assertReferences(manager, { ...changes, organisationIds, watcherIds });
       if (changes.missionId !== undefined || changes.meetingId !== undefined) {
         const meetingId = changes.meetingId === undefined ? action.meetingId : changes.meetingId;
@@ -102,15 +109,19 @@ export class ActionsService {
       // A change to the links alone touches no column of the action, yet it is a change: bump the version.
       if (organisationIds !== undefined || watcherIds !== undefined) action.version += 1;
       await this.actions.save(action, manager);
-      return this.reload(manager, id);
+      const reloaded = await this.reload(manager, id);
+      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId })] as const;
     });
+    await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
   }
 
   async archive(id: string): Promise<void> {
     await this.actions.transaction(async (manager) => {
-      await lockForChange(manager, Action, 'action', id);
+      const action = await lockForChange(manager, Action, 'action', id);
       await this.actions.archive(id, manager);
+      // Its planned reminders are cancelled with it.
+      await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
     });
   }
 

@@ -74,6 +74,41 @@ export class Environment {
   @IsString()
   DEFAULT_TIME_ZONE = 'Europe/Brussels';
 
+  /** Where reminder e-mails go (smtp:// or smtps://); unset: written as .eml files under DATA_DIR/mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of reminder e-mails. */
+  @IsString()
+  MAIL_FROM = 'mission-crm <no-reply@mission-crm.local>';
+
+  /** With REDIS_URL the queue runs on Redis; without it, on the PostgreSQL database. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** First retry of a reminder that could not be sent, in ms; each next one waits twice as long. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Min(100, { message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Max(3600000, { message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  REMINDER_RETRY_BASE_MS = 60000;
+
+  /** How often workers look for reminders that are due and unsent (a lost queue only delays them). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Min(100, { message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @Max(3600000, { message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
+  REMINDER_SWEEP_MS = 15000;
+
+  /** Reminders sent at once by one worker process. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
+  @Min(1, { message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
+  @Max(200, { message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
+  WORKER_CONCURRENCY = 20;
+
   /** Base URL of the API and dashboard, used in links. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
@@ -86,7 +121,7 @@ export class EnvironmentError extends Error {}
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const present = Object.fromEntries(
     Object.keys(new Environment())
-      .concat(['DATABASE_URL', 'PUBLIC_URL'])
+      .concat(['DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'REDIS_URL'])
       .filter((key) => source[key] !== undefined && source[key] !== '')
       .map((key) => [key, source[key]]),
   );

@@ -6,7 +6,8 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Reminder } from '../reminders/reminder.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed rather than globbed so that the build and the tests load the same set. */
-export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action];
+export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action, Reminder];

@@ -144,6 +144,7 @@ describe('actions API', () => {
         dueLabel: 'early November 2023',
         overdue: true,
         completedAt: null,
+        reminderPolicy: { headsUpDays: 14, dueSoonDays: 3, overdueEveryDays: 7, overdueMaxRepeats: 4, escalateAfterDays: 14 },
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

@@ -25,7 +25,7 @@ export interface TestApp {
 /** The whole application on a fresh database, listening on a free local port. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const environment = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...overrides });
+  const environment = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ROLE: 'api', DATABASE_URL: database.url, ...overrides });
   const app = await createApp(environment, database.url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

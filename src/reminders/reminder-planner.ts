@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Action } from '../actions/action.entity.js';
+import { Clock } from '../common/clock.js';
+import { planReminders, type PlanRecipient } from './reminder-plan.js';
+import { effectivePolicy } from './reminder-policy.js';
+import type { Reminder } from './reminder.entity.js';
+import { RemindersRepository } from './reminders.repository.js';
+
+export interface ActionChange {
+  /** The owner before the change; undefined for a new action. */
+  previousOwnerId?: string | null;
+  /** Who made the change, when known: no assignment notice for giving an action to oneself. */
+  actorId?: string | null;
+}
+
+/**
+ * Recomputes an action's future reminders in the transaction that changes the action,
+ * so that the plan and the action never disagree. Returns the rows to queue after commit.
+ */
+@Injectable()
+export class ReminderPlanner {
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async replan(manager: EntityManager, action: Action, change: ActionChange = {}): Promise<Reminder[]> {
+    const now = this.clock.now();
+    const missionOwnerId = await this.reminders.findMissionOwnerId(action.missionId, manager);
+    const people = [action.ownerId, missionOwnerId, ...action.watcherIds].filter((id): id is string => id !== null);
+    const users = await this.reminders.findUsers(people, manager);
+    const recipients = new Map<string, PlanRecipient>(users.map((user) => [user.id, { id: user.id, timeZone: user.timeZone, reminderMode: user.reminderMode }]));
+    const plan = planReminders({
+      action: { status: action.status, archived: action.archivedAt !== null, dueFrom: action.dueFrom, dueTo: action.dueTo, ownerId: action.ownerId, watcherIds: action.watcherIds },
+      missionOwnerId,
+      recipients,
+      policy: effectivePolicy(action.reminderPolicy),
+      now,
+    });
+    const reason = action.archivedAt !== null ? 'action archived' : plan.length === 0 ? `action ${action.status.replace('_', ' ')} or without due date` : 're-planned';
+    const woken = await this.reminders.replaceFuture(manager, action.id, plan, reason);
+
+    await this.reminders.cancelStaleAssignments(manager, action.id, action.archivedAt === null ? action.ownerId : null);
+    const newOwner = action.ownerId !== null && action.ownerId !== change.previousOwnerId && action.archivedAt === null;
+    if (newOwner && action.ownerId !== change.actorId) {
+      const notice = await this.reminders.insertAssignment(manager, action.id, action.ownerId!, action.version, now);
+      if (notice) woken.push(notice);
+    }
+    return woken;
+  }
+}

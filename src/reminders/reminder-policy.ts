@@ -1,0 +1,67 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** When an action's reminders fire, relative to its due window. */
+export interface ReminderPolicy {
+  /** Heads-up this many days before the window opens. */
+  headsUpDays: number;
+  /** "Due soon" this many days before the window closes. */
+  dueSoonDays: number;
+  /** "Overdue" repeats every this many days after the window closed… */
+  overdueEveryDays: number;
+  /** …at most this many times. */
+  overdueMaxRepeats: number;
+  /** Escalation to the mission's responsible officer when still overdue this many days after the window closed. */
+  escalateAfterDays: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
+  headsUpDays: 14,
+  dueSoonDays: 3,
+  overdueEveryDays: 7,
+  overdueMaxRepeats: 4,
+  escalateAfterDays: 14,
+});
+
+/** Reminders go out at this hour, in the recipient's time zone, on working days (Monday to Friday). */
+export const SEND_HOUR = 9;
+
+/** Per-action overrides of the default policy; what is left out keeps the default. */
+export class ReminderPolicyDto implements Partial<ReminderPolicy> {
+  @ApiPropertyOptional({ minimum: 0, maximum: 365, default: DEFAULT_REMINDER_POLICY.headsUpDays })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  headsUpDays?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 90, default: DEFAULT_REMINDER_POLICY.dueSoonDays })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  dueSoonDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 90, default: DEFAULT_REMINDER_POLICY.overdueEveryDays })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  overdueEveryDays?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 52, default: DEFAULT_REMINDER_POLICY.overdueMaxRepeats })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(52)
+  overdueMaxRepeats?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: DEFAULT_REMINDER_POLICY.escalateAfterDays })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  escalateAfterDays?: number;
+}
+
+export const effectivePolicy = (overrides: Partial<ReminderPolicy> | null | undefined): ReminderPolicy => ({ ...DEFAULT_REMINDER_POLICY, ...(overrides ?? {}) });

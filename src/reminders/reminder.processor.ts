@@ -1,0 +1,33 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
+import { ReminderSender, type SendOutcome } from './reminder-sender.js';
+
+/** The worker side of the reminders queue: one handler per job name. */
+@Processor(QueueName.Reminders)
+export class ReminderProcessor extends WorkerHost {
+  private readonly logger = new Logger(ReminderProcessor.name);
+
+  constructor(private readonly sender: ReminderSender) {
+    super();
+  }
+
+  async process(job: Job<ReminderJobData[ReminderJob.Send], SendOutcome, ReminderJob>): Promise<SendOutcome> {
+    switch (job.name) {
+      case ReminderJob.Send:
+        return this.sender.send(job.data.reminderId);
+    }
+  }
+
+  /** A job that threw is dropped (its row stays planned and the sweep queues it again): say why. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error({ err: error, jobId: job?.id }, 'reminder job failed');
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error({ err: error }, 'reminder worker error');
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { ReminderPageDto, ReminderResponseDto, ReminderSearchDto, ReminderSkipDto, ReminderSnoozeDto } from './reminders.dto.js';
+import { RemindersService } from './reminders.service.js';
+
+@ApiTags('reminders')
+@Controller()
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Get('reminders')
+  @ApiOperation({ summary: 'Planned and sent reminders, by action, recipient, status or kind' })
+  @ApiOkResponse({ type: ReminderPageDto })
+  @ApiErrors(400)
+  search(@Query() query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+    return this.reminders.search(query);
+  }
+
+  @Get('actions/:id/reminders')
+  @ApiOperation({ summary: "An action's planned and sent reminders" })
+  @ApiOkResponse({ type: ReminderPageDto })
+  @ApiErrors(400, 404)
+  forAction(@IdParam() id: string, @Query() query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+    return this.reminders.forAction(id, query);
+  }
+
+  @Get('reminders/:id')
+  @ApiOperation({ summary: 'One reminder, with its delivery record' })
+  @ApiOkResponse({ type: ReminderResponseDto })
+  @ApiErrors(400, 404)
+  get(@IdParam() id: string): Promise<ReminderResponseDto> {
+    return this.reminders.get(id);
+  }
+
+  @Post('reminders/:id/snooze')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a planned reminder later' })
+  @ApiOkResponse({ type: ReminderResponseDto })
+  @ApiErrors(400, 404, 409)
+  snooze(@IdParam() id: string, @Body() body: ReminderSnoozeDto): Promise<ReminderResponseDto> {
+    return this.reminders.snooze(id, body);
+  }
+
+  @Post('reminders/:id/skip')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Do not send this planned reminder' })
+  @ApiOkResponse({ type: ReminderResponseDto })
+  @ApiErrors(400, 404, 409)
+  skip(@IdParam() id: string, @Body() body: ReminderSkipDto): Promise<ReminderResponseDto> {
+    return this.reminders.skip(id, body);
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { QueryList } from '../common/validators.js';
+import { VersionedUpdateDto } from '../common/version.js';
+import { REMINDER_KINDS, REMINDER_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
+
+export class ReminderSearchDto extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  recipientId?: string;
+
+  @ApiPropertyOptional({ description: 'One status or several, comma-separated', enum: REMINDER_STATUSES, isArray: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(REMINDER_STATUSES, { each: true })
+  status?: ReminderStatus[];
+
+  @ApiPropertyOptional({ enum: REMINDER_KINDS })
+  @IsOptional()
+  @IsIn(REMINDER_KINDS)
+  kind?: ReminderKind;
+}
+
+export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
+
+export class ReminderSnoozeDto extends VersionedUpdateDto {
+  @ApiProperty({ description: 'When to send it instead (ISO 8601 with offset); must be in the future', example: '2024-03-04T09:00:00+01:00' })
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time such as 2024-03-04T09:00:00+01:00' })
+  @Transform(({ value }: { value: unknown }) => value)
+  until!: string;
+}
+
+export class ReminderSkipDto extends VersionedUpdateDto {}
+
+export class ReminderResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Null for a daily digest' }) actionId!: string | null;
+  @ApiProperty({ enum: REMINDER_KINDS }) kind!: ReminderKind;
+  @ApiProperty({ description: 'The n-th overdue reminder, or the digest day (YYYYMMDD)' }) occurrence!: number;
+  @ApiProperty({ format: 'uuid' }) recipientId!: string;
+  @ApiProperty() fireAt!: Date;
+  @ApiProperty({ enum: REMINDER_STATUSES }) status!: ReminderStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: Date, nullable: true }) sentAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Message-ID accepted by the SMTP server' }) messageId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) subject!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last delivery error' }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled or skipped' }) reason!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export const ReminderPageDto = PageResponseDto(ReminderResponseDto, 'ReminderPageDto');
+
+export function mapReminder(reminder: Reminder): ReminderResponseDto {
+  return {
+    id: reminder.id,
+    actionId: reminder.actionId,
+    kind: reminder.kind,
+    occurrence: reminder.occurrence,
+    recipientId: reminder.recipientId,
+    fireAt: reminder.fireAt,
+    status: reminder.status,
+    attempts: reminder.attempts,
+    sentAt: reminder.sentAt,
+    messageId: reminder.messageId,
+    subject: reminder.subject,
+    lastError: reminder.lastError,
+    reason: reminder.reason,
+    version: reminder.version,
+    createdAt: reminder.createdAt,
+    updatedAt: reminder.updatedAt,
+  };
+}

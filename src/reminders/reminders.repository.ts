@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
+import { Action } from '../actions/action.entity.js';
+import type { SortKey } from '../common/paging.js';
+import { fetchPage } from '../database/page-query.js';
+import { Mission } from '../missions/mission.entity.js';
+import { User } from '../users/user.entity.js';
+import type { PlannedReminder } from './reminder-plan.js';
+import { localDate } from './working-time.js';
+import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
+
+export interface ReminderFilter {
+  actionId?: string;
+  recipientId?: string;
+  status?: ReminderStatus[];
+  kind?: ReminderKind;
+  limit: number;
+  offset: number;
+  sort: SortKey<'fireAt' | 'createdAt' | 'sentAt'>[];
+}
+
+@Injectable()
+export class RemindersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Reminder | null> {
+    return manager.findOneBy(Reminder, { id });
+  }
+
+  search(filter: ReminderFilter): Promise<[Reminder[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(Reminder, 'r');
+    if (filter.actionId) query.andWhere('r.actionId = :actionId', { actionId: filter.actionId });
+    if (filter.recipientId) query.andWhere('r.recipientId = :recipientId', { recipientId: filter.recipientId });
+    if (filter.status?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
+    query.addOrderBy('r.id', 'ASC');
+    return fetchPage(query, filter.limit, filter.offset);
+  }
+
+  /** The people a plan may address, with their time zones and reminder preference. */
+  findUsers(ids: readonly string[], manager: EntityManager): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(User, { where: { id: In([...new Set(ids)]) } });
+  }
+
+  findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
+    return manager
+      .findOne(Mission, { select: { id: true, ownerId: true }, where: { id: missionId }, withDeleted: true })
+      .then((mission) => mission?.ownerId ?? null);
+  }
+
+  /**
+   * Makes the action's future reminders match the plan, in the caller's transaction:
+   * new ones are inserted, moved ones get their new fire time, and planned ones that
+   * are no longer in the plan are cancelled. A reminder already sent (or being sent,
+   * or failed for good) is never planned again: the unique index says so.
+   * Returns the rows a worker must be woken for.
+   */
+  async replaceFuture(manager: EntityManager, actionId: string, plan: readonly PlannedReminder[], reason: string): Promise<Reminder[]> {
+    const inserted: Reminder[] = [];
+    if (plan.length > 0) {
+      const values = plan.map((item) => ({ actionId, kind: item.kind, occurrence: item.occurrence, recipientId: item.recipientId, fireAt: item.fireAt }));
+      const rows = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Reminder)
+        .values(values)
+        .orUpdate(['fire_at'], ['action_id', 'kind', 'occurrence', 'recipient_id'], {
+          indexPredicate: `"status" IN ('planned', 'sending', 'sent', 'failed')`,
+          overwriteCondition: { where: `"reminders"."status" = 'planned' AND "reminders"."fire_at" IS DISTINCT FROM EXCLUDED."fire_at"` },
+        })
+        .returning('*')
+        .execute();
+      inserted.push(...(rows.raw as Record<string, unknown>[]).map((raw) => fromRaw(raw)));
+    }
+    const keep = plan.map((item) => `${item.kind}|${item.occurrence}|${item.recipientId}`);
+    const cancel = manager
+      .createQueryBuilder()
+      .update(Reminder)
+      .set({ status: 'cancelled', reason })
+      .where('action_id = :actionId AND status = :planned', { actionId, planned: 'planned' })
+      .andWhere(`kind <> 'assignment'`);
+    if (keep.length > 0) cancel.andWhere(`(kind::text || '|' || occurrence || '|' || recipient_id) NOT IN (:...keep)`, { keep });
+    await cancel.execute();
+    return inserted;
+  }
+
+  /** An assignment notice, once per (action, version) for the new owner. */
+  async insertAssignment(manager: EntityManager, actionId: string, recipientId: string, occurrence: number, fireAt: Date): Promise<Reminder | null> {
+    const rows = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Reminder)
+      .values({ actionId, kind: 'assignment', occurrence, recipientId, fireAt })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const raw = (rows.raw as Record<string, unknown>[])[0];
+    return raw ? fromRaw(raw) : null;
+  }
+
+  /** Cancels assignment notices not yet sent to anyone but the current owner. */
+  async cancelStaleAssignments(manager: EntityManager, actionId: string, ownerId: string | null): Promise<void> {
+    const query = manager
+      .createQueryBuilder()
+      .update(Reminder)
+      .set({ status: 'cancelled', reason: 'owner changed' })
+      .where(`action_id = :actionId AND status = 'planned' AND kind = 'assignment'`, { actionId });
+    if (ownerId) query.andWhere('recipient_id <> :ownerId', { ownerId });
+    await query.execute();
+  }
+
+  /**
+   * Takes one due reminder for sending, atomically: of any number of workers (or
+   * deliveries of the same job) exactly one gets the row. A claim older than the
+   * lease belongs to a worker that died, and may be taken over.
+   */
+  async claim(id: string, now: Date, leaseSeconds: number): Promise<Reminder | null> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
+      `UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = now(), version = version + 1
+        WHERE id = $1 AND ((status = 'planned' AND fire_at <= $2) OR (status = 'sending' AND claimed_at < $2::timestamptz - make_interval(secs => $3)))
+        RETURNING *`,
+      [id, now, leaseSeconds],
+    );
+    return rows[0] ? fromRaw(rows[0]) : null;
+  }
+
+  async markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reminders SET status = 'sent', sent_at = $2, message_id = $3, subject = $4, last_error = NULL, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
+      [id, sentAt, messageId, subject],
+    );
+  }
+
+  async markSkipped(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reminders SET status = 'skipped', reason = $2, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
+  }
+
+  /** After a failed attempt: back to planned at a later time, or failed for good. */
+  async markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reminders SET status = CASE WHEN $3::timestamptz IS NULL THEN 'failed'::reminder_status ELSE 'planned'::reminder_status END,
+          fire_at = COALESCE($3::timestamptz, fire_at), last_error = $2, claimed_at = NULL, updated_at = now(), version = version + 1
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 2000), retryAt],
+    );
+  }
+
+  /** Reminders that should have gone out by now and have no live claim: the sweep wakes workers for them. */
+  async findOverdueUnsent(now: Date, leaseSeconds: number, limit: number): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
+    const rows: { id: string; fire_at: Date; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, fire_at, attempts FROM reminders
+        WHERE status IN ('planned', 'sending') AND fire_at <= $1
+          AND (status = 'planned' OR claimed_at < $1::timestamptz - make_interval(secs => $2))
+        ORDER BY fire_at LIMIT $3`,
+      [now, leaseSeconds, limit],
+    );
+    return rows.map((row) => ({ id: row.id, fireAt: row.fire_at, attempts: row.attempts }));
+  }
+
+  /** The action a reminder is about, with what a message needs; archived ones too, so they can be skipped. */
+  findActionForMessage(actionId: string): Promise<Action | null> {
+    return this.dataSource.manager.findOne(Action, { where: { id: actionId }, relations: { mission: true, owner: true }, withDeleted: true });
+  }
+
+  findUser(id: string): Promise<User | null> {
+    return this.dataSource.manager.findOneBy(User, { id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Users who chose a daily digest and have something to hear about get one planned
+   * digest for their next working morning (one per user and day: the unique index).
+   */
+  async planDigests(nextSendTime: (timeZone: string) => Date): Promise<Reminder[]> {
+    const users: { id: string; time_zone: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.time_zone FROM users u
+        WHERE u.reminder_mode = 'digest' AND u.archived_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.recipient_id = u.id AND r.kind = 'digest' AND r.status = 'planned')
+          AND EXISTS (SELECT 1 FROM actions a WHERE a.archived_at IS NULL AND a.status IN ('open', 'in_progress') AND a.due_to IS NOT NULL
+                        AND (a.owner_id = u.id OR EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = u.id)))`,
+    );
+    if (users.length === 0) return [];
+    const values = users.map((user) => {
+      const fireAt = nextSendTime(user.time_zone);
+      const day = Number(localDate(fireAt, user.time_zone).replaceAll('-', ''));
+      return { actionId: null, kind: 'digest' as const, occurrence: day, recipientId: user.id, fireAt };
+    });
+    const rows = await this.dataSource.manager.createQueryBuilder().insert().into(Reminder).values(values).orIgnore().returning('*').execute();
+    return (rows.raw as Record<string, unknown>[]).map((raw) => fromRaw(raw));
+  }
+
+  /** Digest users' actions: still active, with a due window, owned or watched by them. */
+  async findDigestActions(userId: string): Promise<Action[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Action, 'a')
+      .leftJoinAndSelect('a.mission', 'm')
+      .leftJoinAndSelect('a.owner', 'o')
+      .where(`a.status IN ('open', 'in_progress') AND a.dueTo IS NOT NULL`)
+      .andWhere(
+        new Brackets((where) => {
+          where
+            .where('a.ownerId = :userId', { userId })
+            .orWhere('EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = :userId)', { userId });
+        }),
+      )
+      .orderBy('a.dueTo', 'ASC')
+      .limit(200)
+      .getMany();
+  }
+}
+
+/** A RETURNING * row (snake_case columns) as a Reminder. */
+function fromRaw(raw: Record<string, unknown>): Reminder {
+  const fields: [string, unknown][] = Object.entries(raw).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]);
+  return Object.assign(new Reminder(), Object.fromEntries(fields) as Partial<Reminder>);
+}

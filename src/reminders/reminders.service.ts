@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Action } from '../actions/action.entity.js';
+import { Clock } from '../common/clock.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { type Page, parseSort } from '../common/paging.js';
+import { lockForChange } from '../database/versioned.js';
+import { Reminder } from './reminder.entity.js';
+import { ReminderQueue } from './reminder-queue.js';
+import { mapReminder, REMINDER_SORT_FIELDS, type ReminderResponseDto, type ReminderSearchDto, type ReminderSkipDto, type ReminderSnoozeDto } from './reminders.dto.js';
+import { RemindersRepository } from './reminders.repository.js';
+
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly queue: ReminderQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async search(query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+    const sort = parseSort(query.sort, REMINDER_SORT_FIELDS, [{ field: 'fireAt', direction: 'ASC' }]);
+    const [rows, total] = await this.reminders.search({ ...query, sort });
+    return { items: rows.map(mapReminder), total, limit: query.limit, offset: query.offset };
+  }
+
+  async forAction(actionId: string, query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+    const action = await this.reminders.transaction((manager) => manager.findOne(Action, { select: { id: true }, where: { id: actionId } }));
+    if (!action) throw new NotFoundError('action', actionId);
+    return this.search({ ...query, actionId });
+  }
+
+  async get(id: string): Promise<ReminderResponseDto> {
+    const reminder = await this.reminders.findById(id);
+    if (!reminder) throw new NotFoundError('reminder', id);
+    return mapReminder(reminder);
+  }
+
+  /** Sends a planned reminder later instead. */
+  async snooze(id: string, { until, version }: ReminderSnoozeDto): Promise<ReminderResponseDto> {
+    const fireAt = new Date(until);
+    if (fireAt.getTime() <= this.clock.now().getTime()) {
+      throw new ValidationFailedError([{ field: 'until', message: 'until must be in the future' }], 'until must be in the future');
+    }
+    const saved = await this.reminders.transaction(async (manager) => {
+      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+      this.assertPlanned(reminder, 'snoozed');
+      reminder.fireAt = fireAt;
+      return manager.save(Reminder, reminder);
+    });
+    await this.queue.wake([saved]);
+    return mapReminder(saved);
+  }
+
+  /** Drops one planned reminder; the others of the action stay. */
+  async skip(id: string, { version }: ReminderSkipDto): Promise<ReminderResponseDto> {
+    const saved = await this.reminders.transaction(async (manager) => {
+      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+      this.assertPlanned(reminder, 'skipped');
+      reminder.status = 'skipped';
+      reminder.reason = 'skipped by request';
+      return manager.save(Reminder, reminder);
+    });
+    return mapReminder(saved);
+  }
+
+  private assertPlanned(reminder: Reminder, verb: string): void {
+    if (reminder.status !== 'planned') {
+      throw new ConflictError(`reminder ${reminder.id} is ${reminder.status}; only a planned reminder can be ${verb}`);
+    }
+  }
+}
