@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ActionsModule } from './actions/actions.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
@@ -30,13 +32,20 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: environment.LOG_LEVEL,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+            // Request bodies are not logged; should they ever be, passwords and tokens stay out.
+            // A failed query's parameters can hold a password hash or a token hash.
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.password', 'req.body.refreshToken', 'err.parameters', 'err.cause.parameters'],
+              censor: '[redacted]',
+            },
             customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
         QueueModule.register(queue),
         CommonModule,
+        // Sign-in and the global guard; API processes only (a worker serves no HTTP and signs nothing).
+        ...(environment.ROLE === 'worker' ? [] : [AuthModule]),
         HealthModule,
         UsersModule,
         OrganisationsModule,
@@ -47,6 +56,7 @@ export class AppModule {
         AgreementsModule,
         ActionsModule,
         RemindersModule,
+        AuditModule,
         ...(worker ? [ReminderWorkerModule] : []),
       ],
     };

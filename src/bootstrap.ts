@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
+import { secureHttp } from './auth/http-security.js';
 import type { Environment } from './config/environment.js';
 import { chooseQueueBackend, migrateQueueSchema } from './queue/queue-backend.js';
 
@@ -21,15 +24,32 @@ function requestId(request: IncomingMessage): string {
 }
 
 /**
+ * Requests Node rejects before Fastify sees them (headers too large, malformed
+ * request lines) still get the one error body.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge ? 'The request headers (or the URL) are too large' : 'The request is not valid HTTP';
+  const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [] });
+  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
+/**
  * Builds the HTTP application: the same for `npm start` and for the tests,
  * so that what is tested is what runs.
  */
 export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true, genReqId: requestId });
+  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true, genReqId: requestId, clientErrorHandler: answerClientError });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  acceptJsonBodiesOnly(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), adapter, {
     bufferLogs: true,
     // Fastify's own JSON parser only: any other content type is a 415.
@@ -40,6 +60,7 @@ export async function createApp(environment: Environment, databaseUrl: string): 
   app.useGlobalPipes(createValidationPipe());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
+  await secureHttp(app, environment);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -47,6 +68,8 @@ export async function createApp(environment: Environment, databaseUrl: string): 
       .setTitle('mission-crm')
       .setDescription('Follow-up CRM for trade missions: missions, delegations, meetings, agreements and the follow-up actions they produce.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An access token from POST /api/v1/auth/login, or a personal API token (mcrm_…)' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import pino from 'pino';
+import { ensureFirstAdmin } from './auth/first-admin.js';
 import { createApp, createWorker } from './bootstrap.js';
 import { type Environment, EnvironmentError, loadEnvironment } from './config/environment.js';
 import { runMigrations } from './database/data-source.js';
@@ -23,6 +24,16 @@ async function main(environment: Environment): Promise<void> {
   if (embedded && environment.DEMO_DATA) {
     const summary = await seedDemoData({ url: databaseUrl });
     if (Object.values(summary).some((count) => count > 0)) log.info(summary, 'loaded the demo mission (Vietnam 2023)');
+  }
+
+  if (environment.ROLE !== 'worker') {
+    const admin = await ensureFirstAdmin(databaseUrl, environment, embedded !== undefined);
+    if (admin?.source === 'configured') log.info({ email: admin.email }, 'created the admin given by ADMIN_EMAIL');
+    if (admin?.source === 'generated') {
+      log.warn({ email: admin.email }, 'created a first admin with a random password; it is printed once, below, and never again');
+      // A plain block rather than a log line: meant for the person at the terminal, and kept out of the JSON log.
+      process.stdout.write(`\n  Sign in to mission-crm as ${admin.email} with password ${admin.password}\n  (shown once; change it with PATCH /api/v1/users/{id}, or set ADMIN_EMAIL and ADMIN_PASSWORD)\n\n`);
+    }
   }
 
   const app = environment.ROLE === 'worker' ? await createWorker(environment, databaseUrl) : await createApp(environment, databaseUrl);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
@@ -110,7 +110,7 @@ export class ActionCreateDto {
 
 export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto), VersionedUpdateDto) {}
 
-export class ActionSearchDto extends ListQueryDto {
+export class ActionSearchDto extends SearchableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
+import { assertMayChangeAction } from '../auth/action-policy.js';
+import { currentActor } from '../auth/request-context.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
 import { lockForChange } from '../database/versioned.js';
@@ -72,7 +75,7 @@ export class ActionsService {
       });
       const { id } = await this.actions.save(action, manager);
       const reloaded = await this.reload(manager, id);
-      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: null })] as const;
+      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: null, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
@@ -96,8 +99,18 @@ export class ActionsService {
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
     const [saved, reminders] = await this.actions.transaction(async (manager) => {
       const action = await lockForChange(manager, Action, 'action', id, version);
+      await assertMayChangeAction(manager, action);
       const previousOwnerId = action.ownerId;
-      await this.assertReferences(manager, { ...changes, organisationIds, watcherIds });
+      // References sent back unchanged stay valid even if what they name was archived since.
+      const unchanged = <T>(given: T, current: T): T | undefined => (given === current ? undefined : given);
+      await this.assertReferences(manager, {
+        missionId: unchanged(changes.missionId, action.missionId),
+        agreementId: unchanged(changes.agreementId, action.agreementId),
+        meetingId: unchanged(changes.meetingId, action.meetingId),
+        ownerId: unchanged(changes.ownerId, action.ownerId),
+        organisationIds: organisationIds?.filter((linked) => !action.organisationIds.includes(linked)),
+        watcherIds: watcherIds?.filter((linked) => !action.watcherIds.includes(linked)),
+      });
       if (changes.missionId !== undefined || changes.meetingId !== undefined) {
         const meetingId = changes.meetingId === undefined ? action.meetingId : changes.meetingId;
         await this.assertMeetingOfMission(manager, meetingId, changes.missionId ?? action.missionId);
@@ -110,7 +123,7 @@ export class ActionsService {
       if (organisationIds !== undefined || watcherIds !== undefined) action.version += 1;
       await this.actions.save(action, manager);
       const reloaded = await this.reload(manager, id);
-      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId })] as const;
+      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
@@ -119,7 +132,9 @@ export class ActionsService {
   async archive(id: string): Promise<void> {
     await this.actions.transaction(async (manager) => {
       const action = await lockForChange(manager, Action, 'action', id);
+      await assertMayChangeAction(manager, action);
       await this.actions.archive(id, manager);
+      await recordArchive(manager, 'action', id);
       // Its planned reminders are cancelled with it.
       await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
     });

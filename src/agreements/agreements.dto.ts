@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
@@ -95,7 +95,7 @@ export class AgreementCreateDto {
 /** partyIds, when given, replaces the parties. */
 export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto), VersionedUpdateDto) {}
 
-export class AgreementSearchDto extends ListQueryDto {
+export class AgreementSearchDto extends SearchableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -129,6 +129,7 @@ export class AgreementSearchDto extends ListQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date', description: 'Signed on or before this date' })
   @IsOptional()
   @IsDateOnly()
+  @IsNotBefore('signedAfter')
   signedBefore?: string;
 }
 

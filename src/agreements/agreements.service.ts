@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
@@ -76,6 +77,7 @@ export class AgreementsService {
     await this.agreements.transaction(async (manager) => {
       await lockForChange(manager, Agreement, 'agreement', id);
       await this.agreements.archive(id, manager);
+      await recordArchive(manager, 'agreement', id);
     });
   }
 

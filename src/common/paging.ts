@@ -6,8 +6,10 @@ import { ValidationFailedError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/** Paging deeper than this costs a scan of every row before it: filters are the way there. */
+export const MAX_OFFSET = 10_000;
 
-/** Paging, sorting and text search shared by every list endpoint. */
+/** Paging and sorting shared by every list endpoint. */
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
@@ -17,12 +19,12 @@ export class ListQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: `Deeper than ${MAX_OFFSET} rows, narrow the list with filters instead.` })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  @Max(1_000_000)
+  @Max(MAX_OFFSET, { message: `offset must not be greater than ${MAX_OFFSET}; narrow the list with filters instead` })
   offset: number = 0;
 
   @ApiPropertyOptional({ description: 'Comma-separated fields, "-" in front for descending, e.g. "-startDate,title".' })
@@ -31,6 +33,10 @@ export class ListQueryDto {
   @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/, { message: 'sort must be field names separated by commas, each optionally preceded by "-"' })
   sort?: string;
 
+}
+
+/** A list that also takes a text search. */
+export class SearchableListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Text search (case-insensitive, part of a word is enough).' })
   @IsOptional()
   @IsString()

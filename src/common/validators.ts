@@ -72,6 +72,12 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** A date (YYYY-MM-DD) or a valid Date as something that compares in time order. */
+function comparable(value: unknown): string | number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  return isDateOnly(value) ? (value as string) : undefined;
+}
+
 /** The value must not come before the sibling property named (both optional). */
 export function IsNotBefore(property: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -80,11 +86,10 @@ export function IsNotBefore(property: string, options?: ValidationOptions): Prop
       constraints: [property],
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
-          const other = (args?.object as Record<string, unknown>)[property];
-          if (value === undefined || value === null || other === undefined || other === null) return true;
-          const left = value instanceof Date ? value.getTime() : (value as string);
-          const right = other instanceof Date ? other.getTime() : (other as string);
-          return left >= right;
+          const left = comparable(value);
+          const right = comparable((args?.object as Record<string, unknown>)[property]);
+          // Only two valid values are compared; a malformed one is reported by its own validator.
+          return left === undefined || right === undefined || typeof left !== typeof right || left >= right;
         },
         defaultMessage: buildMessage(() => `$property must not be before ${property}`, options),
       },

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { isTimeZone } from '../common/validators.js';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -102,6 +102,16 @@ export class Environment {
   @Max(3600000, { message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
   REMINDER_SWEEP_MS = 15000;
 
+  /**
+   * How long a worker's claim on a reminder protects it while it is being sent; a claim older than
+   * this belongs to a worker that died and is taken over. Longer than any send can take.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
+  @Min(1000, { message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
+  @Max(3600000, { message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
+  REMINDER_CLAIM_LEASE_MS = 120000;
+
   /** Reminders sent at once by one worker process. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
@@ -113,6 +123,67 @@ export class Environment {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
+
+  /**
+   * Signs access tokens (HS256). Required in production; elsewhere, when unset, one is generated
+   * once and kept in DATA_DIR/jwt-secret so that tokens survive a restart.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
+  @Min(60, { message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
+  @Max(86400, { message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
+  JWT_ACCESS_TTL = 900;
+
+  /** Lifetime of a refresh token, in seconds; each refresh hands out a new one. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
+  @Min(3600, { message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
+  @Max(31536000, { message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
+  REFRESH_TTL = 2592000;
+
+  /** With ADMIN_PASSWORD: the admin created at start when no user has this address yet. */
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters long' })
+  @MaxLength(200, { message: 'ADMIN_PASSWORD must be at most 200 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  /** Browser origins allowed to call the API (comma-separated, e.g. https://crm.fit.example); none by default. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '')
+      : value,
+  )
+  @IsArray()
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://crm.fit.example (scheme and host, no path)' })
+  CORS_ORIGINS: string[] = [];
+
+  /** Sign-in attempts per minute from one client address. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
+  @Max(10000, { message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
+  LOGIN_LIMIT_PER_ADDRESS = 10;
+
+  /** Sign-in attempts per minute for one e-mail address, from anywhere. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
+  @Max(10000, { message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
+  LOGIN_LIMIT_PER_ACCOUNT = 5;
 }
 
 export class EnvironmentError extends Error {}
@@ -121,7 +192,7 @@ export class EnvironmentError extends Error {}
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const present = Object.fromEntries(
     Object.keys(new Environment())
-      .concat(['DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'REDIS_URL'])
+      .concat(['DATABASE_URL', 'PUBLIC_URL', 'SMTP_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'])
       .filter((key) => source[key] !== undefined && source[key] !== '')
       .map((key) => [key, source[key]]),
   );
@@ -133,6 +204,14 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   if (!isTimeZone(env.DEFAULT_TIME_ZONE)) {
     throw new EnvironmentError(`Invalid configuration:\n  DEFAULT_TIME_ZONE: ${env.DEFAULT_TIME_ZONE} is not an IANA time zone`);
+  }
+  // A secret generated on one machine would differ on the next: a production API must bring its own.
+  // Workers serve no HTTP and sign nothing.
+  if (env.NODE_ENV === 'production' && env.ROLE !== 'worker' && env.JWT_SECRET === undefined) {
+    throw new EnvironmentError('Invalid configuration:\n  JWT_SECRET: JWT_SECRET is required in production (at least 32 characters)');
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new EnvironmentError('Invalid configuration:\n  ADMIN_EMAIL: set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither');
   }
   return env;
 }

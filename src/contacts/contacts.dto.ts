@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Contact } from './contact.entity.js';
@@ -51,7 +51,7 @@ export class ContactCreateDto {
 
 export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto), VersionedUpdateDto) {}
 
-export class ContactSearchDto extends ListQueryDto {
+export class ContactSearchDto extends SearchableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })
   @IsOptional()
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })

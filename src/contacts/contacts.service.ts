@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
@@ -53,6 +54,7 @@ export class ContactsService {
     await this.contacts.transaction(async (manager) => {
       await lockForChange(manager, Contact, 'contact', id);
       await this.contacts.archive(id, manager);
+      await recordArchive(manager, 'contact', id);
     });
   }
 }

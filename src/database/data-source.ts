@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { AUDIT_SUBSCRIBERS } from '../audit/audit.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -14,6 +15,7 @@ export function dataSourceOptions({ url, poolSize = 10 }: DatabaseSettings): Dat
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: AUDIT_SUBSCRIBERS,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

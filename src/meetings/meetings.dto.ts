@@ -18,8 +18,8 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
-import { QueryBoolean, Trim } from '../common/validators.js';
+import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { IsNotBefore, QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
 import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting.entity.js';
@@ -153,7 +153,7 @@ export class MeetingCreateDto {
 /** A list given here replaces that side's list; a list left out is kept. */
 export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto), VersionedUpdateDto) {}
 
-export class MeetingSearchDto extends ListQueryDto {
+export class MeetingSearchDto extends SearchableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -184,6 +184,7 @@ export class MeetingSearchDto extends ListQueryDto {
   @IsOptional()
   @ToDateTime()
   @IsDateTime()
+  @IsNotBefore('startsAfter')
   startsBefore?: Date;
 
   @ApiPropertyOptional()

@@ -32,6 +32,15 @@ export interface MeetingSides {
 export class MeetingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether actions or agreements follow up on this meeting. */
+  async isFollowedUp(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM actions WHERE meeting_id = $1 UNION ALL SELECT 1 FROM agreements WHERE meeting_id = $1 LIMIT 1',
+      [meetingId],
+    );
+    return rows.length > 0;
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Meeting | null> {
     return manager.findOneBy(Meeting, { id });
   }

@@ -1,5 +1,7 @@
+import { DomainError } from '../common/errors.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -86,6 +88,12 @@ export class MeetingsService {
         contactIds: notIn(contactIds, linkedContacts),
         counterpartContactIds: notIn(counterpartContactIds, linkedContacts),
       });
+      if (fields.missionId && fields.missionId !== meeting.missionId && (await this.meetings.isFollowedUp(id, manager))) {
+        // Actions and agreements must belong to the mission of their meeting: moving it would break that.
+        throw new DomainError('still_referenced', `meeting ${id} has follow-up actions or agreements of mission ${meeting.missionId}; it cannot move to another mission`, [
+          { field: 'missionId', message: 'the meeting has actions or agreements of its current mission' },
+        ]);
+      }
 
       const versionBefore = meeting.version;
       const saved = await this.meetings.save(Object.assign(meeting, fields), manager);
@@ -101,6 +109,7 @@ export class MeetingsService {
     await this.meetings.transaction(async (manager) => {
       await lockForChange(manager, Meeting, 'meeting', id);
       await this.meetings.archive(id, manager);
+      await recordArchive(manager, 'meeting', id);
     });
   }
 

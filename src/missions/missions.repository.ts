@@ -126,6 +126,19 @@ export class MissionsRepository {
     await manager.softDelete(Mission, { id });
   }
 
+  /** Whether `ancestorId` is among the missions that `missionId` follows, however far back. */
+  async followsFrom(missionId: string, ancestorId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH RECURSIVE chain(id, previous_mission_id, depth) AS (
+         SELECT id, previous_mission_id, 1 FROM missions WHERE id = $1
+         UNION ALL
+         SELECT m.id, m.previous_mission_id, chain.depth + 1 FROM missions m JOIN chain ON m.id = chain.previous_mission_id WHERE chain.depth < 1000
+       ) SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+      [missionId, ancestorId],
+    );
+    return rows.length > 0;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ACTION_STATUSES } from '../actions/action.entity.js';
 import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -62,7 +63,16 @@ export class MissionsService {
     }
     const saved = await this.missions.transaction(async (manager) => {
       const mission = await lockForChange(manager, Mission, 'mission', id, version);
-      await this.assertReferences(manager, changes);
+      // A reference sent back unchanged stays valid even if what it names was archived since.
+      await this.assertReferences(manager, {
+        leaderContactId: changes.leaderContactId === mission.leaderContactId ? undefined : changes.leaderContactId,
+        ownerId: changes.ownerId === mission.ownerId ? undefined : changes.ownerId,
+        previousMissionId: changes.previousMissionId === mission.previousMissionId ? undefined : changes.previousMissionId,
+      });
+      if (changes.previousMissionId && changes.previousMissionId !== mission.previousMissionId && (await this.missions.followsFrom(changes.previousMissionId, id, manager))) {
+        const message = `mission ${changes.previousMissionId} already follows this mission: missions cannot follow each other in a circle`;
+        throw new ValidationFailedError([{ field: 'previousMissionId', message }], message);
+      }
       if (changes.code) await this.assertCodeFree(manager, changes.code, id);
       Object.assign(mission, changes);
       // The DTO only compares dates sent together; a PATCH of one of them is checked against the stored other.
@@ -79,6 +89,7 @@ export class MissionsService {
     await this.missions.transaction(async (manager) => {
       await lockForChange(manager, Mission, 'mission', id);
       await this.missions.archive(id, manager);
+      await recordArchive(manager, 'mission', id);
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange } from '../database/versioned.js';
@@ -48,6 +49,7 @@ export class OrganisationsService {
     await this.organisations.transaction(async (manager) => {
       await lockForChange(manager, Organisation, 'organisation', id);
       await this.organisations.archive(id, manager);
+      await recordArchive(manager, 'organisation', id);
     });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
+import { recordDeletion } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -78,8 +79,9 @@ export class ParticipantsService {
   async remove(missionId: string, id: string): Promise<void> {
     await this.participants.transaction(async (manager) => {
       await this.assertMissionExists(missionId, manager);
-      await this.findOnMission(missionId, id, manager);
+      const participant = await this.findOnMission(missionId, id, manager);
       await this.participants.delete(id, manager);
+      await recordDeletion(manager, 'participant', participant);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Action } from '../actions/action.entity.js';
+import { ACTIVE_ACTION_STATUSES, type Action } from '../actions/action.entity.js';
 import { Clock } from '../common/clock.js';
 import { planReminders, type PlanRecipient } from './reminder-plan.js';
 import { effectivePolicy } from './reminder-policy.js';
@@ -38,11 +38,12 @@ export class ReminderPlanner {
       policy: effectivePolicy(action.reminderPolicy),
       now,
     });
-    const reason = action.archivedAt !== null ? 'action archived' : plan.length === 0 ? `action ${action.status.replace('_', ' ')} or without due date` : 're-planned';
-    const woken = await this.reminders.replaceFuture(manager, action.id, plan, reason);
+    const active = action.archivedAt === null && ACTIVE_ACTION_STATUSES.includes(action.status);
+    const reason = action.archivedAt !== null ? 'action archived' : !active ? `action ${action.status.replace('_', ' ')}` : action.dueTo === null ? 'no due date' : 're-planned';
+    const woken = await this.reminders.replaceFuture(manager, action.id, plan, { reason, now, inactive: !active || action.dueTo === null });
 
-    await this.reminders.cancelStaleAssignments(manager, action.id, action.archivedAt === null ? action.ownerId : null);
-    const newOwner = action.ownerId !== null && action.ownerId !== change.previousOwnerId && action.archivedAt === null;
+    await this.reminders.cancelStaleAssignments(manager, action.id, active ? action.ownerId : null, active ? 'owner changed' : reason);
+    const newOwner = active && action.ownerId !== null && action.ownerId !== change.previousOwnerId;
     if (newOwner && action.ownerId !== change.actorId) {
       const notice = await this.reminders.insertAssignment(manager, action.id, action.ownerId!, action.version, now);
       if (notice) woken.push(notice);

@@ -1,17 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { ACTIVE_ACTION_STATUSES, type Action } from '../actions/action.entity.js';
 import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import type { User } from '../users/user.entity.js';
-import { Mailer } from './mailer.js';
+import { MailDeliveryError, Mailer } from './mailer.js';
 import { actionUrl, type MessageAction, renderActionMessage, renderDigest, type RenderedMessage } from './messages.js';
 import { addDays, localDate } from './working-time.js';
 import type { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
 import { RemindersRepository } from './reminders.repository.js';
 
-/** How long a claim protects a reminder being sent; after that another worker may take it over. */
-export const CLAIM_LEASE_SECONDS = 120;
 /** Attempts before a reminder is recorded as failed for good. */
 export const MAX_ATTEMPTS = 5;
 
@@ -35,19 +34,42 @@ export class ReminderSender {
   ) {}
 
   async send(reminderId: string): Promise<SendOutcome> {
-    const reminder = await this.reminders.claim(reminderId, this.clock.now(), CLAIM_LEASE_SECONDS);
+    const reminder = await this.reminders.claim(reminderId, this.clock.now(), this.environment.REMINDER_CLAIM_LEASE_MS / 1000);
     if (!reminder) return 'not-mine';
+    let sent: { messageId: string; subject: string };
     try {
       const recipient = await this.reminders.findUser(reminder.recipientId);
       if (!recipient || recipient.archivedAt) return this.skip(reminder, 'recipient archived');
       const message = await this.compose(reminder, recipient);
       if (typeof message === 'string') return this.skip(reminder, message);
       const messageId = `reminder-${reminder.id}@mission-crm`;
-      const sent = await this.mailer.send({ to: recipient.email, toName: recipient.name, subject: message.subject, text: message.text, html: message.html, messageId });
-      await this.reminders.markSent(reminder.id, this.clock.now(), sent.messageId, message.subject);
-      return 'sent';
+      const delivered = await this.mailer.send({ to: recipient.email, toName: recipient.name, subject: message.subject, text: message.text, html: message.html, messageId });
+      sent = { messageId: delivered.messageId, subject: message.subject };
     } catch (error) {
       return this.failAttempt(reminder, error);
+    }
+    await this.recordSent(reminder, sent.messageId, sent.subject);
+    return 'sent';
+  }
+
+  /**
+   * The server has the message, so sending it again would deliver it twice: from here a failure
+   * is one of recording, never a failed attempt. A dropped database connection is replaced at
+   * once, so the record is retried while the claim is still safely ours (half its lease); after
+   * that the row stays 'sending' and is taken over and sent again, the one duplicate SMTP leaves.
+   */
+  private async recordSent(reminder: Reminder, messageId: string, subject: string): Promise<void> {
+    const giveUpAt = (reminder.claimedAt ?? this.clock.now()).getTime() + this.environment.REMINDER_CLAIM_LEASE_MS / 2;
+    for (let wait = 100; ; wait *= 2) {
+      try {
+        await this.reminders.markSent(reminder.id, this.clock.now(), messageId, subject);
+        return;
+      } catch (error) {
+        if (this.clock.now().getTime() + wait >= giveUpAt) {
+          throw new Error(`reminder ${reminder.id} was sent as ${messageId} but could not be recorded; it will be sent again once its claim expires`, { cause: error });
+        }
+        await sleep(wait);
+      }
     }
   }
 
@@ -77,7 +99,8 @@ export class ReminderSender {
 
   private async failAttempt(reminder: Reminder, error: unknown): Promise<SendOutcome> {
     const text = error instanceof Error ? error.message : String(error);
-    if (reminder.attempts >= MAX_ATTEMPTS) {
+    // A permanent refusal (5xx) will not change by trying again.
+    if (reminder.attempts >= MAX_ATTEMPTS || (error instanceof MailDeliveryError && error.permanent)) {
       await this.reminders.markAttemptFailed(reminder.id, text, null);
       this.logger.error({ reminderId: reminder.id, attempts: reminder.attempts, err: error }, 'reminder failed for good');
       return 'failed';

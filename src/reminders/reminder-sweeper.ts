@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
-import { CLAIM_LEASE_SECONDS } from './reminder-sender.js';
+import type { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { nextSendTime } from './working-time.js';
@@ -40,13 +40,14 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
   /** One pass; returns how many reminders were queued. */
   async sweep(): Promise<number> {
     let queued = 0;
+    let after: Pick<Reminder, 'id' | 'fireAt'> | undefined;
     for (;;) {
-      const due = await this.reminders.findOverdueUnsent(this.clock.now(), CLAIM_LEASE_SECONDS, BATCH);
-      if (due.length === 0) break;
+      const due = await this.reminders.findOverdueUnsent(this.clock.now(), this.environment.REMINDER_CLAIM_LEASE_MS / 1000, BATCH, after);
       // A wake-up for a row that is still queued has the same job id and is dropped.
       await this.queue.wake(due);
       queued += due.length;
       if (due.length < BATCH) break;
+      after = due[due.length - 1];
     }
     const now = this.clock.now();
     const digests = await this.reminders.planDigests((timeZone) => nextSendTime(now, timeZone));

@@ -44,6 +44,10 @@ export class Reminder extends BaseEntity {
   @Column({ type: 'timestamptz' })
   fireAt!: Date;
 
+  /** Moved by someone: re-planning the action leaves its time alone. */
+  @Column({ type: 'boolean', default: false })
+  snoozed!: boolean;
+
   @Index('ix_reminders_status')
   @Column({ type: 'enum', enum: REMINDER_STATUSES, enumName: 'reminder_status', default: 'planned' })
   status!: ReminderStatus;

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryList } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
@@ -31,10 +30,11 @@ export class ReminderSearchDto extends ListQueryDto {
 
 export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
 
+const UNTIL_MESSAGE = 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00';
+
 export class ReminderSnoozeDto extends VersionedUpdateDto {
   @ApiProperty({ description: 'When to send it instead (ISO 8601 with offset); must be in the future', example: '2024-03-04T09:00:00+01:00' })
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time such as 2024-03-04T09:00:00+01:00' })
-  @Transform(({ value }: { value: unknown }) => value)
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: UNTIL_MESSAGE })
   until!: string;
 }
 

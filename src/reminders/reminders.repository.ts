@@ -28,6 +28,15 @@ export class RemindersRepository {
     return manager.findOneBy(Reminder, { id });
   }
 
+  save(reminder: Reminder, manager: EntityManager = this.dataSource.manager): Promise<Reminder> {
+    return manager.save(Reminder, reminder);
+  }
+
+  /** Whether an action that is not archived has this id. */
+  async actionExists(id: string): Promise<boolean> {
+    return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
+  }
+
   search(filter: ReminderFilter): Promise<[Reminder[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Reminder, 'r');
     if (filter.actionId) query.andWhere('r.actionId = :actionId', { actionId: filter.actionId });
@@ -58,7 +67,7 @@ export class RemindersRepository {
    * or failed for good) is never planned again: the unique index says so.
    * Returns the rows a worker must be woken for.
    */
-  async replaceFuture(manager: EntityManager, actionId: string, plan: readonly PlannedReminder[], reason: string): Promise<Reminder[]> {
+  async replaceFuture(manager: EntityManager, actionId: string, plan: readonly PlannedReminder[], change: { reason: string; now: Date; inactive: boolean }): Promise<Reminder[]> {
     const inserted: Reminder[] = [];
     if (plan.length > 0) {
       const values = plan.map((item) => ({ actionId, kind: item.kind, occurrence: item.occurrence, recipientId: item.recipientId, fireAt: item.fireAt }));
@@ -68,8 +77,11 @@ export class RemindersRepository {
         .into(Reminder)
         .values(values)
         .orUpdate(['fire_at'], ['action_id', 'kind', 'occurrence', 'recipient_id'], {
-          indexPredicate: `"status" IN ('planned', 'sending', 'sent', 'failed')`,
-          overwriteCondition: { where: `"reminders"."status" = 'planned' AND "reminders"."fire_at" IS DISTINCT FROM EXCLUDED."fire_at"` },
+          indexPredicate: `"status" IN ('planned', 'sending', 'sent', 'failed', 'skipped')`,
+          // A snoozed reminder keeps the time someone chose for it, one waiting for a retry keeps its backoff.
+          overwriteCondition: {
+            where: `"reminders"."status" = 'planned' AND NOT "reminders"."snoozed" AND "reminders"."attempts" = 0 AND "reminders"."fire_at" IS DISTINCT FROM EXCLUDED."fire_at"`,
+          },
         })
         .returning('*')
         .execute();
@@ -79,9 +91,12 @@ export class RemindersRepository {
     const cancel = manager
       .createQueryBuilder()
       .update(Reminder)
-      .set({ status: 'cancelled', reason })
+      .set({ status: 'cancelled', reason: change.reason })
       .where('action_id = :actionId AND status = :planned', { actionId, planned: 'planned' })
       .andWhere(`kind <> 'assignment'`);
+    // A reminder already due but not yet sent (no worker yet, or waiting for a retry) still goes
+    // out after an edit; only when the action no longer needs reminders is it cancelled too.
+    if (!change.inactive) cancel.andWhere('fire_at > :now AND NOT snoozed AND attempts = 0', { now: change.now });
     if (keep.length > 0) cancel.andWhere(`(kind::text || '|' || occurrence || '|' || recipient_id) NOT IN (:...keep)`, { keep });
     await cancel.execute();
     return inserted;
@@ -102,11 +117,11 @@ export class RemindersRepository {
   }
 
   /** Cancels assignment notices not yet sent to anyone but the current owner. */
-  async cancelStaleAssignments(manager: EntityManager, actionId: string, ownerId: string | null): Promise<void> {
+  async cancelStaleAssignments(manager: EntityManager, actionId: string, ownerId: string | null, reason: string): Promise<void> {
     const query = manager
       .createQueryBuilder()
       .update(Reminder)
-      .set({ status: 'cancelled', reason: 'owner changed' })
+      .set({ status: 'cancelled', reason })
       .where(`action_id = :actionId AND status = 'planned' AND kind = 'assignment'`, { actionId });
     if (ownerId) query.andWhere('recipient_id <> :ownerId', { ownerId });
     await query.execute();
@@ -153,13 +168,19 @@ export class RemindersRepository {
   }
 
   /** Reminders that should have gone out by now and have no live claim: the sweep wakes workers for them. */
-  async findOverdueUnsent(now: Date, leaseSeconds: number, limit: number): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
+  async findOverdueUnsent(
+    now: Date,
+    leaseSeconds: number,
+    limit: number,
+    after?: Pick<Reminder, 'id' | 'fireAt'>,
+  ): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
     const rows: { id: string; fire_at: Date; attempts: number }[] = await this.dataSource.query(
       `SELECT id, fire_at, attempts FROM reminders
         WHERE status IN ('planned', 'sending') AND fire_at <= $1
           AND (status = 'planned' OR claimed_at < $1::timestamptz - make_interval(secs => $2))
-        ORDER BY fire_at LIMIT $3`,
-      [now, leaseSeconds, limit],
+          AND ($4::timestamptz IS NULL OR (fire_at, id) > ($4::timestamptz, $5::uuid))
+        ORDER BY fire_at, id LIMIT $3`,
+      [now, leaseSeconds, limit, after?.fireAt ?? null, after?.id ?? null],
     );
     return rows.map((row) => ({ id: row.id, fireAt: row.fire_at, attempts: row.attempts }));
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Action } from '../actions/action.entity.js';
 import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -24,8 +23,7 @@ export class RemindersService {
   }
 
   async forAction(actionId: string, query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    const action = await this.reminders.transaction((manager) => manager.findOne(Action, { select: { id: true }, where: { id: actionId } }));
-    if (!action) throw new NotFoundError('action', actionId);
+    if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
     return this.search({ ...query, actionId });
   }
 
@@ -38,6 +36,9 @@ export class RemindersService {
   /** Sends a planned reminder later instead. */
   async snooze(id: string, { until, version }: ReminderSnoozeDto): Promise<ReminderResponseDto> {
     const fireAt = new Date(until);
+    if (Number.isNaN(fireAt.getTime())) {
+      throw new ValidationFailedError([{ field: 'until', message: 'until is not a date that exists' }], 'until is not a date that exists');
+    }
     if (fireAt.getTime() <= this.clock.now().getTime()) {
       throw new ValidationFailedError([{ field: 'until', message: 'until must be in the future' }], 'until must be in the future');
     }
@@ -45,7 +46,8 @@ export class RemindersService {
       const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
       this.assertPlanned(reminder, 'snoozed');
       reminder.fireAt = fireAt;
-      return manager.save(Reminder, reminder);
+      reminder.snoozed = true;
+      return this.reminders.save(reminder, manager);
     });
     await this.queue.wake([saved]);
     return mapReminder(saved);
@@ -58,7 +60,7 @@ export class RemindersService {
       this.assertPlanned(reminder, 'skipped');
       reminder.status = 'skipped';
       reminder.reason = 'skipped by request';
-      return manager.save(Reminder, reminder);
+      return this.reminders.save(reminder, manager);
     });
     return mapReminder(saved);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
@@ -12,6 +13,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Add a user (an officer): role, language, time zone, reminder preference and optionally a password' })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiErrors(400, 409, 413, 415)
@@ -36,6 +38,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @Roles('admin')
   @ApiOperation({ summary: 'Change some fields of a user, or set a new password' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiErrors(400, 404, 409, 413, 415)
@@ -44,6 +47,7 @@ export class UsersController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Archive a user: they leave lists and lookups, their e-mail address becomes free, their history stays' })
   @ApiNoContentResponse()

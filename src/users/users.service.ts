@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { recordArchive } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange } from '../database/versioned.js';
@@ -47,6 +48,7 @@ export class UsersService {
     await this.users.transaction(async (manager) => {
       await lockForChange(manager, User, 'user', id);
       await this.users.archive(id, manager);
+      await recordArchive(manager, 'user', id);
     });
   }
 

@@ -44,6 +44,22 @@ describe('HTTP contract', () => {
     expect(response.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type', message: 'Send the body as application/json' });
   });
 
+  it('rejects a JSON body sent as text/plain with 415', async () => {
+    const response = await api.request('POST', 'organisations', JSON.stringify({ name: 'NXTPORT', kind: 'company', country: 'BE' }), { 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+    expect(response.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type', message: 'Send the body as application/json' });
+  });
+
+  it('rejects JSON nested too deeply with 400 instead of failing', async () => {
+    const deep = `{"name":${'['.repeat(100)}1${']'.repeat(100)}}`;
+    const response = await api.request('POST', 'organisations', deep, { 'content-type': 'application/json' });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'body', message: 'the request body is nested more than 32 levels deep' }],
+    });
+  });
+
   it('rejects an oversized body with 413', async () => {
     const response = await api.post('organisations', { name: 'x'.repeat(4096), kind: 'company', country: 'BE' });
     expect(response.status).toBe(413);
@@ -63,6 +79,12 @@ describe('HTTP contract', () => {
     const search = await api.get('organisations?q=%00');
     expect(search.status).toBe(400);
     expect(search.body.code).toBe('validation_failed');
+  });
+
+  it('answers over-long headers with 431 in the common error body', async () => {
+    const response = await api.request('GET', 'organisations', undefined, { 'x-padding': 'x'.repeat(20_000) });
+    expect(response.status).toBe(431);
+    expect(response.body).toEqual({ statusCode: 431, code: 'validation_failed', message: 'The request headers (or the URL) are too large', details: [] });
   });
 
   it('answers an unknown route with 404 in the common error body', async () => {

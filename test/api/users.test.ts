@@ -71,20 +71,21 @@ describe('users API', () => {
 
     const admins = await api.get('users?role=admin');
     expect(admins.status).toBe(200);
-    expect(names(admins)).toEqual(['Dirk Janssens']);
+    // "Test Admin" is the admin every test signs in as (test/support/app.ts).
+    expect(names(admins)).toEqual(['Dirk Janssens', 'Test Admin']);
     expect(admins.body.items[0]).toMatchObject({ language: 'en', timeZone: 'Asia/Bangkok', reminderMode: 'digest' });
 
     expect(names(await api.get('users?language=en'))).toEqual(['Dirk Janssens']);
-    expect(names(await api.get('users?reminderMode=each&sort=name'))).toEqual(['An Peeters', 'Bart Claes', 'Chris Viewer']);
+    expect(names(await api.get('users?reminderMode=each&sort=name'))).toEqual(['An Peeters', 'Bart Claes', 'Chris Viewer', 'Test Admin']);
     expect(names(await api.get('users?q=claes'))).toEqual(['Bart Claes']);
     expect(names(await api.get('users?q=DIRK.ADMIN@'))).toEqual(['Dirk Janssens']);
     expect(names(await api.get('users?role=officer&language=nl&q=peeters'))).toEqual(['An Peeters']);
 
-    expect(names(await api.get('users?sort=-email'))).toEqual(['Chris Viewer', 'Dirk Janssens', 'Bart Claes', 'An Peeters']);
-    expect(names(await api.get('users?sort=-createdAt'))).toEqual(['Dirk Janssens', 'Chris Viewer', 'Bart Claes', 'An Peeters']);
+    expect(names(await api.get('users?sort=-email'))).toEqual(['Chris Viewer', 'Test Admin', 'Dirk Janssens', 'Bart Claes', 'An Peeters']);
+    expect(names(await api.get('users?sort=-createdAt'))).toEqual(['Dirk Janssens', 'Chris Viewer', 'Bart Claes', 'An Peeters', 'Test Admin']);
 
     const paged = await api.get('users?limit=2&offset=1');
-    expect(paged.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(paged.body).toMatchObject({ total: 5, limit: 2, offset: 1 });
     expect(names(paged)).toEqual(['Bart Claes', 'Chris Viewer']);
     expectNoPassword(paged);
   });

@@ -18,8 +18,19 @@ const root = join(import.meta.dirname, '..', '..');
 let dataDir: string;
 let postgresPort: number;
 
+const ADMIN = { email: 'runtime-admin@mission-crm.test', password: 'correct horse battery staple' };
+
 function start(extraEnv: Record<string, string> = {}): Promise<Service> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(postgresPort), LOG_LEVEL: 'info', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(postgresPort),
+    LOG_LEVEL: 'info',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
@@ -43,8 +54,17 @@ function start(extraEnv: Record<string, string> = {}): Promise<Service> {
   });
 }
 
-async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, init);
+let token = '';
+
+/** A JSON request as the admin; signs in first when the service has no token for us yet. */
+async function json(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+  const send = () => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+  let response = await send();
+  if (response.status === 401) {
+    const login = await fetch(new URL('/api/v1/auth/login', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    response = await send();
+  }
   return { status: response.status, body: await response.json() };
 }
 

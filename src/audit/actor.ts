@@ -1,0 +1,1 @@
+export { currentActor } from '../auth/request-context.js';

@@ -1,0 +1,30 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { AuditAction, AuditChanges } from './audit-entry.entity.js';
+import { AUDITED_RESOURCES, type AuditedResource, deletedChanges } from './audited.js';
+import { auditOf, TransactionAudit } from './transaction-audit.js';
+
+/**
+ * For writes the subscriber cannot see: softDelete() and delete() by criteria run as query
+ * builders, which tell subscribers neither the row nor its id. Call it with the manager of
+ * the write's transaction; the entry is written with the transaction's other entries.
+ */
+async function record(manager: EntityManager, action: AuditAction, resource: AuditedResource, id: string, changes: AuditChanges): Promise<void> {
+  const queryRunner = manager.queryRunner;
+  if (queryRunner?.isTransactionActive) {
+    auditOf(queryRunner).record(action, resource, id, changes);
+    return;
+  }
+  const audit = new TransactionAudit();
+  audit.record(action, resource, id, changes);
+  await audit.flush(manager);
+}
+
+/** The resource was archived (soft-deleted): it leaves lists and lookups, its history stays. */
+export function recordArchive(manager: EntityManager, resource: AuditedResource, id: string): Promise<void> {
+  return record(manager, 'archive', resource, id, {});
+}
+
+/** The row was deleted for good: the entry keeps what it held. */
+export function recordDeletion(manager: EntityManager, resource: AuditedResource, row: ObjectLiteral & { id: string }): Promise<void> {
+  return record(manager, 'delete', resource, row.id, deletedChanges(manager.connection.getMetadata(AUDITED_RESOURCES[resource]), row));
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
+import type { SortKey } from '../common/paging.js';
+import { fetchPage } from '../database/page-query.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditSortField } from './audit.dto.js';
+import { AUDITED_RESOURCE_NAMES, AUDITED_RESOURCES, type AuditedResource, type JunctionTable, type MeetingPartyTable } from './audited.js';
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorId?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  limit: number;
+  offset: number;
+  sort: SortKey<AuditSortField>[];
+}
+
+export type NewAuditEntry = Pick<AuditEntry, 'action' | 'entity' | 'entityId' | 'actorId' | 'changes'>;
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of entries. Each filter has an index that leads with it and ends with
+   * occurred_at, so a page is read in order without sorting the whole log.
+   */
+  async search(filter: AuditFilter): Promise<[AuditEntry[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(AuditEntry, 'e');
+    if (filter.entity) query.andWhere('e.entity = :entity', { entity: filter.entity });
+    // Naming every resource lets ix_audit_entries_entity_entity_id_occurred_at serve an entityId given alone.
+    else if (filter.entityId) query.andWhere('e.entity IN (:...resources)', { resources: AUDITED_RESOURCE_NAMES });
+    if (filter.entityId) query.andWhere('e.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.actorId) query.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.from) query.andWhere('e.occurredAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('e.occurredAt < :to', { to: filter.to });
+    for (const { field, direction } of filter.sort) query.addOrderBy(`e.${field}`, direction);
+    query.addOrderBy('e.id', filter.sort[0]?.direction ?? 'DESC');
+    return fetchPage(query, filter.limit, filter.offset);
+  }
+
+  /** Whether a row of this resource ever existed: archived rows still have a history. */
+  exists(resource: AuditedResource, id: string): Promise<boolean> {
+    return this.dataSource.manager.exists(AUDITED_RESOURCES[resource], { where: { id }, withDeleted: true });
+  }
+
+  async insert(entries: readonly NewAuditEntry[], manager: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(entries as QueryDeepPartialEntity<AuditEntry>[]).updateEntity(false).callListeners(false).execute();
+  }
+
+  /** The ids an owner row's join table links it to now. */
+  async findLinkedIds(junction: JunctionTable, ownerId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT "${junction.inverseColumn.databaseName}" AS id FROM "${junction.table}" WHERE "${junction.ownerColumn.databaseName}" = $1`,
+      [ownerId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The party rows (organisations or contacts, both sides) of these meetings, in one query. */
+  findMeetingParties(table: MeetingPartyTable, meetingIds: readonly string[], manager: EntityManager): Promise<ObjectLiteral[]> {
+    return manager
+      .createQueryBuilder(table.target, 'p')
+      .where('p.meetingId = ANY(:meetingIds)', { meetingIds: [...meetingIds] })
+      .getMany();
+  }
+}

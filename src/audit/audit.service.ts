@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/errors.js';
+import { type ListQueryDto, type Page, parseSort, type SortKey } from '../common/paging.js';
+import { AUDIT_SORT_FIELDS, type AuditEntryResponseDto, type AuditSearchDto, type AuditSortField, mapAuditEntry } from './audit.dto.js';
+import { type AuditFilter, AuditRepository } from './audit.repository.js';
+import { HISTORY_PATHS, type HistoryPath } from './audited.js';
+
+const NEWEST_FIRST: SortKey<AuditSortField>[] = [{ field: 'occurredAt', direction: 'DESC' }];
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  search(query: AuditSearchDto): Promise<Page<AuditEntryResponseDto>> {
+    return this.page({ ...query, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) });
+  }
+
+  /** One resource's changes; archived resources keep theirs. */
+  async history(path: HistoryPath, id: string, query: ListQueryDto): Promise<Page<AuditEntryResponseDto>> {
+    const resource = HISTORY_PATHS[path];
+    if (!(await this.audit.exists(resource, id))) throw new NotFoundError(resource, id);
+    return this.page({ entity: resource, entityId: id, limit: query.limit, offset: query.offset, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) });
+  }
+
+  private async page(filter: AuditFilter): Promise<Page<AuditEntryResponseDto>> {
+    const [rows, total] = await this.audit.search(filter);
+    return { items: rows.map(mapAuditEntry), total, limit: filter.limit, offset: filter.offset };
+  }
+}

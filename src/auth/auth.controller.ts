@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { IdParam } from '../common/id-param.js';
+import type { Page } from '../common/paging.js';
+import { USER_ROLES } from '../users/user.entity.js';
+import { UserResponseDto } from '../users/users.dto.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import {
+  ApiTokenCreateDto,
+  ApiTokenCreatedDto,
+  ApiTokenListDto,
+  ApiTokenPageDto,
+  type ApiTokenResponseDto,
+  LoginDto,
+  RefreshDto,
+  SessionResponseDto,
+} from './auth.dto.js';
+import type { Authentication } from './auth.service.js';
+import { AuthService } from './auth.service.js';
+import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { Public, Roles } from './roles.decorator.js';
+
+const signedIn = (request: FastifyRequest): Authentication => request.auth!;
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(LoginRateLimitGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with e-mail and password: an access token (short-lived) and a refresh token' })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiResponse({ status: 401, description: 'Wrong e-mail address or password', type: ErrorResponseDto })
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address or for this account; see Retry-After', type: ErrorResponseDto })
+  @ApiErrors(400, 413, 415)
+  login(@Body() body: LoginDto): Promise<SessionResponseDto> {
+    return this.auth.login(body);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old refresh token is used up' })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiResponse({ status: 401, description: 'Unknown, expired or already used refresh token', type: ErrorResponseDto })
+  @ApiErrors(400, 413, 415)
+  refresh(@Body() body: RefreshDto): Promise<SessionResponseDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: revoke the refresh token (the access token expires on its own)' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 413, 415)
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiResponse({ status: 401, description: 'Not signed in', type: ErrorResponseDto })
+  me(@Req() request: FastifyRequest): Promise<UserResponseDto> {
+    return this.auth.me(signedIn(request).actor.userId);
+  }
+
+  @Post('tokens')
+  @Roles(...USER_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a personal API token; the token is in this response only' })
+  @ApiCreatedResponse({ type: ApiTokenCreatedDto })
+  @ApiResponse({ status: 403, description: 'Asked with an API token: only a signed-in user makes tokens', type: ErrorResponseDto })
+  @ApiErrors(400, 413, 415)
+  createToken(@Req() request: FastifyRequest, @Body() body: ApiTokenCreateDto): Promise<ApiTokenCreatedDto> {
+    return this.apiTokens.create(signedIn(request), body);
+  }
+
+  @Get('tokens')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'My API tokens that are not revoked (never the token itself)' })
+  @ApiOkResponse({ type: ApiTokenPageDto })
+  @ApiErrors(400)
+  listTokens(@Req() request: FastifyRequest, @Query() query: ApiTokenListDto): Promise<Page<ApiTokenResponseDto>> {
+    return this.apiTokens.list(signedIn(request).actor.userId, query);
+  }
+
+  @Delete('tokens/:id')
+  @Roles(...USER_ROLES)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke one of my API tokens' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 404)
+  async revokeToken(@Req() request: FastifyRequest, @IdParam() id: string): Promise<void> {
+    await this.apiTokens.revoke(signedIn(request).actor.userId, id);
+  }
+}

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { Trim } from '../common/validators.js';
+import { UserResponseDto } from '../users/users.dto.js';
+import type { ApiToken } from './api-token.entity.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'an.peeters@fitagency.be' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ writeOnly: true, example: 'Hanoi-Haiphong-2023' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token of the last sign-in or refresh; it can be used once' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class SessionResponseDto {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`; a JWT valid for `expiresIn` seconds' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn!: number;
+
+  @ApiProperty({ description: 'Exchange at POST /auth/refresh for a new pair before the access token expires; valid once' })
+  refreshToken!: string;
+
+  @ApiProperty({ description: 'When the refresh token expires' })
+  refreshExpiresAt!: Date;
+
+  @ApiProperty({ type: UserResponseDto })
+  user!: UserResponseDto;
+}
+
+export class ApiTokenCreateDto {
+  @ApiProperty({ description: 'What the token is for, to recognise it later', example: 'Quarterly report script' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ description: 'When the token stops working: in the future, at most one year ahead', example: '2024-03-31T23:59:59Z' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  expiresAt!: string;
+
+  @ApiPropertyOptional({ description: 'Only GET and HEAD requests', default: false })
+  @IsOptional()
+  @IsBoolean()
+  readOnly?: boolean;
+}
+
+/** Paging only: a user has a handful of tokens, newest first. */
+export class ApiTokenListDto extends PickType(ListQueryDto, ['limit', 'offset'] as const) {}
+
+export class ApiTokenResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The start of the token, to recognise it', example: 'mcrm_Xy3kP9aQ' }) prefix!: string;
+  @ApiProperty() readOnly!: boolean;
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'Last use, to the minute' }) lastUsedAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class ApiTokenCreatedDto extends ApiTokenResponseDto {
+  @ApiProperty({ description: 'The token itself: shown this once, never again. Send as `Authorization: Bearer <token>`', example: 'mcrm_Xy3kP9aQ…' })
+  token!: string;
+}
+
+export const ApiTokenPageDto = PageResponseDto(ApiTokenResponseDto, 'ApiTokenPageDto');
+
+/** Never the hash: a token's secret leaves the service only once, in the creation response. */
+export function mapApiToken(token: ApiToken): ApiTokenResponseDto {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    readOnly: token.readOnly,
+    expiresAt: token.expiresAt,
+    lastUsedAt: token.lastUsedAt,
+    createdAt: token.createdAt,
+  };
+}

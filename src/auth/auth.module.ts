@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { Environment } from '../config/environment.js';
+import { ActorInterceptor } from './actor.interceptor.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { resolveJwtSecret } from './jwt-secret.js';
+import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { TokensRepository } from './tokens.repository.js';
+
+/**
+ * Sign-in and tokens, and the guard that protects every route of the application
+ * (registered here as the global guard, with the interceptor that publishes the actor).
+ */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [Environment],
+      useFactory: async (environment: Environment) => ({
+        secret: await resolveJwtSecret(environment),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    ApiTokensService,
+    TokensRepository,
+    LoginRateLimitGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { RefreshToken } from './refresh-token.entity.js';
+
+/** Who a credential belongs to, as far as access control needs to know. */
+export type TokenUser = Pick<User, 'id' | 'role'>;
+
+@Injectable()
+export class TokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The user (not archived) with this e-mail address, with the password hash that is otherwise never read. */
+  findUserForSignIn(email: string): Promise<User | null> {
+    // lower(email) among users that are not archived: served by the unique index uq_users_email.
+    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** A user who is not archived. */
+  findActiveUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.findOneBy(User, { id });
+  }
+
+  async insertRefreshToken(
+    values: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.insert(RefreshToken, values);
+  }
+
+  /**
+   * Revokes a live refresh token and returns it, in one statement: of two requests racing
+   * with the same token, exactly one gets it back.
+   */
+  async consumeRefreshToken(tokenHash: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<RefreshToken | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: now })
+      .where('token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now', { tokenHash, now })
+      .returning('id, user_id, family_id, expires_at')
+      .execute();
+    const row = (result.raw as { id: string; user_id: string; family_id: string; expires_at: Date }[])[0];
+    return row
+      ? Object.assign(new RefreshToken(), { id: row.id, userId: row.user_id, familyId: row.family_id, expiresAt: row.expires_at, revokedAt: now })
+      : null;
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
+    return this.dataSource.manager.findOneBy(RefreshToken, { tokenHash });
+  }
+
+  async revokeRefreshFamily(familyId: string, now: Date): Promise<void> {
+    await this.dataSource.manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  /** Expired rows serve no purpose, not even reuse detection: a user's are cleared when they sign in. */
+  async deleteExpiredRefreshTokens(userId: string, now: Date): Promise<void> {
+    await this.dataSource.manager.createQueryBuilder().delete().from(RefreshToken).where('user_id = :userId AND expires_at <= :now', { userId, now }).execute();
+  }
+
+  insertApiToken(values: Pick<ApiToken, 'userId' | 'name' | 'prefix' | 'tokenHash' | 'readOnly' | 'expiresAt'>): Promise<ApiToken> {
+    return this.dataSource.manager.save(ApiToken, this.dataSource.manager.create(ApiToken, values));
+  }
+
+  /** The token, not revoked nor expired, and its owner, not archived: one query, through the unique index on the hash. */
+  async findLiveApiToken(tokenHash: string, now: Date): Promise<{ token: ApiToken; user: TokenUser } | null> {
+    const token = await this.dataSource.manager
+      .createQueryBuilder(ApiToken, 't')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.tokenHash = :tokenHash AND t.revokedAt IS NULL AND t.expiresAt > :now', { tokenHash, now })
+      .getOne();
+    return token?.user ? { token, user: token.user } : null;
+  }
+
+  /** A user's tokens that are not revoked, newest first; expired ones stay visible until revoked. */
+  listApiTokens(userId: string, limit: number, offset: number): Promise<[ApiToken[], number]> {
+    return this.dataSource.manager.findAndCount(ApiToken, {
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /** Whether a live token of this user was revoked now. */
+  async revokeApiToken(id: string, userId: string, now: Date): Promise<boolean> {
+    const result = await this.dataSource.manager.update(ApiToken, { id, userId, revokedAt: IsNull() }, { revokedAt: now });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Records use at most once a minute: a busy script does not turn every read into a write. */
+  async touchApiToken(id: string, now: Date): Promise<void> {
+    const aMinuteAgo = new Date(now.getTime() - 60_000);
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .update(ApiToken)
+      .set({ lastUsedAt: now })
+      .where('id = :id AND (last_used_at IS NULL OR last_used_at < :aMinuteAgo)', { id, aMinuteAgo })
+      // Bookkeeping, not a change anyone made: no entity listeners (such as the audit log).
+      .callListeners(false)
+      .execute();
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

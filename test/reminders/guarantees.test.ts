@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createWorker } from '../../src/bootstrap.js';
+import { Clock } from '../../src/common/clock.js';
+import { loadEnvironment } from '../../src/config/environment.js';
+import { QueueName } from '../../src/queue/queue.constants.js';
+import { ReminderQueue } from '../../src/reminders/reminder-queue.js';
+import { ReminderSender } from '../../src/reminders/reminder-sender.js';
+import { User } from '../../src/users/user.entity.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+
+/**
+ * What the engine promises however often a reminder is woken and however many workers race for
+ * it: each due reminder is sent, and sent once. One API process (ROLE api) and worker processes
+ * (ROLE worker) share one database, as in production; each has its own clock, pinned by the test.
+ */
+
+interface ReminderBody {
+  id: string;
+  kind: string;
+  recipientId: string;
+  fireAt: string;
+  status: string;
+  attempts: number;
+  sentAt: string | null;
+  messageId: string | null;
+}
+
+/** A Redis database of this file's own, so that files running at the same time never share a queue. */
+const REDIS_DB = 13;
+const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: `/${REDIS_DB}` }).toString() : undefined;
+const BACKENDS: [string, Record<string, string>][] = [['PostgreSQL', {}], ...(redisUrl ? [['Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])];
+
+/** "March 2024": the heads-up goes out on Friday 16 February 2024, 09:00 in Brussels. */
+const HEADS_UP_AT = '2024-02-16T08:00:00.000Z';
+const JUST_BEFORE = '2024-02-16T07:59:59.000Z';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSettings) => {
+  let api: TestApp;
+  let sink: SmtpSink;
+  let queue: Queue;
+  const workers: INestApplicationContext[] = [];
+  const users = {} as Record<'els' | 'an', string>;
+  let officers: string[];
+  let missionId: string;
+
+  const pin = (app: Pick<INestApplicationContext, 'get'>, instant: string): void => void jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date(instant));
+  const pinWorkers = (instant: string): void => workers.forEach((worker) => pin(worker, instant));
+
+  /** A worker process of its own (its own pools and queue connections) on the API's database. */
+  async function startWorker(clockAt: string): Promise<INestApplicationContext> {
+    const environment = loadEnvironment({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      ROLE: 'worker',
+      DATABASE_URL: api.database.url,
+      SMTP_URL: sink.url,
+      REMINDER_SWEEP_MS: '500',
+      ...queueSettings,
+    });
+    const worker = await createWorker(environment, api.database.url);
+    pin(worker, clockAt);
+    workers.push(worker);
+    return worker;
+  }
+
+  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
+    const response = await api.post(path, body);
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  async function reminders(query: string): Promise<ReminderBody[]> {
+    const response = await api.get<{ items: ReminderBody[]; total: number }>(`reminders?${query}&limit=200`);
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(response.body.items.length);
+    return response.body.items;
+  }
+
+  const reminder = async (id: string): Promise<ReminderBody> => (await api.get<ReminderBody>(`reminders/${id}`)).body;
+  const mailsFor = (id: string): ReceivedMail[] => sink.received.filter((mail) => mail.messageId === `<reminder-${id}@mission-crm>`);
+  const jobId = (r: { id: string; fireAt: string | Date }, attempts: number): string => `reminder-${r.id}-${new Date(r.fireAt).getTime()}-${attempts}`;
+
+  /** Every Message-ID that arrived, with how many times it arrived. */
+  const arrivals = (): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const mail of sink.received) counts.set(mail.messageId ?? '', (counts.get(mail.messageId ?? '') ?? 0) + 1);
+    return counts;
+  };
+
+  async function flushRedis(): Promise<void> {
+    if (!queueSettings.REDIS_URL) return;
+    const redis = new Redis(queueSettings.REDIS_URL, { maxRetriesPerRequest: null });
+    await redis.flushdb();
+    redis.disconnect();
+  }
+
+  beforeAll(async () => {
+    await flushRedis();
+    sink = await startSmtpSink();
+    api = await startTestApp({ ROLE: 'api', ...queueSettings });
+    queue = api.app.get<Queue>(getQueueToken(QueueName.Reminders));
+    pin(api.app, '2024-01-15T10:00:00Z');
+    users.els = (await created('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl' })).id;
+    users.an = (await created('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en' })).id;
+    // Synthetic officers, enough to have 200 reminders fall due at the same instant.
+    const manager = api.app.get(DataSource).manager;
+    const saved = await manager.save(
+      User,
+      Array.from({ length: 200 }, (_, i) => manager.create(User, { email: `officer-${i + 1}@fit.example`, name: `Officer ${i + 1} (synthetic)`, language: i % 2 ? 'en' : 'nl' })),
+    );
+    officers = saved.map((user) => user.id);
+    missionId = (
+      await created('missions', {
+        code: 'VN-2023',
+        title: 'Economic mission to Vietnam 2023',
+        type: 'economic_mission',
+        hostCountries: ['VN'],
+        startDate: '2023-09-11',
+        endDate: '2023-09-16',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    for (const worker of workers.splice(0)) await worker.close();
+    await api?.close();
+    await sink?.close();
+    await flushRedis();
+  });
+
+  it('keeps a due reminder while no worker runs, and a worker started later sends it', async () => {
+    pin(api.app, '2024-01-15T10:00:00Z');
+    const action = await created('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId, ownerId: users.els });
+    const [assignment] = await reminders(`actionId=${action.id}`);
+    expect(assignment).toMatchObject({ kind: 'assignment', status: 'planned', fireAt: '2024-01-15T10:00:00.000Z' });
+
+    await pause(1000);
+    expect(await reminder(assignment.id)).toMatchObject({ status: 'planned', attempts: 0 });
+    expect(sink.received).toEqual([]);
+
+    await startWorker('2024-01-15T10:05:00Z');
+    const sent = await eventually(() => reminder(assignment.id), (r) => r.status === 'sent', 'the assignment notice to be sent');
+
+    expect(sent).toMatchObject({ attempts: 1, sentAt: '2024-01-15T10:05:00.000Z', messageId: `reminder-${assignment.id}@mission-crm` });
+    expect(mailsFor(assignment.id)).toHaveLength(1);
+  });
+
+  it('sends each of 200 reminders that fall due at the same instant exactly once, with two workers racing for them', async () => {
+    await startWorker(JUST_BEFORE);
+    pin(api.app, JUST_BEFORE);
+    const goose = await created('actions', { title: 'Mission for the EU project GOOSE', missionId, watcherIds: officers.slice(0, 100), dueLabel: 'March 2024' });
+    const sessions = await created('actions', { title: 'Info sessions for the participating companies', missionId, watcherIds: officers.slice(100), dueLabel: 'March 2024' });
+    pinWorkers(HEADS_UP_AT);
+
+    const headsUps = [...(await reminders(`actionId=${goose.id}&kind=heads_up`)), ...(await reminders(`actionId=${sessions.id}&kind=heads_up`))];
+    expect(headsUps).toHaveLength(200);
+    expect(new Set(headsUps.map((r) => r.fireAt))).toEqual(new Set([HEADS_UP_AT]));
+    const before = sink.received.length;
+    // Generous: on a busy machine the sending, not the racing, is what takes time.
+    await sink.waitFor(before + 200, 75_000);
+    await eventually(() => reminders(`kind=heads_up&status=sent`), (rows) => rows.length === 200, 'every heads-up to be recorded as sent');
+    // Whatever a slower worker might still do, give it the time of a few sweeps to do it.
+    await pause(1200);
+
+    const sent = await reminders('kind=heads_up&status=sent');
+    expect(sent).toHaveLength(200);
+    expect(sent.filter((r) => r.attempts !== 1 || r.sentAt !== HEADS_UP_AT || r.messageId !== `reminder-${r.id}@mission-crm`)).toEqual([]);
+    const counts = arrivals();
+    expect(sent.filter((r) => counts.get(`<${r.messageId}>`) !== 1)).toEqual([]);
+    expect(sink.received.length - before).toBe(200);
+    expect(new Set(sink.received.slice(before).flatMap((mail) => mail.to))).toEqual(new Set(officers.map((_, i) => `officer-${i + 1}@fit.example`)));
+  }, 90_000);
+
+  it('lets exactly one of ten concurrent sends of the same reminder, across two workers, send it', async () => {
+    pin(api.app, '2024-02-01T00:00:00Z');
+    pinWorkers('2024-02-01T00:00:00Z');
+    const action = await created('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
+    pinWorkers(HEADS_UP_AT);
+
+    const senders = workers.map((worker) => worker.get(ReminderSender));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => senders[i % senders.length].send(headsUp.id)));
+
+    expect(outcomes.sort()).toEqual(['not-mine', 'not-mine', 'not-mine', 'not-mine', 'not-mine', 'not-mine', 'not-mine', 'not-mine', 'not-mine', 'sent']);
+    expect(await reminder(headsUp.id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: HEADS_UP_AT });
+    expect(mailsFor(headsUp.id)).toHaveLength(1);
+    // Sending it again later finds nothing to do.
+    expect(await senders[0].send(headsUp.id)).toBe('not-mine');
+    expect(mailsFor(headsUp.id)).toHaveLength(1);
+  });
+
+  it('sends every due reminder exactly once after the queue lost all its jobs: the sweep queues them again', async () => {
+    pin(api.app, JUST_BEFORE);
+    pinWorkers(JUST_BEFORE);
+    const action = await created('actions', { title: 'Satisfaction survey of the participating companies', missionId, watcherIds: officers.slice(0, 5), dueLabel: 'March 2024' });
+    const headsUps = await reminders(`actionId=${action.id}&kind=heads_up`);
+    expect(headsUps).toHaveLength(5);
+    expect(await queue.getJob(jobId(headsUps[0], 0))).toBeDefined();
+
+    if (queueSettings.REDIS_URL) await flushRedis();
+    else await queue.obliterate({ force: true });
+    for (const headsUp of headsUps) expect(await queue.getJob(jobId(headsUp, 0))).toBeUndefined();
+    pinWorkers(HEADS_UP_AT);
+
+    await eventually(() => reminders(`actionId=${action.id}&kind=heads_up&status=sent`), (rows) => rows.length === 5, 'the sweep to send the heads-ups');
+    await pause(1200);
+
+    const sent = await reminders(`actionId=${action.id}&kind=heads_up&status=sent`);
+    expect(sent.map((r) => `${r.attempts} ${r.sentAt} ${mailsFor(r.id).length}`)).toEqual(Array.from({ length: 5 }, () => `1 ${HEADS_UP_AT} 1`));
+  });
+
+  it('sends a reminder woken many times, before and after it is sent, exactly once', async () => {
+    // "April 2024": the heads-up goes out on Monday 18 March 2024, 09:00 in Brussels.
+    pin(api.app, '2024-03-18T07:59:59Z');
+    pinWorkers('2024-03-18T08:00:00Z');
+    const action = await created('actions', { title: 'MOW secretary-general signs the letter of intent', missionId, watcherIds: [users.els], dueLabel: 'April 2024' });
+    const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
+    expect(headsUp.fireAt).toBe('2024-03-18T08:00:00.000Z');
+    const reminderQueue = api.app.get(ReminderQueue);
+    const wakeUp = (attempts: number) => ({ id: headsUp.id, fireAt: new Date(headsUp.fireAt), attempts });
+
+    // Ten distinct jobs (their ids differ) and ten more of the same one, all due in a second.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => reminderQueue.wake([wakeUp(i)])));
+    for (let i = 0; i < 10; i++) await reminderQueue.wake([wakeUp(0)]);
+    await eventually(() => reminder(headsUp.id), (r) => r.status === 'sent', 'the heads-up to be sent');
+    for (let i = 10; i < 15; i++) await reminderQueue.wake([wakeUp(i)]);
+    await eventually(
+      () => Promise.all(Array.from({ length: 15 }, (_, i) => queue.getJob(jobId(headsUp, i)))),
+      (jobs) => jobs.every((job) => job === undefined),
+      'every wake-up to be taken off the queue',
+    );
+
+    expect(await reminder(headsUp.id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: '2024-03-18T08:00:00.000Z' });
+    expect(mailsFor(headsUp.id)).toHaveLength(1);
+  });
+});
