@@ -44,7 +44,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
  * so that what is tested is what runs.
  */
 export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: true, genReqId: requestId, clientErrorHandler: answerClientError });
+  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: environment.TRUST_PROXY, genReqId: requestId, clientErrorHandler: answerClientError });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

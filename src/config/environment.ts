@@ -1,6 +1,7 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { isTimeZone } from '../common/validators.js';
-import { IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -14,6 +15,34 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (['false', '0', 'no', 'off'].includes(text)) return false;
   return value;
 };
+
+/** Whom to believe about the client's address: nobody, any sender, or these proxies. */
+export type TrustProxy = boolean | string[];
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(text)) return false;
+  if (['true', 'yes', 'on'].includes(text)) return true;
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+};
+
+const TRUST_PROXY_RULE =
+  'TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses (IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)';
 
 /**
  * Every setting the service reads from the environment. Validated once at start:
@@ -170,6 +199,24 @@ export class Environment {
   @IsArray()
   @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://crm.fit.example (scheme and host, no path)' })
   CORS_ORIGINS: string[] = [];
+
+  /**
+   * Whether X-Forwarded-For names the client. Off by default: otherwise any client picks the
+   * address it is counted under, and the sign-in limit per address means nothing. Behind a
+   * reverse proxy, name the proxy's address. (A count of hops is not offered: Fastify cannot
+   * check the nearest peer with one, and ignores the header.)
+   */
+  @Transform(toTrustProxy)
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'boolean' ||
+        (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && isProxyAddress(entry))),
+      defaultMessage: () => TRUST_PROXY_RULE,
+    },
+  })
+  TRUST_PROXY: TrustProxy = false;
 
   /** Sign-in attempts per minute from one client address. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))

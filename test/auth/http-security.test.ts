@@ -7,7 +7,8 @@ describe('HTTP security', () => {
   const dashboard = 'https://crm.fit.example';
 
   beforeAll(async () => {
-    api = await startTestApp({ CORS_ORIGINS: `${dashboard}, http://localhost:5173` });
+    // As behind a reverse proxy on the same host: X-Forwarded-For from it names the client.
+    api = await startTestApp({ CORS_ORIGINS: `${dashboard}, http://localhost:5173`, TRUST_PROXY: 'loopback' });
   }, 120_000);
 
   afterAll(async () => {
@@ -129,6 +130,28 @@ describe('HTTP security', () => {
       expect(eleventh.body).toMatchObject({ statusCode: 429, code: 'rate_limited' });
       // Another address is not affected.
       expect((await attempt('officer11@fit.example', '198.51.100.8')).status).toBe(401);
+    });
+
+    it('ignores X-Forwarded-For by default: a client cannot pick the address it is counted under', async () => {
+      // The test admin's sign-in at start was the first attempt from this address.
+      const direct = await startTestApp({ LOGIN_LIMIT_PER_ADDRESS: '3', LOGIN_LIMIT_PER_ACCOUNT: '1000' });
+      try {
+        const spoofed = (from: string) =>
+          direct.as(null).request('POST', 'auth/login', { email: 'officer@fit.example', password: 'wrong password, guessed' }, { 'x-forwarded-for': from });
+        expect((await spoofed('203.0.113.1')).status).toBe(401);
+        expect((await spoofed('203.0.113.2')).status).toBe(401);
+        const third = await spoofed('203.0.113.3');
+        expect(third.status).toBe(429);
+        expect(third.body).toEqual({
+          statusCode: 429,
+          code: 'rate_limited',
+          message: `Too many sign-in attempts; try again in ${third.headers.get('retry-after')} s`,
+          details: [],
+          requestId: expect.any(String),
+        });
+      } finally {
+        await direct.close();
+      }
     });
 
     it('does not limit other routes', async () => {
