@@ -10,6 +10,7 @@ import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
+import { documentAccessErrors } from './auth/openapi-access.js';
 import type { Environment } from './config/environment.js';
 import { chooseQueueBackend, migrateQueueSchema } from './queue/queue-backend.js';
 
@@ -72,6 +73,7 @@ export async function createApp(environment: Environment, databaseUrl: string): 
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentAccessErrors(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -18,7 +18,7 @@ export class AuditController {
   @Roles('admin')
   @ApiOperation({ summary: 'Who changed what, when: every create, update, archive and delete, newest first (admins only)' })
   @ApiOkResponse({ type: AuditEntryPageDto })
-  @ApiErrors(400, 403)
+  @ApiErrors(400)
   search(@Query() query: AuditSearchDto): Promise<Page<AuditEntryResponseDto>> {
     return this.audit.search(query);
   }

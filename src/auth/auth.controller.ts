@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
@@ -68,17 +68,14 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiResponse({ status: 401, description: 'Not signed in', type: ErrorResponseDto })
   me(@Req() request: FastifyRequest): Promise<UserResponseDto> {
     return this.auth.me(signedIn(request).actor.userId);
   }
 
   @Post('tokens')
   @Roles(...USER_ROLES)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a personal API token; the token is in this response only' })
   @ApiCreatedResponse({ type: ApiTokenCreatedDto })
   @ApiResponse({ status: 403, description: 'Asked with an API token: only a signed-in user makes tokens', type: ErrorResponseDto })
@@ -88,7 +85,6 @@ export class AuthController {
   }
 
   @Get('tokens')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'My API tokens that are not revoked (never the token itself)' })
   @ApiOkResponse({ type: ApiTokenPageDto })
   @ApiErrors(400)
@@ -99,7 +95,6 @@ export class AuthController {
   @Delete('tokens/:id')
   @Roles(...USER_ROLES)
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke one of my API tokens' })
   @ApiNoContentResponse()
   @ApiErrors(400, 404)
