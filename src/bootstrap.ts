@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
@@ -59,6 +60,7 @@ export async function createApp(environment: Environment, databaseUrl: string): 
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new IfMatchInterceptor());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);
@@ -74,6 +76,7 @@ export async function createApp(environment: Environment, databaseUrl: string): 
       .build(),
   );
   documentAccessErrors(document);
+  documentIfMatch(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
