@@ -35,7 +35,7 @@ export class AppModule {
             // Request bodies are not logged; should they ever be, passwords and tokens stay out.
             // A failed query's parameters can hold a password hash or a token hash.
             redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.password', 'req.body.refreshToken', 'err.parameters', 'err.cause.parameters'],
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword', 'req.body.refreshToken', 'err.parameters', 'err.cause.parameters'],
               censor: '[redacted]',
             },
             customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),

@@ -32,7 +32,7 @@ async function main(environment: Environment): Promise<void> {
     if (admin?.source === 'generated') {
       log.warn({ email: admin.email }, 'created a first admin with a random password; it is printed once, below, and never again');
       // A plain block rather than a log line: meant for the person at the terminal, and kept out of the JSON log.
-      process.stdout.write(`\n  Sign in to mission-crm as ${admin.email} with password ${admin.password}\n  (shown once; change it with PATCH /api/v1/users/{id}, or set ADMIN_EMAIL and ADMIN_PASSWORD)\n\n`);
+      process.stdout.write(`\n  Sign in to mission-crm as ${admin.email} with password ${admin.password}\n  (shown once; change it with PATCH /api/v1/auth/me, or set ADMIN_EMAIL and ADMIN_PASSWORD)\n\n`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator.js';
@@ -15,6 +15,7 @@ import {
   ApiTokenPageDto,
   type ApiTokenResponseDto,
   LoginDto,
+  PasswordChangeDto,
   RefreshDto,
   SessionResponseDto,
 } from './auth.dto.js';
@@ -72,6 +73,18 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponseDto })
   me(@Req() request: FastifyRequest): Promise<UserResponseDto> {
     return this.auth.me(signedIn(request).actor.userId);
+  }
+
+  @Patch('me')
+  @Roles(...USER_ROLES)
+  @UseGuards(LoginRateLimitGuard)
+  @ApiOperation({ summary: 'Change my password, giving the current one; my other sessions are signed out, this one stays' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiResponse({ status: 403, description: 'Asked with an API token: only a signed-in user changes the password', type: ErrorResponseDto })
+  @ApiResponse({ status: 429, description: 'Too many attempts for this account or from this address; see Retry-After', type: ErrorResponseDto })
+  @ApiErrors(400, 409, 413, 415)
+  changePassword(@Req() request: FastifyRequest, @Body() body: PasswordChangeDto): Promise<UserResponseDto> {
+    return this.auth.changePassword(signedIn(request), body);
   }
 
   @Post('tokens')

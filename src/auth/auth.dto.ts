@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
 import { Trim } from '../common/validators.js';
+import { VersionedUpdateDto } from '../common/version.js';
 import { UserResponseDto } from '../users/users.dto.js';
 import type { ApiToken } from './api-token.entity.js';
 
@@ -26,6 +27,21 @@ export class RefreshDto {
   @IsNotEmpty()
   @MaxLength(200)
   refreshToken!: string;
+}
+
+/** A signed-in user's change of their own password. */
+export class PasswordChangeDto extends VersionedUpdateDto {
+  @ApiProperty({ writeOnly: true, description: 'The password you sign in with now' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ writeOnly: true, minLength: 12, maxLength: 200, description: 'Stored as a hash, never returned' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
 }
 
 export class SessionResponseDto {

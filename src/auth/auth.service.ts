@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Clock } from '../common/clock.js';
+import { ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
+import { lockForChange } from '../database/versioned.js';
 import { hashPassword, verifyPassword } from '../users/password.js';
-import { type User, USER_ROLES, type UserRole } from '../users/user.entity.js';
+import { User, USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { mapUser, type UserResponseDto } from '../users/users.dto.js';
-import { UnauthorizedError } from './auth-errors.js';
-import type { LoginDto, SessionResponseDto } from './auth.dto.js';
+import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
+import type { LoginDto, PasswordChangeDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
 import { isApiToken, newRefreshToken, sha256 } from './token-secrets.js';
 import { TokensRepository } from './tokens.repository.js';
@@ -17,6 +19,8 @@ interface AccessClaims {
   sub: string;
   role: UserRole;
   typ: 'access';
+  /** The session: the family of refresh tokens of the sign-in the token descends from. */
+  sid?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,6 +32,8 @@ export interface Authentication {
   apiTokenId?: string;
   /** A read-only API token: GET and HEAD only. */
   readOnly: boolean;
+  /** The session of an access token (absent in tokens issued before sessions were named). */
+  sessionId?: string;
 }
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is not correct';
@@ -53,8 +59,9 @@ export class AuthService {
     await this.tokens.deleteExpiredRefreshTokens(user.id, this.clock.now());
     const refresh = newRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
-    await this.tokens.insertRefreshToken({ userId: user.id, familyId: randomUUID(), tokenHash: refresh.hash, expiresAt: refreshExpiresAt });
-    return this.session(user, refresh.token, refreshExpiresAt);
+    const familyId = randomUUID();
+    await this.tokens.insertRefreshToken({ userId: user.id, familyId, tokenHash: refresh.hash, expiresAt: refreshExpiresAt });
+    return this.session(user, familyId, refresh.token, refreshExpiresAt);
   }
 
   /** A new pair for a refresh token, which is used up; a token used twice revokes every token descending from its sign-in. */
@@ -63,12 +70,13 @@ export class AuthService {
     const now = this.clock.now();
     const next = newRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
+    let familyId = '';
     const user = await this.tokens.transaction(async (manager) => {
       const used = await this.tokens.consumeRefreshToken(hash, now, manager);
       if (!used) return undefined;
+      familyId = used.familyId;
       const owner = await this.tokens.findActiveUser(used.userId, manager);
-      if (owner)
-        await this.tokens.insertRefreshToken({ userId: owner.id, familyId: used.familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
+      if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
       return owner ?? null;
     });
     if (user === undefined) {
@@ -79,7 +87,7 @@ export class AuthService {
     if (!user) {
       throw new UnauthorizedError('The refresh token is not valid, or it expired or was already used; sign in again');
     }
-    return this.session(user, next.token, refreshExpiresAt);
+    return this.session(user, familyId, next.token, refreshExpiresAt);
   }
 
   /** Revokes the refresh token; the access tokens issued with it expire on their own, soon. */
@@ -95,6 +103,34 @@ export class AuthService {
     return mapUser(user);
   }
 
+  /**
+   * A signed-in user sets a new password, proving they know the current one (a stolen access
+   * token alone is not enough). Every other session of theirs is signed out; this one stays.
+   * Their API tokens stay too: each is listed and revoked on its own.
+   */
+  async changePassword(auth: Authentication, { currentPassword, newPassword, version }: PasswordChangeDto): Promise<UserResponseDto> {
+    // A leaked integration token must not be able to take the account over.
+    if (auth.apiTokenId) throw new ForbiddenError('The password is changed by a signed-in user, not with an API token');
+    if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
+      throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+    }
+    const user = await this.tokens.findActiveUserWithPassword(auth.actor.userId);
+    if (!user) throw new UnauthorizedError(INVALID_TOKEN);
+    if (!(await this.passwordMatches(user, currentPassword))) {
+      throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
+    }
+    // Hashing is slow on purpose: before the row lock is taken.
+    const passwordHash = await hashPassword(newPassword);
+    const saved = await this.tokens.transaction(async (manager) => {
+      const row = await lockForChange(manager, User, 'user', user.id, version);
+      row.passwordHash = passwordHash;
+      const changed = await manager.save(User, row);
+      await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
+      return changed;
+    });
+    return mapUser(saved);
+  }
+
   /** Who a bearer token (an access token or an `mcrm_` API token) belongs to; a 401 when nobody. */
   async authenticate(token: string): Promise<Authentication> {
     return isApiToken(token) ? this.authenticateApiToken(token) : this.authenticateAccessToken(token);
@@ -107,11 +143,16 @@ export class AuthService {
     } catch (error) {
       throw new UnauthorizedError((error as Error).name === 'TokenExpiredError' ? 'The access token has expired; refresh it or sign in again' : INVALID_TOKEN);
     }
-    if (claims.typ !== 'access' || !UUID.test(claims.sub) || !(USER_ROLES as readonly unknown[]).includes(claims.role))
+    if (
+      claims.typ !== 'access' ||
+      !UUID.test(claims.sub) ||
+      !(USER_ROLES as readonly unknown[]).includes(claims.role) ||
+      (claims.sid !== undefined && (typeof claims.sid !== 'string' || !UUID.test(claims.sid)))
+    )
       throw new UnauthorizedError(INVALID_TOKEN);
     // Trusted as signed, without a query: requests stay one round trip to the database fewer. The price: an archived
     // user or a changed role takes effect at the next refresh, at most JWT_ACCESS_TTL later.
-    return { actor: { userId: claims.sub, role: claims.role }, readOnly: false };
+    return { actor: { userId: claims.sub, role: claims.role }, readOnly: false, sessionId: claims.sid };
   }
 
   private async authenticateApiToken(token: string): Promise<Authentication> {
@@ -128,9 +169,9 @@ export class AuthService {
     return false;
   }
 
-  private async session(user: User, refreshToken: string, refreshExpiresAt: Date): Promise<SessionResponseDto> {
+  private async session(user: User, familyId: string, refreshToken: string, refreshExpiresAt: Date): Promise<SessionResponseDto> {
     const expiresIn = this.environment.JWT_ACCESS_TTL;
-    const claims: AccessClaims & { iat: number } = { sub: user.id, role: user.role, typ: 'access', iat: this.seconds(this.clock.now()) };
+    const claims: AccessClaims & { iat: number } = { sub: user.id, role: user.role, typ: 'access', sid: familyId, iat: this.seconds(this.clock.now()) };
     const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn });
     return { accessToken, tokenType: 'Bearer', expiresIn, refreshToken, refreshExpiresAt, user: mapUser(user) };
   }

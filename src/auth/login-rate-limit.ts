@@ -51,7 +51,9 @@ export function attemptedAccount(body: unknown): string {
 
 /**
  * Limits sign-in attempts per client address and per account (from any address): a 429 in the
- * common error body, with Retry-After. Every attempt counts, successful or not.
+ * common error body, with Retry-After. Every attempt counts, successful or not. A signed-in
+ * user's change of password is an attempt too (it checks the current password): counted for
+ * their account and, with sign-ins, for their address.
  */
 @Injectable()
 export class LoginRateLimitGuard implements CanActivate {
@@ -69,10 +71,11 @@ export class LoginRateLimitGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const now = this.clock.now().getTime();
-    const account = attemptedAccount(request.body);
+    const signedIn = request.auth?.actor.userId;
+    const account = signedIn ? `user:${signedIn}` : attemptedAccount(request.body);
     const wait = Math.max(this.byAddress.hit(request.ip, now), account ? this.byAccount.hit(account, now) : 0);
     if (wait === 0) return true;
     void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(wait));
-    throw new RateLimitedError(`Too many sign-in attempts; try again in ${wait} s`);
+    throw new RateLimitedError(`Too many ${signedIn ? 'password' : 'sign-in'} attempts; try again in ${wait} s`);
   }
 }

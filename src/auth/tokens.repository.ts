@@ -18,6 +18,11 @@ export class TokensRepository {
     return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
+  /** A user who is not archived, with the password hash that is otherwise never read. */
+  findActiveUserWithPassword(id: string): Promise<User | null> {
+    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
   /** A user who is not archived. */
   findActiveUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
     return manager.findOneBy(User, { id });
@@ -54,6 +59,17 @@ export class TokensRepository {
 
   async revokeRefreshFamily(familyId: string, now: Date): Promise<void> {
     await this.dataSource.manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  /** Signs a user out everywhere but in one session (a sign-in and its refreshes); everywhere when none is given. */
+  async revokeRefreshTokensOfUser(userId: string, keepFamilyId: string | undefined, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const query = manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keepFamilyId) query.andWhere('family_id <> :keepFamilyId', { keepFamilyId });
+    await query.execute();
   }
 
   /** Expired rows serve no purpose, not even reuse detection: a user's are cleared when they sign in. */

@@ -49,7 +49,8 @@ describe('sessions', () => {
       const header = jwt.decode(accessToken, { complete: true })!.header;
       expect(header.alg).toBe('HS256');
       const claims = jwt.verify(accessToken, TEST_JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-      expect(claims).toMatchObject({ sub: elsId, role: 'officer', typ: 'access' });
+      // sid: the sign-in the token descends from, so that a change of password can keep this session.
+      expect(claims).toMatchObject({ sub: elsId, role: 'officer', typ: 'access', sid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
       expect(claims.exp! - claims.iat!).toBe(3600);
     });
 
@@ -181,6 +182,8 @@ describe('sessions', () => {
       expect((await api.as(noRole).get('organisations')).body).toMatchObject(invalid);
       const noUser = jwt.sign({ sub: 'els', role: 'officer', typ: 'access' }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
       expect((await api.as(noUser).get('organisations')).body).toMatchObject(invalid);
+      const badSession = jwt.sign({ sub: elsId, role: 'officer', typ: 'access', sid: 'every session' }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
+      expect((await api.as(badSession).get('organisations')).body).toMatchObject(invalid);
     });
   });
 
