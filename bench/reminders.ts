@@ -329,7 +329,7 @@ class Bench {
     await redis?.flushdb();
     const queue = makeQueue(backend, QueueName.Reminders);
     const sink = await startSink();
-    return new Bench(backend, databaseUrl, redisUrl, db, new ReminderQueue(queue as never, new Clock()), queue, sink, mission.rows[0].id, redis);
+    return new Bench(backend, databaseUrl, redisUrl, db, new ReminderQueue(queue as never, new Clock(), loadEnvironment()), queue, sink, mission.rows[0].id, redis);
   }
 
   /** The server processes of every connection to the scratch database. */

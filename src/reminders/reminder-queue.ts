@@ -2,13 +2,28 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../common/clock.js';
+import { Environment } from '../config/environment.js';
 import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
 import type { Reminder } from './reminder.entity.js';
 
 /**
- * Wakes workers for reminder rows: one delayed job per row and fire time. The job id is
- * deterministic, so the same wake-up queued twice is one job; but the row, not the job,
- * decides whether anything is sent, so a lost or repeated job is harmless.
+ * The id of the wake-up for a reminder at `now`: deterministic, so the same wake-up queued
+ * twice (by the planner and a sweep, or by sweeps in several processes) is one job. A job that
+ * is still in the queue keeps its id, though, even when it can no longer run (it was being
+ * processed by a worker that was killed, and waits for the queue's stalled-job check): so once
+ * a reminder is overdue by a whole lease, each further lease gives its wake-up a new id, and
+ * the sweep's wake-up is queued instead of being dropped as a duplicate of the stuck one.
+ * BullMQ ids may not contain ':' nor be all digits.
+ */
+export function wakeUpJobId(reminder: Pick<Reminder, 'id' | 'fireAt' | 'attempts'>, now: number, leaseMs: number): string {
+  const fireAt = reminder.fireAt.getTime();
+  const late = Math.floor(Math.max(0, now - fireAt) / leaseMs);
+  return `reminder-${reminder.id}-${fireAt}-${reminder.attempts}${late > 0 ? `-late${late}` : ''}`;
+}
+
+/**
+ * Wakes workers for reminder rows: one delayed job per row and fire time (see wakeUpJobId).
+ * The row, not the job, decides whether anything is sent, so a lost or repeated job is harmless.
  */
 @Injectable()
 export class ReminderQueue {
@@ -17,6 +32,7 @@ export class ReminderQueue {
   constructor(
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobData[ReminderJob.Send]>,
     private readonly clock: Clock,
+    private readonly environment: Environment,
   ) {}
 
   /** Never throws: a wake-up that cannot be queued now is found by the sweep later. */
@@ -29,8 +45,8 @@ export class ReminderQueue {
           name: ReminderJob.Send,
           data: { reminderId: reminder.id },
           opts: {
-            // BullMQ ids may not contain ':' nor be all digits; a finished job is removed, so its id can come back.
-            jobId: `reminder-${reminder.id}-${reminder.fireAt.getTime()}-${reminder.attempts}`,
+            // A finished job is removed, so its id can come back.
+            jobId: wakeUpJobId(reminder, now, this.environment.REMINDER_CLAIM_LEASE_MS),
             delay: Math.max(0, reminder.fireAt.getTime() - now),
             removeOnComplete: true,
             removeOnFail: true,

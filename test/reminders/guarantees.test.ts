@@ -228,6 +228,32 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     expect(sent.map((r) => `${r.attempts} ${r.sentAt} ${mailsFor(r.id).length}`)).toEqual(Array.from({ length: 5 }, () => `1 ${HEADS_UP_AT} 1`));
   });
 
+  it('sends a due reminder whose wake-up is stuck in the queue once it is a lease late: the sweep queues a new one', async () => {
+    // Planned four weeks ahead: its wake-up waits in the queue as a delayed job, as one held by a
+    // killed worker waits for the queue's stalled-job check, and the sweep's own has the same id.
+    pin(api.app, '2024-01-19T10:00:00Z');
+    const action = await created('actions', { title: 'Webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
+    expect(headsUp.fireAt).toBe(HEADS_UP_AT);
+    expect(await (await queue.getJob(jobId(headsUp, 0)))?.getState()).toBe('delayed');
+
+    const lease = loadEnvironment({ NODE_ENV: 'test' }).REMINDER_CLAIM_LEASE_MS;
+    const at = (ms: number): string => new Date(new Date(HEADS_UP_AT).getTime() + ms).toISOString();
+    // Due, but not yet a lease late: the sweep's wake-up is the stuck one.
+    pinWorkers(at(lease - 1000));
+    await pause(1500);
+    expect(await reminder(headsUp.id)).toMatchObject({ status: 'planned', attempts: 0 });
+    expect(mailsFor(headsUp.id)).toEqual([]);
+
+    pinWorkers(at(lease + 1000));
+    const sent = await eventually(() => reminder(headsUp.id), (r) => r.status === 'sent', 'the sweep to send the late heads-up');
+    await pause(1200);
+
+    expect(await reminder(headsUp.id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: at(lease + 1000) });
+    expect(sent.sentAt).toBe(at(lease + 1000));
+    expect(mailsFor(headsUp.id)).toHaveLength(1);
+  });
+
   it('sends a reminder woken many times, before and after it is sent, exactly once', async () => {
     // "April 2024": the heads-up goes out on Monday 18 March 2024, 09:00 in Brussels.
     pin(api.app, '2024-03-18T07:59:59Z');
