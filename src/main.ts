@@ -29,6 +29,9 @@ async function main(environment: Environment): Promise<void> {
   if (environment.ROLE !== 'worker') {
     const admin = await ensureFirstAdmin(databaseUrl, environment, embedded !== undefined);
     if (admin?.source === 'configured') log.info({ email: admin.email }, 'created the admin given by ADMIN_EMAIL');
+    if (admin?.source === 'completed') log.warn({ email: admin.email }, 'the user of ADMIN_EMAIL had no password: gave them ADMIN_PASSWORD and the admin role');
+    if (admin?.source === 'not_admin')
+      log.warn({ email: admin.email, role: admin.role }, 'ADMIN_EMAIL names a user who already signs in, as a non-admin: left as is (change the role with PATCH /api/v1/users/{id})');
     if (admin?.source === 'generated') {
       log.warn({ email: admin.email }, 'created a first admin with a random password; it is printed once, below, and never again');
       // A plain block rather than a log line: meant for the person at the terminal, and kept out of the JSON log.

@@ -75,6 +75,33 @@ describe('first admin and user:create', () => {
       expect(await stored('admin@fit.example')).toEqual([before]);
     });
 
+    it('gives an existing user of ADMIN_EMAIL who has no password ADMIN_PASSWORD and the admin role, recorded in the audit trail', async () => {
+      // Added without a password (POST /users allows it), so nobody could sign in as them yet.
+      const {
+        rows: [{ id }],
+      } = await db.query<{ id: string }>(`INSERT INTO users (email, name, role) VALUES ('Admin@FIT.example', 'FIT Administrator', 'officer') RETURNING id`);
+      const environment = settings({ ADMIN_EMAIL: 'admin@fit.example', ADMIN_PASSWORD: 'Mekong River Commission' });
+      expect(await ensureFirstAdmin(database.url, environment, false)).toEqual({ source: 'completed', email: 'admin@fit.example' });
+      const [admin] = await stored('admin@fit.example');
+      expect(admin).toMatchObject({ id, role: 'admin' });
+      expect(await verifyPassword('Mekong River Commission', admin.password_hash!)).toBe(true);
+      const audit = await db.query(`SELECT action, actor_id, changes FROM audit_entries WHERE entity_id = $1`, [id]);
+      expect(audit.rows).toEqual([
+        { action: 'update', actor_id: null, changes: { role: { before: 'officer', after: 'admin' }, password: { before: '[hidden]', after: '[changed]' } } },
+      ]);
+      // From then on they have a password: the next start leaves them alone.
+      expect(await ensureFirstAdmin(database.url, settings({ ADMIN_EMAIL: 'admin@fit.example', ADMIN_PASSWORD: 'another password entirely' }), false)).toBeUndefined();
+      expect(await stored('admin@fit.example')).toEqual([admin]);
+    });
+
+    it('leaves a user of ADMIN_EMAIL who signs in as an officer as they are, and says so', async () => {
+      await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('els@fit.example', 'Els', 'officer', 'scrypt$16384$8$1$c2FsdA==$aGFzaA==')`);
+      const [before] = await stored('els@fit.example');
+      const environment = settings({ ADMIN_EMAIL: 'els@fit.example', ADMIN_PASSWORD: 'Mekong River Commission' });
+      expect(await ensureFirstAdmin(database.url, environment, false)).toEqual({ source: 'not_admin', email: 'els@fit.example', role: 'officer' });
+      expect(await stored('els@fit.example')).toEqual([before]);
+    });
+
     it('makes a newcomer on the embedded database an admin with a random password, once', async () => {
       // The demo data's admin has no password: it cannot sign in, so it does not count.
       await db.query(`INSERT INTO users (email, name, role) VALUES ('admin@fit.example', 'Mission CRM Admin', 'admin')`);
