@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { ActionsModule } from './actions/actions.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -23,24 +25,34 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static register(environment: Environment, databaseUrl: string, queue: QueueBackend): DynamicModule {
+  /** `logDestination`: where the log goes instead of standard output (tests read it there). */
+  static register(environment: Environment, databaseUrl: string, queue: QueueBackend, logDestination?: DestinationStream): DynamicModule {
     const worker = environment.ROLE === 'worker' || environment.ROLE === 'all';
+    const logging: PinoHttpOptions = {
+      level: environment.LOG_LEVEL,
+      // Request bodies are not logged; should they ever be, passwords and tokens stay out.
+      // A failed query's parameters can hold a password hash or a token hash.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'req.body.password',
+          'req.body.currentPassword',
+          'req.body.newPassword',
+          'req.body.refreshToken',
+          'err.parameters',
+          'err.cause.parameters',
+        ],
+        censor: '[redacted]',
+      },
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(environment),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: environment.LOG_LEVEL,
-            // Request bodies are not logged; should they ever be, passwords and tokens stay out.
-            // A failed query's parameters can hold a password hash or a token hash.
-            redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword', 'req.body.refreshToken', 'err.parameters', 'err.cause.parameters'],
-              censor: '[redacted]',
-            },
-            customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: logDestination ? [logging, logDestination] : logging }),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
         QueueModule.register(queue),
         CommonModule,

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
@@ -45,14 +46,14 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
  * Builds the HTTP application: the same for `npm start` and for the tests,
  * so that what is tested is what runs.
  */
-export async function createApp(environment: Environment, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(environment: Environment, databaseUrl: string, { logDestination }: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: environment.TRUST_PROXY, genReqId: requestId, clientErrorHandler: answerClientError });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   acceptJsonBodiesOnly(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl), logDestination), adapter, {
     bufferLogs: true,
     // Fastify's own JSON parser only: any other content type is a 415.
     bodyParser: false,
