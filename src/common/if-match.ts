@@ -17,7 +17,10 @@ export function versionOfIfMatch(header: string | string[] | undefined): number 
 }
 
 const isVersioned = (value: unknown): value is { id: string; version: number } =>
-  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && Number.isInteger((value as { version?: unknown }).version);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { id?: unknown }).id === 'string' &&
+  Number.isInteger((value as { version?: unknown }).version);
 
 /**
  * The version of a resource travels in HTTP's own headers too: every single resource is

@@ -147,7 +147,13 @@ describe('versions and lost updates', () => {
       const response = await api.request('PATCH', `actions/${action.id}`, { outcome: 'x', version: 1 }, { 'if-match': '"2"' });
       expect(response.status).toBe(400);
       const message = 'version 1 in the body and If-Match "2" disagree; send the version once';
-      expect(response.body).toEqual({ statusCode: 400, code: 'validation_failed', message, details: [{ field: 'version', message }], requestId: expect.any(String) });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        code: 'validation_failed',
+        message,
+        details: [{ field: 'version', message }],
+        requestId: expect.any(String),
+      });
     });
 
     it('answers 401 before looking at If-Match when there is no token', async () => {
@@ -158,7 +164,9 @@ describe('versions and lost updates', () => {
     });
 
     it('documents If-Match on every PATCH of the OpenAPI document', async () => {
-      const document = (await api.as(null).get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+      const document = (await api.as(null).get('/api/docs-json')).body as {
+        paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      };
       const patches = Object.entries(document.paths).filter(([, methods]) => methods.patch);
       expect(patches.length).toBeGreaterThanOrEqual(8);
       for (const [path, methods] of patches) {

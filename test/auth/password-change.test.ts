@@ -97,7 +97,13 @@ describe('changing my password', () => {
     const newPassword = 'HCMC University of Education';
     expect((await change(lies.session.accessToken, { currentPassword: lies.password, newPassword })).status).toBe(200);
     const history = (await api.get(`users/${lies.id}/history`)).body;
-    expect(history.items[0]).toMatchObject({ action: 'update', entity: 'user', entityId: lies.id, actorId: lies.id, changes: { password: { before: '[hidden]', after: '[changed]' } } });
+    expect(history.items[0]).toMatchObject({
+      action: 'update',
+      entity: 'user',
+      entityId: lies.id,
+      actorId: lies.id,
+      changes: { password: { before: '[hidden]', after: '[changed]' } },
+    });
     const stored = JSON.stringify(await api.app.get(DataSource).query('SELECT changes FROM audit_entries WHERE entity_id = $1', [lies.id]));
     for (const secret of [lies.password, newPassword]) expect(stored).not.toContain(secret);
   });
@@ -122,14 +128,42 @@ describe('changing my password', () => {
 
     it.each([
       ['no current password', { newPassword: 'long enough new password' }, [{ field: 'currentPassword', message: 'currentPassword must be a string' }]],
-      ['an empty current password', { currentPassword: '', newPassword: 'long enough new password' }, [{ field: 'currentPassword', message: 'currentPassword should not be empty' }]],
+      [
+        'an empty current password',
+        { currentPassword: '', newPassword: 'long enough new password' },
+        [{ field: 'currentPassword', message: 'currentPassword should not be empty' }],
+      ],
       ['no new password', { currentPassword: 'whatever it is' }, [{ field: 'newPassword', message: 'newPassword must be a string' }]],
-      ['a new password of 11 characters', { currentPassword: 'whatever it is', newPassword: '12345678901' }, [{ field: 'newPassword', message: 'newPassword must be longer than or equal to 12 characters' }]],
-      ['a new password of 201 characters', { currentPassword: 'whatever it is', newPassword: 'x'.repeat(201) }, [{ field: 'newPassword', message: 'newPassword must be shorter than or equal to 200 characters' }]],
-      ['a new password that is not text', { currentPassword: 'whatever it is', newPassword: 123456789012 }, [{ field: 'newPassword', message: 'newPassword must be a string' }]],
-      ['a role along with it', { currentPassword: 'whatever it is', newPassword: 'long enough new password', role: 'admin' }, [{ field: 'role', message: 'unknown field role: it is not part of this resource' }]],
-      ['an e-mail address along with it', { currentPassword: 'whatever it is', newPassword: 'long enough new password', email: 'x@fit.example' }, [{ field: 'email', message: 'unknown field email: it is not part of this resource' }]],
-      ['a new password equal to the current one', { currentPassword: 'the same password', newPassword: 'the same password' }, [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]],
+      [
+        'a new password of 11 characters',
+        { currentPassword: 'whatever it is', newPassword: '12345678901' },
+        [{ field: 'newPassword', message: 'newPassword must be longer than or equal to 12 characters' }],
+      ],
+      [
+        'a new password of 201 characters',
+        { currentPassword: 'whatever it is', newPassword: 'x'.repeat(201) },
+        [{ field: 'newPassword', message: 'newPassword must be shorter than or equal to 200 characters' }],
+      ],
+      [
+        'a new password that is not text',
+        { currentPassword: 'whatever it is', newPassword: 123456789012 },
+        [{ field: 'newPassword', message: 'newPassword must be a string' }],
+      ],
+      [
+        'a role along with it',
+        { currentPassword: 'whatever it is', newPassword: 'long enough new password', role: 'admin' },
+        [{ field: 'role', message: 'unknown field role: it is not part of this resource' }],
+      ],
+      [
+        'an e-mail address along with it',
+        { currentPassword: 'whatever it is', newPassword: 'long enough new password', email: 'x@fit.example' },
+        [{ field: 'email', message: 'unknown field email: it is not part of this resource' }],
+      ],
+      [
+        'a new password equal to the current one',
+        { currentPassword: 'the same password', newPassword: 'the same password' },
+        [{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }],
+      ],
     ])('%s with 400 naming the field', async (_case, body, details) => {
       const piet = await person();
       const response = await change(piet.session.accessToken, body);
@@ -143,7 +177,10 @@ describe('changing my password', () => {
     it('a stale version with 409, in the body or as If-Match', async () => {
       const kim = await person();
       const body = { currentPassword: kim.password, newPassword: 'Quang Ninh province 2023' };
-      for (const response of [await change(kim.session.accessToken, { ...body, version: 7 }), await change(kim.session.accessToken, body, { 'if-match': '"7"' })]) {
+      for (const response of [
+        await change(kim.session.accessToken, { ...body, version: 7 }),
+        await change(kim.session.accessToken, body, { 'if-match': '"7"' }),
+      ]) {
         expect(response.status).toBe(409);
         expect(response.body).toMatchObject({ statusCode: 409, code: 'stale_version', details: [{ field: 'version', message: 'current version is 1' }] });
       }
@@ -154,7 +191,8 @@ describe('changing my password', () => {
       const bart = await person();
       const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
       const token = (await api.as(bart.session.accessToken).post('auth/tokens', { name: 'Report script', expiresAt: inAMonth })).body.token as string;
-      const readOnly = (await api.as(bart.session.accessToken).post('auth/tokens', { name: 'Dashboard', expiresAt: inAMonth, readOnly: true })).body.token as string;
+      const readOnly = (await api.as(bart.session.accessToken).post('auth/tokens', { name: 'Dashboard', expiresAt: inAMonth, readOnly: true })).body
+        .token as string;
       const body = { currentPassword: bart.password, newPassword: 'Chosen by a script' };
       const response = await change(token, body);
       expect(response.status).toBe(403);
