@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { Clock } from '../../src/common/clock.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { bodyParts, eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 /**
@@ -27,45 +27,13 @@ interface ReminderBody {
   reason: string | null;
 }
 
-const REDIS_DB = 11;
-const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: `/${REDIS_DB}` }).toString() : undefined;
-const BACKENDS: [string, Record<string, string>][] = [['PostgreSQL', {}], ...(redisUrl ? [['Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])];
 
+const BACKENDS = queueBackends(11);
 const PUBLIC_URL = 'https://crm.fit.example';
 /** Nine in the morning of Monday 13 November 2023 in Ho Chi Minh City (UTC+7) and in Brussels (UTC+1). */
 const NINE_IN_HCMC = '2023-11-13T02:00:00.000Z';
 const NINE_IN_BRUSSELS = '2023-11-13T08:00:00.000Z';
 const second = (instant: string, seconds: number): string => new Date(new Date(instant).getTime() + seconds * 1000).toISOString();
-
-/** The decoded text part of a multipart/alternative message. */
-function textPart(raw: string): string {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
-  if (!boundary) throw new Error('not a multipart message');
-  for (const part of raw.split(`--${boundary}`).slice(1, -1)) {
-    const split = part.indexOf('\r\n\r\n');
-    const head = part.slice(0, split);
-    if (!/Content-Type: text\/plain/i.test(head)) continue;
-    const body = part.slice(split + 4);
-    const encoding = /Content-Transfer-Encoding: ([\w-]+)/i.exec(head)?.[1].toLowerCase() ?? '7bit';
-    if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
-    if (encoding === 'quoted-printable') {
-      const latin1 = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-      return Buffer.from(latin1, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
-    }
-    return body.replace(/\r\n/g, '\n');
-  }
-  throw new Error('no text part');
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSettings) => {
   let api: TestApp;
@@ -92,15 +60,8 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   const digestsOf = (user: string): Promise<ReminderBody[]> => reminders(`recipientId=${user}&kind=digest&sort=fireAt`);
   const mailsFor = (id: string): ReceivedMail[] => sink.received.filter((mail) => mail.messageId === `<reminder-${id}@mission-crm>`);
 
-  async function flushRedis(): Promise<void> {
-    if (!queueSettings.REDIS_URL) return;
-    const redis = new Redis(queueSettings.REDIS_URL, { maxRetriesPerRequest: null });
-    await redis.flushdb();
-    redis.disconnect();
-  }
-
   beforeAll(async () => {
-    await flushRedis();
+    await flushRedis(queueSettings);
     sink = await startSmtpSink();
     api = await startTestApp({ ROLE: 'all', SMTP_URL: sink.url, PUBLIC_URL, REMINDER_SWEEP_MS: '300', ...queueSettings });
     clock = api.app.get(Clock);
@@ -134,7 +95,7 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   afterAll(async () => {
     await api?.close();
     await sink?.close();
-    await flushRedis();
+    await flushRedis(queueSettings);
   });
 
   it('plans a digest for a digest user with active actions, at nine on their next working morning in their own time zone', async () => {
@@ -161,7 +122,7 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     expect(mails[0].to).toEqual(['tom.peeters@fit.example']);
     expect(mails[0].subject).toBe('[mission-crm] 13 November 2023: 1 overdue, 1 due soon');
     expect(sent.body.subject).toBe(mails[0].subject);
-    const text = textPart(mails[0].raw);
+    const text = bodyParts(mails[0].raw).text;
     expect(text).toContain(
       [
         'Overdue (1)',
@@ -203,7 +164,7 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     const [mail] = mailsFor(bart.id);
     expect(mail.to).toEqual(['bart.jacobs@fit.example']);
     expect(mail.subject).toBe('[mission-crm] 13 november 2023: 1 binnenkort');
-    const text = textPart(mail.raw);
+    const text = bodyParts(mail.raw).text;
     expect(text.startsWith('Dag Bart Jacobs,\n\nJe opvolgacties op 13 november 2023.\n')).toBe(true);
     expect(text).toContain('Deadline nadert (1)\n- Satisfaction survey of the participating companies\n');
     expect(text).toContain('termijn 20 november 2023');
@@ -227,7 +188,7 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
 
     const [mail] = mailsFor(tuesday.id);
     expect(mail.subject).toBe('[mission-crm] 14 November 2023: 1 due soon');
-    const text = textPart(mail.raw);
+    const text = bodyParts(mail.raw).text;
     expect(text).not.toContain('Mekong');
     expect(text).toContain('- MOW secretary-general signs the new letter of intent');
   });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../src/bootstrap.js';
 import { Clock } from '../../src/common/clock.js';
@@ -12,6 +11,7 @@ import { ReminderQueue } from '../../src/reminders/reminder-queue.js';
 import { ReminderSender } from '../../src/reminders/reminder-sender.js';
 import { User } from '../../src/users/user.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 /**
@@ -31,24 +31,12 @@ interface ReminderBody {
   messageId: string | null;
 }
 
-/** A Redis database of this file's own, so that files running at the same time never share a queue. */
-const REDIS_DB = 13;
-const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: `/${REDIS_DB}` }).toString() : undefined;
-const BACKENDS: [string, Record<string, string>][] = [['PostgreSQL', {}], ...(redisUrl ? [['Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])];
+
+const BACKENDS = queueBackends(13);
 
 /** "March 2024": the heads-up goes out on Friday 16 February 2024, 09:00 in Brussels. */
 const HEADS_UP_AT = '2024-02-16T08:00:00.000Z';
 const JUST_BEFORE = '2024-02-16T07:59:59.000Z';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -105,15 +93,8 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     return counts;
   };
 
-  async function flushRedis(): Promise<void> {
-    if (!queueSettings.REDIS_URL) return;
-    const redis = new Redis(queueSettings.REDIS_URL, { maxRetriesPerRequest: null });
-    await redis.flushdb();
-    redis.disconnect();
-  }
-
   beforeAll(async () => {
-    await flushRedis();
+    await flushRedis(queueSettings);
     sink = await startSmtpSink();
     api = await startTestApp({ ROLE: 'api', ...queueSettings });
     queue = api.app.get<Queue>(getQueueToken(QueueName.Reminders));
@@ -144,7 +125,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     for (const worker of workers.splice(0)) await worker.close();
     await api?.close();
     await sink?.close();
-    await flushRedis();
+    await flushRedis(queueSettings);
   });
 
   it('keeps a due reminder while no worker runs, and a worker started later sends it', async () => {
@@ -216,7 +197,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     expect(headsUps).toHaveLength(5);
     expect(await queue.getJob(jobId(headsUps[0], 0))).toBeDefined();
 
-    if (queueSettings.REDIS_URL) await flushRedis();
+    if (queueSettings.REDIS_URL) await flushRedis(queueSettings);
     else await queue.obliterate({ force: true });
     for (const headsUp of headsUps) expect(await queue.getJob(jobId(headsUp, 0))).toBeUndefined();
     pinWorkers(HEADS_UP_AT);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { bodyParts } from '../support/reminders.js';
 
 /** Without SMTP_URL, a newcomer still sees what would have been sent: one .eml file per message. */
 
@@ -15,20 +16,6 @@ interface ReminderBody {
   sentAt: string | null;
   messageId: string | null;
   subject: string | null;
-}
-
-/** The decoded text part of a multipart/alternative message. */
-function textPart(raw: string): string {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)![1];
-  const part = raw.split(`--${boundary}`).find((candidate) => /Content-Type: text\/plain/i.test(candidate))!;
-  const split = part.indexOf('\r\n\r\n');
-  const encoding = /Content-Transfer-Encoding: ([\w-]+)/i.exec(part.slice(0, split))?.[1].toLowerCase();
-  let body = part.slice(split + 4).replace(/\r\n$/, '');
-  if (encoding === 'quoted-printable') {
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-  }
-  if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
-  return body.replace(/\r\n/g, '\n');
 }
 
 const header = (raw: string, name: string): string | undefined =>
@@ -75,7 +62,7 @@ describe('reminder e-mails without an SMTP server', () => {
     expect(header(raw, 'To')).toBe('Els Vermeulen <els.vermeulen@fit.example>');
     expect(header(raw, 'Subject')).toBe(subject);
     expect(raw).toMatch(/\r\nContent-Type: text\/html; charset=utf-8\r\n/);
-    expect(textPart(raw)).toBe(
+    expect(bodyParts(raw).text).toBe(
       [
         'Dag Els Vermeulen,',
         '',

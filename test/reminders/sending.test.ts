@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { QueueName } from '../../src/queue/queue.constants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { bodyParts, eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 /**
@@ -29,47 +29,12 @@ interface ReminderBody {
   version: number;
 }
 
-/** A Redis database of this file's own, so that files running at the same time never share a queue. */
-const REDIS_DB = 12;
-const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: `/${REDIS_DB}` }).toString() : undefined;
-const BACKENDS: [string, Record<string, string>][] = [['PostgreSQL', {}], ...(redisUrl ? [['Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : [])];
 
+const BACKENDS = queueBackends(12);
 const PUBLIC_URL = 'https://crm.fit.example';
-
-/** The decoded text and HTML parts of a multipart/alternative message. */
-function bodyParts(raw: string): { text: string; html: string } {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
-  if (!boundary) throw new Error('not a multipart message');
-  const parts: Record<string, string> = {};
-  for (const part of raw.split(`--${boundary}`).slice(1, -1)) {
-    const split = part.indexOf('\r\n\r\n');
-    const head = part.slice(0, split);
-    const body = part.slice(split + 4).replace(/\r\n$/, '');
-    const type = /Content-Type: ([\w/]+)/i.exec(head)?.[1] ?? '';
-    const encoding = /Content-Transfer-Encoding: ([\w-]+)/i.exec(head)?.[1].toLowerCase() ?? '7bit';
-    let decoded = body;
-    if (encoding === 'base64') decoded = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-    if (encoding === 'quoted-printable') {
-      const latin1 = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-      decoded = Buffer.from(latin1, 'latin1').toString('utf8');
-    }
-    parts[type] = decoded.replace(/\r\n/g, '\n');
-  }
-  return { text: parts['text/plain'], html: parts['text/html'] };
-}
 
 const header = (mail: ReceivedMail, name: string): string | undefined =>
   new RegExp(`^${name}: (.*(?:\\r\\n[ \\t].*)*)`, 'im').exec(mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n')))?.[1].replace(/\r\n[ \t]+/g, ' ');
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettings) => {
   let api: TestApp;
@@ -112,15 +77,8 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
   const untilWakeUpDone = (r: Pick<ReminderBody, 'id' | 'fireAt' | 'attempts'>): Promise<unknown> =>
     eventually(() => queue.getJob(`reminder-${r.id}-${new Date(r.fireAt).getTime()}-${r.attempts}`), (job) => job === undefined, `the wake-up of ${r.id}`);
 
-  async function flushRedis(): Promise<void> {
-    if (!queueSettings.REDIS_URL) return;
-    const redis = new Redis(queueSettings.REDIS_URL, { maxRetriesPerRequest: null });
-    await redis.flushdb();
-    redis.disconnect();
-  }
-
   beforeAll(async () => {
-    await flushRedis();
+    await flushRedis(queueSettings);
     sink = await startSmtpSink();
     api = await startTestApp({ ROLE: 'all', SMTP_URL: sink.url, PUBLIC_URL, REMINDER_SWEEP_MS: '500', REMINDER_RETRY_BASE_MS: '100', ...queueSettings });
     clock = api.app.get(Clock);
@@ -144,7 +102,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
   afterAll(async () => {
     await api?.close();
     await sink?.close();
-    await flushRedis();
+    await flushRedis(queueSettings);
   });
 
   describe('the messages', () => {
