@@ -95,9 +95,8 @@ function instrumentDatabase(record: (key: string, ms: number) => void): void {
   const engineStatement = (sql: string): string | null => {
     if (sql.includes(`SET status = 'sending'`)) return 'db: claim';
     if (sql.includes(`SET status = 'sent'`)) return 'db: mark sent';
-    if (/"Action_\w+_rid"/.test(sql)) return 'db: find action, relation ids (organisations, watchers)';
     if (/FROM "users"/.test(sql)) return 'db: find user';
-    if (/FROM "actions"/.test(sql)) return 'db: find action with mission and owner';
+    if (sql.includes('FROM actions a JOIN missions m')) return 'db: find action with mission and owner';
     if (sql.includes('SELECT id, fire_at, attempts FROM reminders')) return 'db: sweep';
     return null;
   };

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { ACTIVE_ACTION_STATUSES, type Action } from '../actions/action.entity.js';
+import { ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
 import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import type { User } from '../users/user.entity.js';
 import { MailDeliveryError, Mailer } from './mailer.js';
-import { actionUrl, type MessageAction, renderActionMessage, renderDigest, type RenderedMessage } from './messages.js';
+import { actionUrl, renderActionMessage, renderDigest, type RenderedMessage } from './messages.js';
 import { addDays, localDate } from './working-time.js';
 import type { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
@@ -80,8 +80,8 @@ export class ReminderSender {
     if (reminder.kind === 'digest') {
       const today = localDate(this.clock.now(), recipient.timeZone);
       const actions = await this.reminders.findDigestActions(recipient.id);
-      const overdue = actions.filter((action) => action.dueTo! < today).map(toMessageAction);
-      const dueSoon = actions.filter((action) => action.dueTo! >= today && action.dueFrom! <= addDays(today, 14)).map(toMessageAction);
+      const overdue = actions.filter((action) => action.dueTo! < today);
+      const dueSoon = actions.filter((action) => action.dueTo! >= today && action.dueFrom! <= addDays(today, 14));
       if (overdue.length === 0 && dueSoon.length === 0) return 'nothing due or overdue';
       return renderDigest({ name: recipient.name, language }, today, { dueSoon, overdue }, (id) => actionUrl(publicUrl, id));
     }
@@ -89,7 +89,7 @@ export class ReminderSender {
     if (!action) return 'action deleted';
     if (action.archivedAt) return 'action archived';
     if (!ACTIVE_ACTION_STATUSES.includes(action.status)) return `action ${action.status.replace('_', ' ')}`;
-    return renderActionMessage(reminder.kind, toMessageAction(action), { name: recipient.name, language }, { actionUrl: actionUrl(publicUrl, action.id), occurrence: reminder.occurrence });
+    return renderActionMessage(reminder.kind, action, { name: recipient.name, language }, { actionUrl: actionUrl(publicUrl, action.id), occurrence: reminder.occurrence });
   }
 
   private async skip(reminder: Reminder, reason: string): Promise<SendOutcome> {
@@ -111,19 +111,4 @@ export class ReminderSender {
     this.logger.warn({ reminderId: reminder.id, attempts: reminder.attempts, retryAt, err: error }, 'reminder not sent; will retry');
     return 'retry';
   }
-}
-
-function toMessageAction(action: Action): MessageAction {
-  return {
-    id: action.id,
-    title: action.title,
-    status: action.status,
-    dueFrom: action.dueFrom,
-    dueTo: action.dueTo,
-    duePrecision: action.duePrecision,
-    dueLabel: action.dueLabel,
-    missionCode: action.mission?.code ?? '',
-    missionTitle: action.mission?.title ?? '',
-    ownerName: action.owner?.name ?? null,
-  };
 }

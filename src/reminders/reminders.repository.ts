@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
 import { Mission } from '../missions/mission.entity.js';
 import { User } from '../users/user.entity.js';
 import type { PlannedReminder } from './reminder-plan.js';
+import type { MessageAction } from './messages.js';
 import { localDate } from './working-time.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
+
+/** What a message says about an action: one query, no entity (a worker sends thousands at once). */
+export interface ActionForMessage extends MessageAction {
+  archivedAt: Date | null;
+}
+
+const ACTION_FOR_MESSAGE = `SELECT a.id, a.title, a.status, a.due_from::text AS "dueFrom", a.due_to::text AS "dueTo", a.due_precision AS "duePrecision",
+    a.due_label AS "dueLabel", a.archived_at AS "archivedAt", m.code AS "missionCode", m.title AS "missionTitle", o.name AS "ownerName"
+  FROM actions a JOIN missions m ON m.id = a.mission_id LEFT JOIN users o ON o.id = a.owner_id`;
 
 export interface ReminderFilter {
   actionId?: string;
@@ -186,8 +196,9 @@ export class RemindersRepository {
   }
 
   /** The action a reminder is about, with what a message needs; archived ones too, so they can be skipped. */
-  findActionForMessage(actionId: string): Promise<Action | null> {
-    return this.dataSource.manager.findOne(Action, { where: { id: actionId }, relations: { mission: true, owner: true }, withDeleted: true });
+  async findActionForMessage(actionId: string): Promise<ActionForMessage | null> {
+    const rows: ActionForMessage[] = await this.dataSource.query(`${ACTION_FOR_MESSAGE} WHERE a.id = $1`, [actionId]);
+    return rows[0] ?? null;
   }
 
   findUser(id: string): Promise<User | null> {
@@ -220,23 +231,15 @@ export class RemindersRepository {
     return (rows.raw as Record<string, unknown>[]).map((raw) => fromRaw(raw));
   }
 
-  /** Digest users' actions: still active, with a due window, owned or watched by them. */
-  async findDigestActions(userId: string): Promise<Action[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(Action, 'a')
-      .leftJoinAndSelect('a.mission', 'm')
-      .leftJoinAndSelect('a.owner', 'o')
-      .where(`a.status IN ('open', 'in_progress') AND a.dueTo IS NOT NULL`)
-      .andWhere(
-        new Brackets((where) => {
-          where
-            .where('a.ownerId = :userId', { userId })
-            .orWhere('EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = :userId)', { userId });
-        }),
-      )
-      .orderBy('a.dueTo', 'ASC')
-      .limit(200)
-      .getMany();
+  /** Digest users' actions: still active, with a due window, owned or watched by them, soonest first. */
+  findDigestActions(userId: string): Promise<ActionForMessage[]> {
+    return this.dataSource.query(
+      `${ACTION_FOR_MESSAGE}
+        WHERE a.archived_at IS NULL AND a.status IN ('open', 'in_progress') AND a.due_to IS NOT NULL
+          AND (a.owner_id = $1 OR EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = $1))
+        ORDER BY a.due_to, a.id LIMIT 200`,
+      [userId],
+    );
   }
 }
 
