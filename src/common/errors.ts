@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  not_ready: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
