@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { ReminderPageDto, ReminderResponseDto, ReminderSearchDto, ReminderSkipDto, ReminderSnoozeDto } from './reminders.dto.js';
+import { ActionReminderSearchDto, ReminderPageDto, ReminderResponseDto, ReminderSearchDto, ReminderSkipDto, ReminderSnoozeDto } from './reminders.dto.js';
 import { RemindersService } from './reminders.service.js';
 
 @ApiTags('reminders')
@@ -23,7 +23,7 @@ export class RemindersController {
   @ApiOperation({ summary: "An action's planned and sent reminders" })
   @ApiOkResponse({ type: ReminderPageDto })
   @ApiErrors(400, 404)
-  forAction(@IdParam() id: string, @Query() query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+  forAction(@IdParam() id: string, @Query() query: ActionReminderSearchDto): Promise<Page<ReminderResponseDto>> {
     return this.reminders.forAction(id, query);
   }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryList } from '../common/validators.js';
@@ -27,6 +27,9 @@ export class ReminderSearchDto extends ListQueryDto {
   @IsIn(REMINDER_KINDS)
   kind?: ReminderKind;
 }
+
+/** The same filters for one action's reminders, whose action the path names. */
+export class ActionReminderSearchDto extends OmitType(ReminderSearchDto, ['actionId'] as const) {}
 
 export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
 

@@ -5,7 +5,7 @@ import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
-import { mapReminder, REMINDER_SORT_FIELDS, type ReminderResponseDto, type ReminderSearchDto, type ReminderSkipDto, type ReminderSnoozeDto } from './reminders.dto.js';
+import { type ActionReminderSearchDto, mapReminder, REMINDER_SORT_FIELDS, type ReminderResponseDto, type ReminderSearchDto, type ReminderSkipDto, type ReminderSnoozeDto } from './reminders.dto.js';
 import { RemindersRepository } from './reminders.repository.js';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class RemindersService {
     return { items: rows.map(mapReminder), total, limit: query.limit, offset: query.offset };
   }
 
-  async forAction(actionId: string, query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
+  async forAction(actionId: string, query: ActionReminderSearchDto): Promise<Page<ReminderResponseDto>> {
     if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
     return this.search({ ...query, actionId });
   }

@@ -275,6 +275,13 @@ describe('reminders API', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body).toEqual(validationError('id must be a UUID', [{ field: 'id', message: 'id must be a UUID' }]));
     });
+
+    it('refuses an actionId filter: the path names the action', async () => {
+      const response = await api.get(`actions/${actions.stateVisit.id}/reminders?actionId=${actions.goose.id}`);
+
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'validation_failed', details: [{ field: 'actionId', message: 'unknown field actionId: it is not part of this resource' }] });
+    });
   });
 
   describe('POST /reminders/{id}/snooze', () => {
