@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ApiResponse, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 
 /**
  * Lost updates: every resource carries a `version`; a change sent with a version that is no
@@ -25,15 +26,7 @@ describe('versions and lost updates', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    const mission = await api.post('missions', {
-      code: 'VN-2023',
-      title: 'Economic mission to Vietnam 2023',
-      type: 'economic_mission',
-      hostCountries: ['VN'],
-      startDate: '2023-09-11',
-      endDate: '2023-09-16',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    });
+    const mission = await api.post('missions', VIETNAM_2023);
     expect(mission.status).toBe(201);
     missionId = mission.body.id;
   }, 120_000);

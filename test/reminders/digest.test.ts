@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../../src/common/clock.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 import { bodyParts, eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
@@ -45,12 +46,6 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   let addAction: (title: string, body: Record<string, unknown>) => Promise<string>;
   const pin = (instant: string): void => void jest.spyOn(clock, 'now').mockReturnValue(new Date(instant));
 
-  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string }> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   async function reminders(query: string): Promise<ReminderBody[]> {
     const response = await api.get<{ items: ReminderBody[] }>(`reminders?${query}&limit=200`);
     expect(response.status).toBe(200);
@@ -68,22 +63,12 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     // A second before nine in Ho Chi Minh City: the wake-up of a digest planned now is due in a
     // second of real time too (a pinned clock does not move the queue's delays).
     pin(second(NINE_IN_HCMC, -1));
-    users.tom = (await created('users', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' })).id;
-    users.bart = (await created('users', { email: 'bart.jacobs@fit.example', name: 'Bart Jacobs', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
-    users.lien = (await created('users', { email: 'lien.maes@fit.example', name: 'Lien Maes', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
-    users.an = (await created('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' })).id;
-    const missionId = (
-      await created('missions', {
-        code: 'VN-2023',
-        title: 'Economic mission to Vietnam 2023',
-        type: 'economic_mission',
-        hostCountries: ['VN'],
-        startDate: '2023-09-11',
-        endDate: '2023-09-16',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      })
-    ).id;
-    const action = async (title: string, body: Record<string, unknown>): Promise<string> => (await created('actions', { title, missionId, ...body })).id;
+    users.tom = (await api.create('users', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' })).id;
+    users.bart = (await api.create('users', { email: 'bart.jacobs@fit.example', name: 'Bart Jacobs', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
+    users.lien = (await api.create('users', { email: 'lien.maes@fit.example', name: 'Lien Maes', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
+    users.an = (await api.create('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' })).id;
+    const missionId = (await api.create('missions', VIETNAM_2023)).id;
+    const action = async (title: string, body: Record<string, unknown>): Promise<string> => (await api.create('actions', { title, missionId, ...body })).id;
     // Tom: one overdue, one watched and due soon, one months away, one done.
     actions.mowVisit = await action('MOW visit to Vietnam for the Mekong River Commission', { ownerId: users.tom, dueLabel: 'early November 2023' });
     actions.letterOfIntent = await action('MOW secretary-general signs the new letter of intent', { ownerId: users.an, watcherIds: [users.tom], dueLabel: 'November 2023' });

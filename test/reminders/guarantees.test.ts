@@ -11,6 +11,7 @@ import { ReminderQueue } from '../../src/reminders/reminder-queue.js';
 import { ReminderSender } from '../../src/reminders/reminder-sender.js';
 import { User } from '../../src/users/user.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 import { eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
@@ -69,12 +70,6 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     return worker;
   }
 
-  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   async function reminders(query: string): Promise<ReminderBody[]> {
     const response = await api.get<{ items: ReminderBody[]; total: number }>(`reminders?${query}&limit=200`);
     expect(response.status).toBe(200);
@@ -99,8 +94,8 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     api = await startTestApp({ ROLE: 'api', ...queueSettings });
     queue = api.app.get<Queue>(getQueueToken(QueueName.Reminders));
     pin(api.app, '2024-01-15T10:00:00Z');
-    users.els = (await created('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl' })).id;
-    users.an = (await created('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en' })).id;
+    users.els = (await api.create('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl' })).id;
+    users.an = (await api.create('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en' })).id;
     // Synthetic officers, enough to have 200 reminders fall due at the same instant.
     const manager = api.app.get(DataSource).manager;
     const saved = await manager.save(
@@ -108,17 +103,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
       Array.from({ length: 200 }, (_, i) => manager.create(User, { email: `officer-${i + 1}@fit.example`, name: `Officer ${i + 1} (synthetic)`, language: i % 2 ? 'en' : 'nl' })),
     );
     officers = saved.map((user) => user.id);
-    missionId = (
-      await created('missions', {
-        code: 'VN-2023',
-        title: 'Economic mission to Vietnam 2023',
-        type: 'economic_mission',
-        hostCountries: ['VN'],
-        startDate: '2023-09-11',
-        endDate: '2023-09-16',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      })
-    ).id;
+    missionId = (await api.create('missions', VIETNAM_2023)).id;
   });
 
   afterAll(async () => {
@@ -130,7 +115,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
 
   it('keeps a due reminder while no worker runs, and a worker started later sends it', async () => {
     pin(api.app, '2024-01-15T10:00:00Z');
-    const action = await created('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId, ownerId: users.els });
+    const action = await api.create('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId, ownerId: users.els });
     const [assignment] = await reminders(`actionId=${action.id}`);
     expect(assignment).toMatchObject({ kind: 'assignment', status: 'planned', fireAt: '2024-01-15T10:00:00.000Z' });
 
@@ -148,8 +133,8 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('sends each of 200 reminders that fall due at the same instant exactly once, with two workers racing for them', async () => {
     await startWorker(JUST_BEFORE);
     pin(api.app, JUST_BEFORE);
-    const goose = await created('actions', { title: 'Mission for the EU project GOOSE', missionId, watcherIds: officers.slice(0, 100), dueLabel: 'March 2024' });
-    const sessions = await created('actions', { title: 'Info sessions for the participating companies', missionId, watcherIds: officers.slice(100), dueLabel: 'March 2024' });
+    const goose = await api.create('actions', { title: 'Mission for the EU project GOOSE', missionId, watcherIds: officers.slice(0, 100), dueLabel: 'March 2024' });
+    const sessions = await api.create('actions', { title: 'Info sessions for the participating companies', missionId, watcherIds: officers.slice(100), dueLabel: 'March 2024' });
     pinWorkers(HEADS_UP_AT);
 
     const headsUps = [...(await reminders(`actionId=${goose.id}&kind=heads_up`)), ...(await reminders(`actionId=${sessions.id}&kind=heads_up`))];
@@ -174,7 +159,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('lets exactly one of ten concurrent sends of the same reminder, across two workers, send it', async () => {
     pin(api.app, '2024-02-01T00:00:00Z');
     pinWorkers('2024-02-01T00:00:00Z');
-    const action = await created('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const action = await api.create('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
     const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
     pinWorkers(HEADS_UP_AT);
 
@@ -192,7 +177,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('sends every due reminder exactly once after the queue lost all its jobs: the sweep queues them again', async () => {
     pin(api.app, JUST_BEFORE);
     pinWorkers(JUST_BEFORE);
-    const action = await created('actions', { title: 'Satisfaction survey of the participating companies', missionId, watcherIds: officers.slice(0, 5), dueLabel: 'March 2024' });
+    const action = await api.create('actions', { title: 'Satisfaction survey of the participating companies', missionId, watcherIds: officers.slice(0, 5), dueLabel: 'March 2024' });
     const headsUps = await reminders(`actionId=${action.id}&kind=heads_up`);
     expect(headsUps).toHaveLength(5);
     expect(await queue.getJob(jobId(headsUps[0], 0))).toBeDefined();
@@ -213,7 +198,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     // Planned four weeks ahead: its wake-up waits in the queue as a delayed job, as one held by a
     // killed worker waits for the queue's stalled-job check, and the sweep's own has the same id.
     pin(api.app, '2024-01-19T10:00:00Z');
-    const action = await created('actions', { title: 'Webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const action = await api.create('actions', { title: 'Webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
     const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
     expect(headsUp.fireAt).toBe(HEADS_UP_AT);
     expect(await (await queue.getJob(jobId(headsUp, 0)))?.getState()).toBe('delayed');
@@ -239,7 +224,7 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     // "April 2024": the heads-up goes out on Monday 18 March 2024, 09:00 in Brussels.
     pin(api.app, '2024-03-18T07:59:59Z');
     pinWorkers('2024-03-18T08:00:00Z');
-    const action = await created('actions', { title: 'MOW secretary-general signs the letter of intent', missionId, watcherIds: [users.els], dueLabel: 'April 2024' });
+    const action = await api.create('actions', { title: 'MOW secretary-general signs the letter of intent', missionId, watcherIds: [users.els], dueLabel: 'April 2024' });
     const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
     expect(headsUp.fireAt).toBe('2024-03-18T08:00:00.000Z');
     const reminderQueue = api.app.get(ReminderQueue);

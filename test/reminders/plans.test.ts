@@ -27,12 +27,6 @@ describe('reminder plans through the API', () => {
   const missions = {} as Record<'vietnam' | 'stateVisit' | 'mow', string>;
   const names = new Map<string, string>();
 
-  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   /** One line per reminder, with the recipient's first name, so a whole plan reads (and fails) at a glance. */
   async function plan(actionId: string): Promise<string[]> {
     const response = await api.get<{ items: ReminderBody[]; total: number }>(`actions/${actionId}/reminders`);
@@ -45,7 +39,7 @@ describe('reminder plans through the API', () => {
     api = await startTestApp();
     clock = api.app.get(Clock);
     const user = async (key: keyof typeof users, body: Record<string, unknown>) => {
-      users[key] = (await created('users', body)).id;
+      users[key] = (await api.create('users', body)).id;
       names.set(users[key], key);
     };
     await user('els', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'each' });
@@ -55,7 +49,7 @@ describe('reminder plans through the API', () => {
     await user('linh', { email: 'linh.tran@fit.example', name: 'Linh Tran', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'each' });
 
     const mission = (code: string, title: string, ownerId: string) =>
-      created('missions', { code, title, type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh', ownerId });
+      api.create('missions', { code, title, type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh', ownerId });
     missions.vietnam = (await mission('VN-2023', 'Economic mission to Vietnam 2023', users.tom)).id;
     missions.stateVisit = (await mission('VN-2023-STATE', 'Vietnam 2023: the state visit that follows', users.an)).id;
     missions.mow = (await mission('VN-2023-MOW', 'Vietnam 2023: Mobility and Public Works', users.els)).id;
@@ -67,7 +61,7 @@ describe('reminder plans through the API', () => {
 
   it('plans the GOOSE mission ("March 2024") at nine in Brussels across the change to summer time, and escalates to the mission owner at nine in Ho Chi Minh City', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2024-01-15T10:00:00Z'));
-    const action = await created('actions', { title: 'Mission for the EU project GOOSE', missionId: missions.vietnam, ownerId: users.els, dueLabel: 'March 2024' });
+    const action = await api.create('actions', { title: 'Mission for the EU project GOOSE', missionId: missions.vietnam, ownerId: users.els, dueLabel: 'March 2024' });
 
     expect(await plan(action.id)).toEqual([
       '2024-01-15T10:00:00.000Z assignment#1 els planned',
@@ -84,7 +78,7 @@ describe('reminder plans through the API', () => {
 
   it('plans the state visit ("autumn 2024") for the watcher in Ho Chi Minh City at nine there, and nothing but the assignment notice for the owner who reads a digest', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2024-06-03T08:00:00Z'));
-    const action = await created('actions', {
+    const action = await api.create('actions', {
       title: 'State visit to Vietnam',
       missionId: missions.stateVisit,
       status: 'in_progress',
@@ -108,7 +102,7 @@ describe('reminder plans through the API', () => {
 
   it('plans the MOW visit ("early November 2023") without the heads-up already past, without escalation to the mission owner who owns it, and nothing for a watcher on digest', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2023-10-20T12:00:00Z'));
-    const action = await created('actions', {
+    const action = await api.create('actions', {
       title: 'MOW visit to Vietnam for the Mekong River Commission',
       kind: 'visit',
       missionId: missions.mow,
@@ -130,14 +124,14 @@ describe('reminder plans through the API', () => {
 
   it('plans nothing but the assignment notice for an action without a due date', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2023-10-20T12:00:00Z'));
-    const action = await created('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId: missions.vietnam, ownerId: users.an });
+    const action = await api.create('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId: missions.vietnam, ownerId: users.an });
 
     expect(await plan(action.id)).toEqual(['2023-10-20T12:00:00.000Z assignment#1 an planned']);
   });
 
   it('plans no assignment notice for an action without owner, only the watchers’ reminders and the escalation', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2024-01-15T10:00:00Z'));
-    const action = await created('actions', { title: 'Info session on the GOOSE project', missionId: missions.vietnam, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const action = await api.create('actions', { title: 'Info session on the GOOSE project', missionId: missions.vietnam, watcherIds: [users.an], dueLabel: 'March 2024' });
 
     expect(await plan(action.id)).toEqual([
       '2024-02-16T08:00:00.000Z heads_up#0 an planned',
@@ -153,7 +147,7 @@ describe('reminder plans through the API', () => {
 
   it('plans nothing for an action created done', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2023-10-20T12:00:00Z'));
-    const action = await created('actions', { title: 'Satisfaction survey of the participating companies', missionId: missions.vietnam, status: 'done', watcherIds: [users.an], dueLabel: 'early November 2023' });
+    const action = await api.create('actions', { title: 'Satisfaction survey of the participating companies', missionId: missions.vietnam, status: 'done', watcherIds: [users.an], dueLabel: 'early November 2023' });
 
     expect(await plan(action.id)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 
 /**
  * The reminders API: lists with filters and paging, one reminder, snooze and skip. No worker runs
@@ -40,12 +41,6 @@ describe('reminders API', () => {
   const actions = {} as Record<'goose' | 'stateVisit' | 'webinars', { id: string; version: number }>;
   let missionId: string;
 
-  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   async function list(query: string): Promise<PageBody> {
     const response = await api.get<PageBody>(`reminders?${query}`);
     expect(response.status).toBe(200);
@@ -74,29 +69,18 @@ describe('reminders API', () => {
     clock = api.app.get(Clock);
     jest.spyOn(clock, 'now').mockReturnValue(NOW);
     const user = async (key: keyof typeof users, body: Record<string, unknown>) => {
-      users[key] = (await created('users', body)).id;
+      users[key] = (await api.create('users', body)).id;
       names.set(users[key], key);
     };
     await user('els', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl', timeZone: 'Europe/Brussels' });
     await user('tom', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' });
     await user('an', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' });
-    missionId = (
-      await created('missions', {
-        code: 'VN-2023',
-        title: 'Economic mission to Vietnam 2023',
-        type: 'economic_mission',
-        hostCountries: ['VN'],
-        startDate: '2023-09-11',
-        endDate: '2023-09-16',
-        timeZone: 'Asia/Ho_Chi_Minh',
-        ownerId: users.tom,
-      })
-    ).id;
+    missionId = (await api.create('missions', { ...VIETNAM_2023, ownerId: users.tom })).id;
 
     // 9 reminders: the assignment notice, 7 for Els, the escalation to Tom.
-    actions.goose = await created('actions', { title: 'Mission for the EU project GOOSE', missionId, ownerId: users.els, dueLabel: 'March 2024' });
+    actions.goose = await api.create('actions', { title: 'Mission for the EU project GOOSE', missionId, ownerId: users.els, dueLabel: 'March 2024' });
     // 16: the assignment notice, 7 for An, 7 for Els, the escalation to Tom.
-    actions.stateVisit = await created('actions', {
+    actions.stateVisit = await api.create('actions', {
       title: 'State visit to Vietnam',
       missionId,
       status: 'in_progress',
@@ -105,7 +89,7 @@ describe('reminders API', () => {
       dueLabel: 'autumn 2024',
     });
     // 8, all cancelled with the action: 7 for Els, the escalation to Tom.
-    const webinars = await created('actions', { title: 'Webinars for the participating companies', missionId, watcherIds: [users.els], dueLabel: 'March 2024' });
+    const webinars = await api.create('actions', { title: 'Webinars for the participating companies', missionId, watcherIds: [users.els], dueLabel: 'March 2024' });
     const cancelled = await api.patch(`actions/${webinars.id}`, { status: 'cancelled', version: webinars.version });
     expect(cancelled.status).toBe(200);
     actions.webinars = cancelled.body;
@@ -355,7 +339,7 @@ describe('reminders API', () => {
     });
 
     it('keeps a snoozed reminder at its new time when the action is edited', async () => {
-      const action = await created('actions', { title: 'Info session on the GOOSE project', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', { title: 'Info session on the GOOSE project', missionId, ownerId: users.an, dueLabel: 'March 2024' });
       const headsUp = await reminder(action.id, 'heads_up', 'an');
       expect((await api.post(`reminders/${headsUp.id}/snooze`, { until: '2024-02-19T09:00:00+01:00', version: headsUp.version })).status).toBe(200);
 
@@ -367,7 +351,7 @@ describe('reminders API', () => {
 
   describe('POST /reminders/{id}/skip', () => {
     it('skips a planned reminder and leaves the others of the action planned', async () => {
-      const action = await created('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, ownerId: users.an, dueLabel: 'March 2024' });
       const due = await reminder(action.id, 'due', 'an');
 
       const response = await api.post(`reminders/${due.id}/skip`, { version: due.version });
@@ -389,7 +373,7 @@ describe('reminders API', () => {
     });
 
     it('refuses to skip a reminder twice with 409', async () => {
-      const action = await created('actions', { title: 'Follow-up appointment with Monument', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', { title: 'Follow-up appointment with Monument', missionId, ownerId: users.an, dueLabel: 'March 2024' });
       const due = await reminder(action.id, 'due', 'an');
       await api.post(`reminders/${due.id}/skip`, {});
 
@@ -411,7 +395,7 @@ describe('reminders API', () => {
     });
 
     it('keeps a skipped reminder skipped, and plans no other in its place, when the action is edited', async () => {
-      const action = await created('actions', { title: 'Follow-up appointment with CamCO Technologies', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', { title: 'Follow-up appointment with CamCO Technologies', missionId, ownerId: users.an, dueLabel: 'March 2024' });
       const due = await reminder(action.id, 'due', 'an');
       expect((await api.post(`reminders/${due.id}/skip`, {})).status).toBe(200);
 

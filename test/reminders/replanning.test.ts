@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../../src/common/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 
 /**
  * Every change of an action re-plans its reminders in the same transaction. No worker runs here
@@ -47,12 +48,6 @@ describe('re-planning reminders when an action changes', () => {
   const names = new Map<string, string>();
   let missionId: string;
 
-  async function created(path: string, body: Record<string, unknown>): Promise<ActionBody> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   async function change(action: ActionBody, body: Record<string, unknown>): Promise<ActionBody> {
     const response = await api.patch(`actions/${action.id}`, { ...body, version: action.version });
     if (response.status !== 200) throw new Error(`PATCH action: ${response.status} ${JSON.stringify(response.body)}`);
@@ -60,7 +55,7 @@ describe('re-planning reminders when an action changes', () => {
   }
 
   const goose = (body: Record<string, unknown> = {}) =>
-    created('actions', { title: 'Mission for the EU project GOOSE', missionId, ownerId: users.els, dueLabel: 'March 2024', ...body });
+    api.create('actions', { title: 'Mission for the EU project GOOSE', missionId, ownerId: users.els, dueLabel: 'March 2024', ...body });
 
   /** Every reminder of the action, archived or not, in the order of the fire times. */
   async function reminders(actionId: string): Promise<ReminderBody[]> {
@@ -83,24 +78,13 @@ describe('re-planning reminders when an action changes', () => {
     api = await startTestApp();
     clock = api.app.get(Clock);
     const user = async (key: keyof typeof users, body: Record<string, unknown>) => {
-      users[key] = (await created('users', body)).id;
+      users[key] = (await api.create('users', body)).id;
       names.set(users[key], key);
     };
     await user('els', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl', timeZone: 'Europe/Brussels' });
     await user('tom', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' });
     await user('an', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' });
-    missionId = (
-      await created('missions', {
-        code: 'VN-2023',
-        title: 'Economic mission to Vietnam 2023',
-        type: 'economic_mission',
-        hostCountries: ['VN'],
-        startDate: '2023-09-11',
-        endDate: '2023-09-16',
-        timeZone: 'Asia/Ho_Chi_Minh',
-        ownerId: users.tom,
-      })
-    ).id;
+    missionId = (await api.create('missions', { ...VIETNAM_2023, ownerId: users.tom })).id;
   });
 
   beforeEach(() => {

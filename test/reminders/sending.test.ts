@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { QueueName } from '../../src/queue/queue.constants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { VIETNAM_2023 } from '../support/fixtures.js';
 import { bodyParts, eventually, flushRedis, queueBackends } from '../support/reminders.js';
 import { type ReceivedMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
@@ -52,12 +53,6 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(new Date(instant).getTime() + Date.now() - start));
   };
 
-  async function created(path: string, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
-    const response = await api.post(path, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   async function reminders(query: string): Promise<ReminderBody[]> {
     const response = await api.get<{ items: ReminderBody[] }>(`reminders?${query}&limit=200`);
     expect(response.status).toBe(200);
@@ -84,19 +79,9 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     clock = api.app.get(Clock);
     queue = api.app.get<Queue>(getQueueToken(QueueName.Reminders));
     pin('2024-01-15T10:00:00Z');
-    users.els = (await created('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl', timeZone: 'Europe/Brussels' })).id;
-    users.an = (await created('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' })).id;
-    missionId = (
-      await created('missions', {
-        code: 'VN-2023',
-        title: 'Economic mission to Vietnam 2023',
-        type: 'economic_mission',
-        hostCountries: ['VN'],
-        startDate: '2023-09-11',
-        endDate: '2023-09-16',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      })
-    ).id;
+    users.els = (await api.create('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl', timeZone: 'Europe/Brussels' })).id;
+    users.an = (await api.create('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' })).id;
+    missionId = (await api.create('missions', VIETNAM_2023)).id;
   });
 
   afterAll(async () => {
@@ -114,7 +99,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     beforeAll(async () => {
       pin('2024-08-16T06:59:59Z');
       const before = sink.received.length;
-      actionId = (await created('actions', { title: 'State visit to Vietnam', missionId, status: 'in_progress', ownerId: users.els, watcherIds: [users.an], dueLabel: 'najaar 2024' })).id;
+      actionId = (await api.create('actions', { title: 'State visit to Vietnam', missionId, status: 'in_progress', ownerId: users.els, watcherIds: [users.an], dueLabel: 'najaar 2024' })).id;
       const assignment = await one(`actionId=${actionId}&kind=assignment`);
       await untilStatus(assignment.id, 'sent');
       pin(HEADS_UP_AT);
@@ -232,7 +217,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
 
     it('is not sent when the action is marked done after planning: the row is cancelled, saying why', async () => {
       pin('2024-06-17T06:59:59Z');
-      const action = await created('actions', { title: 'Webinar on port management & smart logistics', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
+      const action = await api.create('actions', { title: 'Webinar on port management & smart logistics', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
       const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
       expect(headsUp.fireAt).toBe(HEADS_UP_AT);
       expect((await api.patch(`actions/${action.id}`, { status: 'done', version: action.version })).status).toBe(200);
@@ -246,7 +231,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
 
     it('is skipped at send time, saying why, when the action was finished by a change the plan did not see', async () => {
       pin('2024-06-17T06:59:59Z');
-      const action = await created('actions', { title: 'Seminar on cleantech & circular economy', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
+      const action = await api.create('actions', { title: 'Seminar on cleantech & circular economy', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
       const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
       await api.app.get(DataSource).query(`UPDATE actions SET status = 'done' WHERE id = $1`, [action.id]);
 
@@ -261,7 +246,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
   it('sends a snoozed reminder at its new time, and only that one', async () => {
     pin('2024-01-15T10:00:00Z');
     // Due in 2025: nothing of it falls due at the instants the other tests pin.
-    const action = await created('actions', { title: 'Follow-up webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: '2025' });
+    const action = await api.create('actions', { title: 'Follow-up webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: '2025' });
     const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
     const snoozed = await api.post<ReminderBody>(`reminders/${headsUp.id}/snooze`, { until: '2024-01-15T11:00:01+01:00', version: headsUp.version });
     expect(snoozed.body.fireAt).toBe('2024-01-15T10:00:01.000Z');
@@ -287,7 +272,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
       runFrom('2024-01-15T10:00:00Z');
       sink.failNext(2);
       const started = Date.now();
-      const action = await created('actions', { title: 'Info session for the participating companies', missionId, ownerId: users.an });
+      const action = await api.create('actions', { title: 'Info session for the participating companies', missionId, ownerId: users.an });
       const assignment = await one(`actionId=${action.id}&kind=assignment`);
 
       const sent = await untilStatus(assignment.id, 'sent');
@@ -301,7 +286,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     it('still sends a reminder waiting for its retry when the action is edited meanwhile', async () => {
       // "Q3 2024": the heads-up goes out on Monday 17 June 2024, 09:00 in Brussels.
       pin('2024-06-17T06:59:59Z');
-      const action = await created('actions', { title: 'Info session on the MoU with Vinamarine', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
+      const action = await api.create('actions', { title: 'Info session on the MoU with Vinamarine', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
       const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
       sink.failNext(1);
       pin('2024-06-17T07:00:00Z');
@@ -318,7 +303,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     it('gives up after five attempts, and lists the reminder as failed with its last error', async () => {
       runFrom('2024-01-15T10:00:00Z');
       sink.failNext(1000);
-      const action = await created('actions', { title: 'Follow-up appointment with Monument', missionId, ownerId: users.an });
+      const action = await api.create('actions', { title: 'Follow-up appointment with Monument', missionId, ownerId: users.an });
       const assignment = await one(`actionId=${action.id}&kind=assignment`);
 
       try {

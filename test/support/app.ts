@@ -20,6 +20,8 @@ export interface ApiClient {
   post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
   patch<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
   delete<T = any>(path: string): Promise<ApiResponse<T>>;
+  /** POSTs a record a test needs and returns it; anything but 201 fails the test with the answer. */
+  create<T = any>(path: string, body: unknown): Promise<T>;
 }
 
 export interface TestApp extends ApiClient {
@@ -86,6 +88,11 @@ export async function startTestApp(overrides: Record<string, string> = {}, { log
       post: (path, body) => request('POST', path, body),
       patch: (path, body) => request('PATCH', path, body),
       delete: (path) => request('DELETE', path),
+      create: async <T>(path: string, body: unknown): Promise<T> => {
+        const response = await request<T>('POST', path, body);
+        if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body;
+      },
     };
   };
 
