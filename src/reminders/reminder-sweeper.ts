@@ -43,7 +43,7 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
     let after: Pick<Reminder, 'id' | 'fireAt'> | undefined;
     for (;;) {
       const due = await this.reminders.findOverdueUnsent(this.clock.now(), this.environment.REMINDER_CLAIM_LEASE_MS / 1000, BATCH, after);
-      // A wake-up for a row that is still queued has the same job id and is dropped.
+      // A wake-up for a row that is still queued has the same job id and is dropped (until the row is a lease late: see wakeUpJobId).
       await this.queue.wake(due);
       queued += due.length;
       if (due.length < BATCH) break;
