@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
@@ -65,6 +66,7 @@ export async function createApp(environment: Environment, databaseUrl: string, {
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);
+  await serveDashboard(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,6 +5,7 @@ import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
 import { ActionCreateDto, ActionPageDto, ActionResponseDto, ActionSearchDto, ActionUpdateDto } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
+import { DueWindowQueryDto, DueWindowResponseDto } from './due-window.dto.js';
 
 @ApiTags('actions')
 @Controller('actions')
@@ -25,6 +26,17 @@ export class ActionsController {
   @ApiErrors(400)
   search(@Query() query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
     return this.actions.search(query);
+  }
+
+  @Get('due-window')
+  @ApiOperation({
+    summary: 'Read a fuzzy due date as the API would store it, without saving anything',
+    description: 'What a form shows while an officer types a due date: the window it stands for, or a 400 on dueLabel that says which forms are understood.',
+  })
+  @ApiOkResponse({ type: DueWindowResponseDto })
+  @ApiErrors(400)
+  parseDue(@Query() query: DueWindowQueryDto): DueWindowResponseDto {
+    return this.actions.parseDue(query.dueLabel);
   }
 
   @Get(':id')

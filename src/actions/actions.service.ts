@@ -27,6 +27,7 @@ import {
 } from './actions.dto.js';
 import { ActionsRepository } from './actions.repository.js';
 import { dueWindowFromInput, NO_DUE_WINDOW } from './due-input.js';
+import { type DueWindowResponseDto, mapDueWindow } from './due-window.dto.js';
 
 /** Still to be done and its due window closed before today. */
 export function isOverdue(action: Pick<Action, 'status' | 'dueTo'>, today: string): boolean {
@@ -79,6 +80,14 @@ export class ActionsService {
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
+  }
+
+  /** The window a label stands for, parsed by the same rules as a save, so a form can show it while one types. */
+  parseDue(dueLabel: string): DueWindowResponseDto {
+    const window = dueWindowFromInput({ dueLabel });
+    // A non-empty label either parses or throws; the guard keeps the types honest.
+    if (!window) throw new ValidationFailedError([{ field: 'dueLabel', message: 'dueLabel is required' }], 'dueLabel is required');
+    return mapDueWindow(window, dueLabel);
   }
 
   async get(id: string): Promise<ActionResponseDto> {

@@ -1,7 +1,8 @@
 import { type Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { QueryList } from './validators.js';
 import { ValidationFailedError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 200;
@@ -32,7 +33,6 @@ export class ListQueryDto {
   @IsString()
   @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/, { message: 'sort must be field names separated by commas, each optionally preceded by "-"' })
   sort?: string;
-
 }
 
 /** A list that also takes a text search. */
@@ -96,4 +96,15 @@ export function PageResponseDto<T>(item: ClassType<T>, name: string): ClassType<
   }
   Object.defineProperty(PageOf, 'name', { value: name });
   return PageOf;
+}
+
+/** A list that can also be narrowed to given ids: how a client resolves the names behind a page of references in one request. */
+export class SearchableByIdListQueryDto extends SearchableListQueryDto {
+  @ApiPropertyOptional({ description: `Only these ids: one or several separated by commas (at most ${MAX_PAGE_SIZE})`, type: String, example: '0b9f…,5c1e…' })
+  @IsOptional()
+  @QueryList()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsUUID(undefined, { each: true, message: 'id must be one or several UUIDs separated by commas' })
+  id?: string[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Contact } from './contact.entity.js';
@@ -51,7 +51,7 @@ export class ContactCreateDto {
 
 export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto), VersionedUpdateDto) {}
 
-export class ContactSearchDto extends SearchableListQueryDto {
+export class ContactSearchDto extends SearchableByIdListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })
   @IsOptional()
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })

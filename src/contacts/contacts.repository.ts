@@ -8,6 +8,7 @@ import type { ContactSortField } from './contacts.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface ContactFilter {
+  id?: string[];
   organisationId?: string;
   synthetic?: boolean;
   q?: string;
@@ -33,6 +34,7 @@ export class ContactsRepository {
 
   async search(filter: ContactFilter): Promise<[Contact[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Contact, 'c');
+    if (filter.id) query.andWhere('c.id = ANY(:id)', { id: filter.id });
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });

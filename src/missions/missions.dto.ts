@@ -13,7 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { MISSION_STATUSES, MISSION_TYPES, type Mission, type MissionStatus, type MissionType } from './mission.entity.js';
@@ -120,7 +120,7 @@ export class MissionCreateDto {
 
 export class MissionUpdateDto extends IntersectionType(PartialType(MissionCreateDto), VersionedUpdateDto) {}
 
-export class MissionSearchDto extends SearchableListQueryDto {
+export class MissionSearchDto extends SearchableByIdListQueryDto {
   @ApiPropertyOptional({ enum: MISSION_STATUSES })
   @IsOptional()
   @IsIn(MISSION_STATUSES)

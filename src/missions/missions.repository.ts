@@ -12,6 +12,7 @@ import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface MissionFilter {
+  id?: string[];
   status?: string;
   type?: string;
   country?: string;
@@ -52,6 +53,7 @@ export class MissionsRepository {
 
   async search(filter: MissionFilter): Promise<[Mission[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Mission, 'm');
+    if (filter.id) query.andWhere('m.id = ANY(:id)', { id: filter.id });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
     // Containment, not ANY(), so that the GIN index ix_missions_host_countries serves it.

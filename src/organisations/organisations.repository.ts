@@ -8,6 +8,7 @@ import type { OrganisationSortField } from './organisations.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface OrganisationFilter {
+  id?: string[];
   country?: string;
   kind?: string;
   sector?: string;
@@ -44,6 +45,7 @@ export class OrganisationsRepository {
 
   async search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o');
+    if (filter.id) query.andWhere('o.id = ANY(:id)', { id: filter.id });
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     // @> is what the GIN index on sectors serves; `= ANY()` would scan.

@@ -270,8 +270,8 @@ describe('renderDigest', () => {
 
 describe('actionUrl', () => {
   it('joins the public URL and the dashboard path without a double slash', () => {
-    expect(actionUrl('https://crm.fit.example', 'abc')).toBe('https://crm.fit.example/dashboard/actions/abc');
-    expect(actionUrl('https://crm.fit.example/', 'abc')).toBe('https://crm.fit.example/dashboard/actions/abc');
-    expect(actionUrl('http://localhost:3000/crm//', 'abc')).toBe('http://localhost:3000/crm/dashboard/actions/abc');
+    expect(actionUrl('https://crm.fit.example', 'abc')).toBe('https://crm.fit.example/actions/abc');
+    expect(actionUrl('https://crm.fit.example/', 'abc')).toBe('https://crm.fit.example/actions/abc');
+    expect(actionUrl('http://localhost:3000/crm//', 'abc')).toBe('http://localhost:3000/crm/actions/abc');
   });
 });

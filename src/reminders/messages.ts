@@ -433,5 +433,5 @@ export function renderDigest(
 
 /** The action's page on the dashboard. */
 export function actionUrl(publicUrl: string, actionId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/dashboard/actions/${encodeURIComponent(actionId)}`;
+  return `${publicUrl.replace(/\/+$/, '')}/actions/${encodeURIComponent(actionId)}`;
 }

@@ -8,6 +8,7 @@ import type { UserSortField } from './users.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface UserFilter {
+  id?: string[];
   role?: string;
   language?: string;
   reminderMode?: string;
@@ -41,6 +42,7 @@ export class UsersRepository {
 
   async search(filter: UserFilter): Promise<[User[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(User, 'u');
+    if (filter.id) query.andWhere('u.id = ANY(:id)', { id: filter.id });
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });

@@ -113,12 +113,12 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
         'Overdue (1)',
         '- MOW visit to Vietnam for the Mekong River Commission',
         '  VN-2023 – Economic mission to Vietnam 2023 · due early November 2023 · open',
-        `  ${PUBLIC_URL}/dashboard/actions/${actions.mowVisit}`,
+        `  ${PUBLIC_URL}/actions/${actions.mowVisit}`,
         '',
         'Due soon (1)',
         '- MOW secretary-general signs the new letter of intent',
         '  VN-2023 – Economic mission to Vietnam 2023 · due November 2023 · open · owner An Claes',
-        `  ${PUBLIC_URL}/dashboard/actions/${actions.letterOfIntent}`,
+        `  ${PUBLIC_URL}/actions/${actions.letterOfIntent}`,
       ].join('\n'),
     );
     expect(text).not.toContain('GOOSE');

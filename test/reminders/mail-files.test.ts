@@ -74,7 +74,7 @@ describe('reminder e-mails without an SMTP server', () => {
         'Status:  open',
         '',
         // Without PUBLIC_URL the links point at the service on its own port.
-        `Open de actie: http://localhost:3000/dashboard/actions/${action.id}`,
+        `Open de actie: http://localhost:3000/actions/${action.id}`,
         '',
         '-- ',
         'Je krijgt deze e-mail van mission-crm omdat je eigenaar bent van deze actie of ze volgt.',

@@ -155,7 +155,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
           'Status:   in uitvoering',
           'Eigenaar: Els Vermeulen',
           '',
-          `Open de actie: ${PUBLIC_URL}/dashboard/actions/${actionId}`,
+          `Open de actie: ${PUBLIC_URL}/actions/${actionId}`,
           '',
           '-- ',
           'Je krijgt deze e-mail van mission-crm omdat je eigenaar bent van deze actie of ze volgt.',
@@ -180,7 +180,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
           'Status:  in progress',
           'Owner:   Els Vermeulen',
           '',
-          `Open the action: ${PUBLIC_URL}/dashboard/actions/${actionId}`,
+          `Open the action: ${PUBLIC_URL}/actions/${actionId}`,
           '',
           '-- ',
           'You receive this e-mail from mission-crm because you own or follow this action.',
@@ -196,7 +196,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     });
 
     it('sends an HTML part beside the text, in the recipient’s language, with the link to the action', () => {
-      const link = `<a href="${PUBLIC_URL}/dashboard/actions/${actionId}" style="`;
+      const link = `<a href="${PUBLIC_URL}/actions/${actionId}" style="`;
       const nl = bodyParts(arrived.nl.mail.raw).html;
       expect(nl).toContain('<html lang="nl">');
       expect(nl).toContain('<title>[VN-2023] Binnenkort: State visit to Vietnam</title>');

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../i18n/format';
+import { OverdueBadge, StatusBadge } from '../ui/Badge';
+import { useNames } from '../ui/names';
+import type { Action } from './actions';
+
+/** A list of actions as a table: what, of which mission, when, whose, where it stands. */
+export function ActionsTable({ actions, caption, showMission = true }: { actions: Action[]; caption: string; showMission?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const missions = useNames(
+    'missions',
+    actions.map((action) => action.missionId),
+  );
+  const owners = useNames(
+    'users',
+    actions.map((action) => action.ownerId),
+  );
+  return (
+    <table className="list">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('actions.title')}</th>
+          {showMission && <th scope="col">{t('actions.mission')}</th>}
+          <th scope="col">{t('actions.due')}</th>
+          <th scope="col">{t('actions.owner')}</th>
+          <th scope="col">{t('actions.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((action) => (
+          <tr key={action.id}>
+            <td>
+              <Link to={`/actions/${action.id}`}>{action.title}</Link>
+            </td>
+            {showMission && <td>{missions[action.missionId] ?? ''}</td>}
+            <td>
+              {format.due(action)} {action.overdue && <OverdueBadge />}
+            </td>
+            <td>{action.ownerId ? (owners[action.ownerId] ?? '') : t('actions.noOwner')}</td>
+            <td>
+              <StatusBadge status={action.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { permissions, useMe } from '../auth/me';
+import { signOut } from '../auth/session';
+import { useProfileLanguage } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const can = permissions(me);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  useProfileLanguage(me?.language ?? 'nl');
+
+  // Keyboard and screen-reader users land on the new page's content, not on the old focus.
+  useEffect(() => {
+    document.getElementById('main')?.focus();
+  }, [location.pathname]);
+
+  const leave = async (): Promise<void> => {
+    await signOut();
+    queryClient.clear();
+    await navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="top">
+        <NavLink to="/" className="brand">
+          {t('app.name')}
+        </NavLink>
+        <nav aria-label={t('nav.label')}>
+          <NavLink to="/" end>
+            {t('nav.myFollowUps')}
+          </NavLink>
+          <NavLink to="/overdue">{t('nav.overdue')}</NavLink>
+          <NavLink to="/missions">{t('nav.missions')}</NavLink>
+          <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+          <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          {can.isAdmin && <NavLink to="/users">{t('nav.users')}</NavLink>}
+          <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
+        </nav>
+        <div className="who">
+          {me && (
+            <span>
+              {me.name} · {t(`roles.${me.role}`)}
+            </span>
+          )}
+          <LanguageSwitch />
+          <button type="button" onClick={() => void leave()}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

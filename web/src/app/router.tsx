@@ -1,0 +1,65 @@
+import { createBrowserRouter } from 'react-router';
+import { ActionFormPage } from '../actions/ActionFormPage';
+import { ActionPage } from '../actions/ActionPage';
+import { TokensPage } from '../admin/TokensPage';
+import { UserFormPage } from '../admin/UserFormPage';
+import { UsersPage } from '../admin/UsersPage';
+import { RequireSession } from '../auth/RequireSession';
+import { SignInPage } from '../auth/SignInPage';
+import { ContactFormPage } from '../contacts/ContactFormPage';
+import { ContactsPage } from '../contacts/ContactsPage';
+import { MyFollowUpsPage } from '../home/MyFollowUpsPage';
+import { AgreementFormPage } from '../missions/AgreementFormPage';
+import { MeetingFormPage } from '../missions/MeetingFormPage';
+import { MissionFormPage } from '../missions/MissionFormPage';
+import { MissionPage } from '../missions/MissionPage';
+import { MissionsPage } from '../missions/MissionsPage';
+import { ParticipantFormPage } from '../missions/ParticipantFormPage';
+import { OrganisationFormPage } from '../organisations/OrganisationFormPage';
+import { OrganisationPage } from '../organisations/OrganisationPage';
+import { OrganisationsPage } from '../organisations/OrganisationsPage';
+import { OverdueBoardPage } from '../overdue/OverdueBoardPage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Every path here is a deep link the service answers with the dashboard (e-mails link to /actions/{id}). */
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <MyFollowUpsPage /> },
+          { path: 'overdue', element: <OverdueBoardPage /> },
+          { path: 'missions', element: <MissionsPage /> },
+          { path: 'missions/new', element: <MissionFormPage /> },
+          { path: 'missions/:id', element: <MissionPage /> },
+          { path: 'missions/:id/edit', element: <MissionFormPage /> },
+          { path: 'missions/:missionId/participants/new', element: <ParticipantFormPage /> },
+          { path: 'missions/:missionId/participants/:id/edit', element: <ParticipantFormPage /> },
+          { path: 'meetings/new', element: <MeetingFormPage /> },
+          { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+          { path: 'agreements/new', element: <AgreementFormPage /> },
+          { path: 'agreements/:id/edit', element: <AgreementFormPage /> },
+          { path: 'actions/new', element: <ActionFormPage /> },
+          { path: 'actions/:id', element: <ActionPage /> },
+          { path: 'actions/:id/edit', element: <ActionFormPage /> },
+          { path: 'organisations', element: <OrganisationsPage /> },
+          { path: 'organisations/new', element: <OrganisationFormPage /> },
+          { path: 'organisations/:id', element: <OrganisationPage /> },
+          { path: 'organisations/:id/edit', element: <OrganisationFormPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'contacts/new', element: <ContactFormPage /> },
+          { path: 'contacts/:id/edit', element: <ContactFormPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'users/new', element: <UserFormPage /> },
+          { path: 'users/:id/edit', element: <UserFormPage /> },
+          { path: 'tokens', element: <TokensPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

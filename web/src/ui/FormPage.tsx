@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type FieldSpec, type FormValues, payload, ResourceForm, toFormValue } from './Form';
+import { QueryState } from './states';
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+interface FormPageProps<T extends Versioned> {
+  title: string;
+  fields: FieldSpec[];
+  /** The record being edited; absent on create. */
+  existing?: { data?: T; error: unknown; isPending: boolean; refetch: () => unknown };
+  /** Starting values on create (e.g. the mission a new action belongs to). */
+  defaults?: FormValues;
+  create: (body: Record<string, unknown>) => Promise<T>;
+  update: (record: T, body: Record<string, unknown>) => Promise<T>;
+  /** Where to go after saving. */
+  next: (saved: T) => string;
+  /** Query keys whose lists show this resource. */
+  invalidates: string[];
+}
+
+/** Create or edit one resource with a ResourceForm: POST, or PATCH of the changed fields with the version. */
+export function FormPage<T extends Versioned>({ title, fields, existing, defaults = {}, create, update, next, invalidates }: FormPageProps<T>) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const initialOf = (record?: T): FormValues =>
+    Object.fromEntries(
+      fields.map((field) => [
+        field.name,
+        record ? toFormValue(field, (record as Record<string, unknown>)[field.name]) : (defaults[field.name] ?? toFormValue(field, undefined)),
+      ]),
+    );
+
+  const save = async (record: T | undefined, values: FormValues): Promise<void> => {
+    const saved = record ? await update(record, payload(fields, values, initialOf(record))) : await create(payload(fields, values));
+    await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+    await navigate(next(saved));
+  };
+  const form = (record?: T) => (
+    <>
+      <h1>{title}</h1>
+      <ResourceForm
+        fields={fields}
+        initial={initialOf(record)}
+        submitLabel={record ? t('form.save') : t('form.create')}
+        onSubmit={(values) => save(record, values)}
+        onCancel={() => void navigate(-1)}
+      />
+    </>
+  );
+  if (!existing) return form();
+  return <QueryState query={existing}>{(record) => form(record)}</QueryState>;
+}
