@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { permissions, useMe } from '../auth/me';
@@ -16,8 +16,12 @@ export function Layout() {
   const queryClient = useQueryClient();
   useProfileLanguage(me?.language ?? 'nl');
 
-  // Keyboard and screen-reader users land on the new page's content, not on the old focus.
+  // Keyboard and screen-reader users land on the new page's content, not on the old focus;
+  // on the first page the skip link stays the first stop.
+  const shown = useRef(location.pathname);
   useEffect(() => {
+    if (shown.current === location.pathname) return;
+    shown.current = location.pathname;
     document.getElementById('main')?.focus();
   }, [location.pathname]);
 

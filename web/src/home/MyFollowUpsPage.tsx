@@ -49,7 +49,9 @@ export function MyFollowUpsPage() {
     queryFn: async () =>
       Promise.all(
         (reminders.data?.items ?? []).map((reminder) =>
-          reminder.actionId ? unwrap(api.GET('/api/v1/actions/{id}', { params: { path: { id: reminder.actionId } } })).catch(() => null) : Promise.resolve(null),
+          reminder.actionId
+            ? unwrap(api.GET('/api/v1/actions/{id}', { params: { path: { id: reminder.actionId } } })).catch(() => null)
+            : Promise.resolve(null),
         ),
       ),
     enabled: Boolean(reminders.data?.items.length),

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result as AxeResult } from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium; the tests never download a browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+
+/** Builds the dashboard the way `npm run build` does, so the tests drive what `npm start` serves. */
+export function buildDashboard(): void {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** A page that remembers every console error and uncaught exception, for the test to assert none. */
+export async function newWatchedPage(browser: Browser, locale = 'nl-BE'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, timezoneId: 'Europe/Brussels' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // The browser logs every 4xx it receives; those the pages expect (a due date not understood)
+    // are theirs to show. Server errors are caught below, by status.
+    if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} from ${response.request().method()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems };
+}
+
+/** axe-core on the page as it stands: the serious and critical violations, by rule and the elements they concern. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const violations: AxeResult[] = (await new AxeBuilder({ page }).analyze()).violations;
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  labels = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' },
+): Promise<void> {
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
