@@ -95,6 +95,9 @@ export function MyFollowUpsPage() {
         ))}
       </ul>
       {actions.length === 0 && <Empty>{t('home.nothing')}</Empty>}
+      {owned.data.total > owned.data.items.length && (
+        <p className="notice card">{t('home.capped', { shown: owned.data.items.length, total: owned.data.total })}</p>
+      )}
       {groups
         .filter(({ items }) => items.length > 0)
         .map(({ group, items }) => (
