@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
@@ -7,6 +7,19 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium; the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Whether the browser tests can run. On a machine without Chromium they are skipped with a
+ * warning, so `npm test` still passes for a newcomer; under CI (CI=true) a missing browser fails.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') throw new Error(`no Chromium at ${CHROMIUM}: CI must install it (apt-get install chromium)`);
+  process.stderr.write(
+    `\n  The dashboard's browser tests are skipped: no Chromium at ${CHROMIUM}. Install it with apt-get install chromium, or set CHROMIUM_PATH.\n\n`,
+  );
+  return false;
+}
+
 export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
 /** Builds the dashboard the way `npm run build` does, so the tests drive what `npm start` serves. */

@@ -6,7 +6,7 @@ import { actionUrl, renderActionMessage } from '../../src/reminders/messages.js'
 import { startTestApp, type TestApp } from '../support/app.js';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
-import { buildDashboard, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
+import { browserAvailable, buildDashboard, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 // An officer's day on the reference mission, in a real browser against the real service.
 
@@ -38,239 +38,243 @@ async function chromeTexts(page: Page): Promise<string[]> {
     );
 }
 
-let app: TestApp;
-let browser: Browser;
-let missionId: string;
+const inBrowser = browserAvailable() ? describe : describe.skip;
 
-beforeAll(async () => {
-  buildDashboard();
-  app = await startTestApp();
-  await seedDemoData({ url: app.database.url });
-  for (const user of [ELS, AN]) {
-    const current = await app.get(`users/${user.id}`);
-    const changed = await app.patch(`users/${user.id}`, { password: PASSWORD, version: current.body.version });
-    expect(changed.status).toBe(200);
-  }
-  const missions = await app.get('missions?q=VN-2023');
-  missionId = missions.body.items[0].id;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-describe('an officer’s day in the Dutch interface', () => {
-  let page: Page;
-  let problems: string[];
-  const visited: string[] = [];
-
-  const visit = async (path: string, name: string, heading: string | RegExp): Promise<void> => {
-    await page.goto(`${app.baseUrl}${path}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading }).waitFor()).resolves.toBeUndefined();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-    const english = (await chromeTexts(page)).filter((text) => ENGLISH_ONLY.has(text));
-    expect(english).toEqual([]);
-    await screenshot(page, name);
-    visited.push(path);
-  };
+inBrowser('the dashboard in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let missionId: string;
 
   beforeAll(async () => {
-    ({ page, problems } = await newWatchedPage(browser));
+    buildDashboard();
+    app = await startTestApp();
+    await seedDemoData({ url: app.database.url });
+    for (const user of [ELS, AN]) {
+      const current = await app.get(`users/${user.id}`);
+      const changed = await app.patch(`users/${user.id}`, { password: PASSWORD, version: current.body.version });
+      expect(changed.status).toBe(200);
+    }
+    const missions = await app.get('missions?q=VN-2023');
+    missionId = missions.body.items[0].id;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
   });
 
-  it('opens the action of a reminder e-mail’s link, signing in first and then going on to it', async () => {
-    const action = (await app.get(`actions/${MOW_VISIT}`)).body;
-    const message = renderActionMessage(
-      'overdue',
-      { ...action, missionCode: 'VN-2023', missionTitle: 'Economic mission to Vietnam 2023', ownerName: 'Els Vermeulen' },
-      { name: 'Els Vermeulen', language: 'nl' },
-      {
-        actionUrl: actionUrl(app.baseUrl, MOW_VISIT),
-      },
-    );
-    const link = /https?:\/\/\S+\/actions\/[0-9a-f-]{36}/.exec(message.text)?.[0];
-    expect(link).toBe(`${app.baseUrl}/actions/${MOW_VISIT}`);
+  describe('an officer’s day in the Dutch interface', () => {
+    let page: Page;
+    let problems: string[];
+    const visited: string[] = [];
 
-    await page.goto(link!);
-    await page.waitForURL(/\/sign-in\?next=/);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'sign-in');
-    await signIn(page, ELS.email, PASSWORD);
-    expect(new URL(page.url()).pathname).toBe(`/actions/${MOW_VISIT}`);
-    await expect(page.getByRole('heading', { level: 1, name: action.title }).waitFor()).resolves.toBeUndefined();
-  });
+    const visit = async (path: string, name: string, heading: string | RegExp): Promise<void> => {
+      await page.goto(`${app.baseUrl}${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading }).waitFor()).resolves.toBeUndefined();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page)).toEqual([]);
+      const english = (await chromeTexts(page)).filter((text) => ENGLISH_ONLY.has(text));
+      expect(english).toEqual([]);
+      await screenshot(page, name);
+      visited.push(path);
+    };
 
-  it('shows my overdue follow-ups of the Vietnam mission on the home page, with counts', async () => {
-    await visit('/', 'my-follow-ups', 'Mijn opvolging');
-    const overdue = page.getByRole('region', { name: /^Achterstallig/ });
-    await expect(overdue.getByRole('link', { name: 'MOW visit to Vietnam for the Mekong River Commission' }).waitFor()).resolves.toBeUndefined();
-    const mine = await app.get(`actions?ownerId=${ELS.id}&overdue=true&limit=200`);
-    const heading = await overdue.getByRole('heading', { level: 2 }).textContent();
-    // Owned or watched: at least the ones I own.
-    expect(Number(/\((\d+)\)/.exec(heading ?? '')?.[1])).toBeGreaterThanOrEqual(mine.body.total);
-    expect(mine.body.total).toBeGreaterThan(0);
-  });
+    beforeAll(async () => {
+      ({ page, problems } = await newWatchedPage(browser));
+    });
 
-  it('postpones an overdue follow-up to "najaar 2027", showing the window while typing, and the API holds it', async () => {
-    await visit(`/actions/${MOW_VISIT}`, 'action', 'MOW visit to Vietnam for the Mekong River Commission');
-    await page.getByRole('button', { name: 'Uitstellen: MOW visit to Vietnam for the Mekong River Commission' }).click();
-    await page.getByLabel('Nieuwe termijn').fill('najaar 2027');
-    const window = (await app.get('actions/due-window?dueLabel=najaar%202027')).body;
-    await expect(page.getByText(/^Gelezen als: /).waitFor()).resolves.toBeUndefined();
-    expect(await page.getByText(/^Gelezen als: /).textContent()).toContain('2027');
-    await page.getByRole('button', { name: 'Uitstellen', exact: true }).last().click();
-    await expect(page.getByText('uitgesteld', { exact: true }).first().waitFor()).resolves.toBeUndefined();
+    it('opens the action of a reminder e-mail’s link, signing in first and then going on to it', async () => {
+      const action = (await app.get(`actions/${MOW_VISIT}`)).body;
+      const message = renderActionMessage(
+        'overdue',
+        { ...action, missionCode: 'VN-2023', missionTitle: 'Economic mission to Vietnam 2023', ownerName: 'Els Vermeulen' },
+        { name: 'Els Vermeulen', language: 'nl' },
+        {
+          actionUrl: actionUrl(app.baseUrl, MOW_VISIT),
+        },
+      );
+      const link = /https?:\/\/\S+\/actions\/[0-9a-f-]{36}/.exec(message.text)?.[0];
+      expect(link).toBe(`${app.baseUrl}/actions/${MOW_VISIT}`);
 
-    const stored = (await app.get(`actions/${MOW_VISIT}`)).body;
-    expect(stored).toMatchObject({ status: 'postponed', dueLabel: 'najaar 2027', dueFrom: window.dueFrom, dueTo: window.dueTo, overdue: false });
-    await expect(page.getByText('najaar 2027').first().waitFor()).resolves.toBeUndefined();
-  });
+      await page.goto(link!);
+      await page.waitForURL(/\/sign-in\?next=/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'sign-in');
+      await signIn(page, ELS.email, PASSWORD);
+      expect(new URL(page.url()).pathname).toBe(`/actions/${MOW_VISIT}`);
+      await expect(page.getByRole('heading', { level: 1, name: action.title }).waitFor()).resolves.toBeUndefined();
+    });
 
-  it('creates a follow-up with a fuzzy date, shows the API’s field errors beside the fields, and the API holds it', async () => {
-    await visit(`/actions/new?missionId=${missionId}`, 'action-form', 'Nieuwe opvolgactie');
-    await page.getByLabel('Termijn').fill('ergens binnenkort');
-    await page.getByLabel('Titel').fill('Webinar for the delegation on port logistics');
-    await expect(page.getByText(/^Niet begrepen als datum/).waitFor()).resolves.toBeUndefined();
-    await page.getByRole('button', { name: 'Aanmaken' }).click();
-    // The API's message for dueLabel, next to the field, and the form's own summary.
-    await expect(
-      page
-        .locator('.field.has-error')
-        .getByText(/dueLabel must be a due date/)
-        .waitFor(),
-    ).resolves.toBeUndefined();
-    await expect(page.getByRole('alert').getByText('Enkele velden vragen aandacht.').waitFor()).resolves.toBeUndefined();
+    it('shows my overdue follow-ups of the Vietnam mission on the home page, with counts', async () => {
+      await visit('/', 'my-follow-ups', 'Mijn opvolging');
+      const overdue = page.getByRole('region', { name: /^Achterstallig/ });
+      await expect(overdue.getByRole('link', { name: 'MOW visit to Vietnam for the Mekong River Commission' }).waitFor()).resolves.toBeUndefined();
+      const mine = await app.get(`actions?ownerId=${ELS.id}&overdue=true&limit=200`);
+      const heading = await overdue.getByRole('heading', { level: 2 }).textContent();
+      // Owned or watched: at least the ones I own.
+      expect(Number(/\((\d+)\)/.exec(heading ?? '')?.[1])).toBeGreaterThanOrEqual(mine.body.total);
+      expect(mine.body.total).toBeGreaterThan(0);
+    });
 
-    await page.getByLabel('Termijn').fill('maart 2028');
-    await expect(page.getByText(/^Gelezen als: /).waitFor()).resolves.toBeUndefined();
-    await page.getByRole('button', { name: 'Aanmaken' }).click();
-    await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
-    const id = new URL(page.url()).pathname.split('/').pop()!;
-    await expect(page.getByRole('heading', { level: 1, name: 'Webinar for the delegation on port logistics' }).waitFor()).resolves.toBeUndefined();
-    const created = (await app.get(`actions/${id}`)).body;
-    expect(created).toMatchObject({
-      title: 'Webinar for the delegation on port logistics',
-      missionId,
-      dueLabel: 'maart 2028',
-      dueFrom: '2028-03-01',
-      dueTo: '2028-03-31',
-      status: 'open',
+    it('postpones an overdue follow-up to "najaar 2027", showing the window while typing, and the API holds it', async () => {
+      await visit(`/actions/${MOW_VISIT}`, 'action', 'MOW visit to Vietnam for the Mekong River Commission');
+      await page.getByRole('button', { name: 'Uitstellen: MOW visit to Vietnam for the Mekong River Commission' }).click();
+      await page.getByLabel('Nieuwe termijn').fill('najaar 2027');
+      const window = (await app.get('actions/due-window?dueLabel=najaar%202027')).body;
+      await expect(page.getByText(/^Gelezen als: /).waitFor()).resolves.toBeUndefined();
+      expect(await page.getByText(/^Gelezen als: /).textContent()).toContain('2027');
+      await page.getByRole('button', { name: 'Uitstellen', exact: true }).last().click();
+      await expect(page.getByText('uitgesteld', { exact: true }).first().waitFor()).resolves.toBeUndefined();
+
+      const stored = (await app.get(`actions/${MOW_VISIT}`)).body;
+      expect(stored).toMatchObject({ status: 'postponed', dueLabel: 'najaar 2027', dueFrom: window.dueFrom, dueTo: window.dueTo, overdue: false });
+      await expect(page.getByText('najaar 2027').first().waitFor()).resolves.toBeUndefined();
+    });
+
+    it('creates a follow-up with a fuzzy date, shows the API’s field errors beside the fields, and the API holds it', async () => {
+      await visit(`/actions/new?missionId=${missionId}`, 'action-form', 'Nieuwe opvolgactie');
+      await page.getByLabel('Termijn').fill('ergens binnenkort');
+      await page.getByLabel('Titel').fill('Webinar for the delegation on port logistics');
+      await expect(page.getByText(/^Niet begrepen als datum/).waitFor()).resolves.toBeUndefined();
+      await page.getByRole('button', { name: 'Aanmaken' }).click();
+      // The API's message for dueLabel, next to the field, and the form's own summary.
+      await expect(
+        page
+          .locator('.field.has-error')
+          .getByText(/dueLabel must be a due date/)
+          .waitFor(),
+      ).resolves.toBeUndefined();
+      await expect(page.getByRole('alert').getByText('Enkele velden vragen aandacht.').waitFor()).resolves.toBeUndefined();
+
+      await page.getByLabel('Termijn').fill('maart 2028');
+      await expect(page.getByText(/^Gelezen als: /).waitFor()).resolves.toBeUndefined();
+      await page.getByRole('button', { name: 'Aanmaken' }).click();
+      await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      await expect(page.getByRole('heading', { level: 1, name: 'Webinar for the delegation on port logistics' }).waitFor()).resolves.toBeUndefined();
+      const created = (await app.get(`actions/${id}`)).body;
+      expect(created).toMatchObject({
+        title: 'Webinar for the delegation on port logistics',
+        missionId,
+        dueLabel: 'maart 2028',
+        dueFrom: '2028-03-01',
+        dueTo: '2028-03-31',
+        status: 'open',
+      });
+    });
+
+    it('walks the other pages: the mission with its tiles and charts, the overdue board, organisations, contacts, tokens', async () => {
+      await visit(`/missions/${missionId}`, 'mission', 'Economic mission to Vietnam 2023');
+      const summary = (await app.get(`missions/${missionId}/summary`)).body;
+      await expect(
+        page.getByRole('list', { name: 'Resultaten' }).getByText(String(summary.participants.total), { exact: true }).waitFor(),
+      ).resolves.toBeUndefined();
+      await expect(page.getByRole('heading', { name: 'Voortgang van de opvolging' }).waitFor()).resolves.toBeUndefined();
+      await expect(page.getByRole('heading', { name: 'Ontmoetingen per dag' }).waitFor()).resolves.toBeUndefined();
+      await expect(page.locator('.recharts-bar-rectangle').first().waitFor()).resolves.toBeUndefined();
+      await expect(page.getByRole('link', { name: 'NXTPORT International' }).first().waitFor()).resolves.toBeUndefined();
+      await screenshot(page, 'mission');
+
+      await visit('/missions', 'missions', 'Missies');
+      await visit('/overdue', 'overdue-board', 'Achterstallige opvolging');
+      await visit('/organisations?q=NXTPORT', 'organisations', 'Organisaties');
+      await page.getByRole('link', { name: 'NXTPORT International' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'NXTPORT International' }).waitFor()).resolves.toBeUndefined();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'organisation');
+      await visit('/contacts', 'contacts', 'Contactpersonen');
+      await visit('/tokens', 'tokens', 'API-sleutels');
+      // Users are for admins: an officer is not offered the page.
+      expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).count()).toBe(0);
+    }, 180_000);
+
+    it('signs out, after which the pages ask to sign in again', async () => {
+      await page.getByRole('button', { name: 'Afmelden' }).click();
+      await page.waitForURL(/\/sign-in$/);
+      await page.goto(`${app.baseUrl}/missions`);
+      await page.waitForURL(/\/sign-in\?next=%2Fmissions$/);
+      expect(visited.length).toBeGreaterThan(5);
+      expect(problems).toEqual([]);
     });
   });
 
-  it('walks the other pages: the mission with its tiles and charts, the overdue board, organisations, contacts, tokens', async () => {
-    await visit(`/missions/${missionId}`, 'mission', 'Economic mission to Vietnam 2023');
-    const summary = (await app.get(`missions/${missionId}/summary`)).body;
-    await expect(
-      page.getByRole('list', { name: 'Resultaten' }).getByText(String(summary.participants.total), { exact: true }).waitFor(),
-    ).resolves.toBeUndefined();
-    await expect(page.getByRole('heading', { name: 'Voortgang van de opvolging' }).waitFor()).resolves.toBeUndefined();
-    await expect(page.getByRole('heading', { name: 'Ontmoetingen per dag' }).waitFor()).resolves.toBeUndefined();
-    await expect(page.locator('.recharts-bar-rectangle').first().waitFor()).resolves.toBeUndefined();
-    await expect(page.getByRole('link', { name: 'NXTPORT International' }).first().waitFor()).resolves.toBeUndefined();
-    await screenshot(page, 'mission');
-
-    await visit('/missions', 'missions', 'Missies');
-    await visit('/overdue', 'overdue-board', 'Achterstallige opvolging');
-    await visit('/organisations?q=NXTPORT', 'organisations', 'Organisaties');
-    await page.getByRole('link', { name: 'NXTPORT International' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'NXTPORT International' }).waitFor()).resolves.toBeUndefined();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'organisation');
-    await visit('/contacts', 'contacts', 'Contactpersonen');
-    await visit('/tokens', 'tokens', 'API-sleutels');
-    // Users are for admins: an officer is not offered the page.
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).count()).toBe(0);
-  }, 180_000);
-
-  it('signs out, after which the pages ask to sign in again', async () => {
-    await page.getByRole('button', { name: 'Afmelden' }).click();
-    await page.waitForURL(/\/sign-in$/);
-    await page.goto(`${app.baseUrl}/missions`);
-    await page.waitForURL(/\/sign-in\?next=%2Fmissions$/);
-    expect(visited.length).toBeGreaterThan(5);
-    expect(problems).toEqual([]);
-  });
-});
-
-describe('a viewer', () => {
-  it('sees the follow-ups and missions but no button that would answer 403', async () => {
-    const { page, problems } = await newWatchedPage(browser);
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await signIn(page, AN.email, PASSWORD);
-    await page.goto(`${app.baseUrl}/missions/${missionId}`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Economic mission to Vietnam 2023' }).waitFor()).resolves.toBeUndefined();
-    await page.waitForLoadState('networkidle');
-    for (const name of ['Wijzigen', 'Aan delegatie toevoegen', 'Nieuwe ontmoeting', 'Nieuw akkoord', 'Nieuwe opvolgactie']) {
-      expect(await page.getByRole('link', { name }).count()).toBe(0);
-    }
-    await page.goto(`${app.baseUrl}/actions/${demoId('action', 'action-loi-signing')}`);
-    await expect(page.getByRole('heading', { name: 'Herinneringen' }).waitFor()).resolves.toBeUndefined();
-    await page.waitForLoadState('networkidle');
-    for (const name of [/^Afronden/, /^Uitstellen/, /^Toewijzen/, 'Later', 'Overslaan']) expect(await page.getByRole('button', { name }).count()).toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'viewer-action');
-    // The buttons are hidden because the API would refuse: check that it does.
-    const token = await app.signIn(AN.email, PASSWORD);
-    const refused = await app.as(token).patch(`actions/${demoId('action', 'action-loi-signing')}`, { status: 'done', version: 1 });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('forbidden');
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-});
-
-describe('the English interface and an admin', () => {
-  it('switches to English, remembers it, and offers users to admins', async () => {
-    const { page, problems } = await newWatchedPage(browser, 'en-GB');
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await signIn(page, app.admin.email, app.admin.password);
-    await page.getByLabel('Taal').first().selectOption('en');
-    await expect(page.getByRole('heading', { level: 1, name: 'My follow-ups' }).waitFor()).resolves.toBeUndefined();
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: 'My follow-ups' }).waitFor()).resolves.toBeUndefined();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Users' }).waitFor()).resolves.toBeUndefined();
-    await expect(page.getByRole('link', { name: 'Els Vermeulen' }).waitFor()).resolves.toBeUndefined();
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'users');
-    await page.getByRole('link', { name: 'Els Vermeulen' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Edit user' }).waitFor()).resolves.toBeUndefined();
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
+  describe('a viewer', () => {
+    it('sees the follow-ups and missions but no button that would answer 403', async () => {
+      const { page, problems } = await newWatchedPage(browser);
+      await page.goto(`${app.baseUrl}/sign-in`);
+      await signIn(page, AN.email, PASSWORD);
+      await page.goto(`${app.baseUrl}/missions/${missionId}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Economic mission to Vietnam 2023' }).waitFor()).resolves.toBeUndefined();
+      await page.waitForLoadState('networkidle');
+      for (const name of ['Wijzigen', 'Aan delegatie toevoegen', 'Nieuwe ontmoeting', 'Nieuw akkoord', 'Nieuwe opvolgactie']) {
+        expect(await page.getByRole('link', { name }).count()).toBe(0);
+      }
+      await page.goto(`${app.baseUrl}/actions/${demoId('action', 'action-loi-signing')}`);
+      await expect(page.getByRole('heading', { name: 'Herinneringen' }).waitFor()).resolves.toBeUndefined();
+      await page.waitForLoadState('networkidle');
+      for (const name of [/^Afronden/, /^Uitstellen/, /^Toewijzen/, 'Later', 'Overslaan']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'viewer-action');
+      // The buttons are hidden because the API would refuse: check that it does.
+      const token = await app.signIn(AN.email, PASSWORD);
+      const refused = await app.as(token).patch(`actions/${demoId('action', 'action-loi-signing')}`, { status: 'done', version: 1 });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('forbidden');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
   });
 
-  it('signs in with the keyboard alone and reaches the content through the skip link', async () => {
-    const { page, problems } = await newWatchedPage(browser);
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.type(ELS.email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${app.baseUrl}/`);
-    await page.getByRole('heading', { level: 1, name: 'Mijn opvolging' }).waitFor();
-    // A page opened afresh: the first stop of the keyboard is the skip link.
-    await page.goto(`${app.baseUrl}/overdue`);
-    await page.getByRole('heading', { level: 1, name: 'Achterstallige opvolging' }).waitFor();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('Naar de inhoud');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
+  describe('the English interface and an admin', () => {
+    it('switches to English, remembers it, and offers users to admins', async () => {
+      const { page, problems } = await newWatchedPage(browser, 'en-GB');
+      await page.goto(`${app.baseUrl}/sign-in`);
+      await signIn(page, app.admin.email, app.admin.password);
+      await page.getByLabel('Taal').first().selectOption('en');
+      await expect(page.getByRole('heading', { level: 1, name: 'My follow-ups' }).waitFor()).resolves.toBeUndefined();
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'My follow-ups' }).waitFor()).resolves.toBeUndefined();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Users' }).waitFor()).resolves.toBeUndefined();
+      await expect(page.getByRole('link', { name: 'Els Vermeulen' }).waitFor()).resolves.toBeUndefined();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'users');
+      await page.getByRole('link', { name: 'Els Vermeulen' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Edit user' }).waitFor()).resolves.toBeUndefined();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
 
-  it('answers unknown API paths with JSON 404s, not the dashboard', async () => {
-    const response = await fetch(`${app.baseUrl}/api/v1/no-such-thing`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    it('signs in with the keyboard alone and reaches the content through the skip link', async () => {
+      const { page, problems } = await newWatchedPage(browser);
+      await page.goto(`${app.baseUrl}/sign-in`);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.type(ELS.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${app.baseUrl}/`);
+      await page.getByRole('heading', { level: 1, name: 'Mijn opvolging' }).waitFor();
+      // A page opened afresh: the first stop of the keyboard is the skip link.
+      await page.goto(`${app.baseUrl}/overdue`);
+      await page.getByRole('heading', { level: 1, name: 'Achterstallige opvolging' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('Naar de inhoud');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it('answers unknown API paths with JSON 404s, not the dashboard', async () => {
+      const response = await fetch(`${app.baseUrl}/api/v1/no-such-thing`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ statusCode: 404, code: 'not_found' });
+    });
   });
 });
