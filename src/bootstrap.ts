@@ -9,7 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
-import { serveDashboard } from './dashboard/dashboard.js';
+import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
@@ -43,11 +43,17 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
+export interface AppOptions {
+  logDestination?: DestinationStream;
+  /** The dashboard build to serve; tests give a small fixture instead of a real build. */
+  dashboardDir?: string;
+}
+
 /**
  * Builds the HTTP application: the same for `npm start` and for the tests,
  * so that what is tested is what runs.
  */
-export async function createApp(environment: Environment, databaseUrl: string, { logDestination }: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+export async function createApp(environment: Environment, databaseUrl: string, { logDestination, dashboardDir = DASHBOARD_DIR }: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: environment.TRUST_PROXY, genReqId: requestId, clientErrorHandler: answerClientError });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
@@ -66,7 +72,7 @@ export async function createApp(environment: Environment, databaseUrl: string, {
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);
-  await serveDashboard(app);
+  await serveDashboard(app, dashboardDir);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/bootstrap.js';
+import { type AppOptions, createApp } from '../../src/bootstrap.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { hashPassword } from '../../src/users/password.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -50,7 +49,7 @@ let adminHash: Promise<string> | undefined;
  * The whole application on a fresh database, listening on a free local port, with an admin
  * signed in: every request carries the admin's access token unless a test says otherwise.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, { logDestination }: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const environment = loadEnvironment({
     NODE_ENV: 'test',
@@ -62,7 +61,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, { log
     JWT_ACCESS_TTL: '3600',
     ...overrides,
   });
-  const app = await createApp(environment, database.url, { logDestination });
+  const app = await createApp(environment, database.url, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
