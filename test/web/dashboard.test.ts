@@ -138,11 +138,11 @@ inBrowser('the dashboard in Chromium', () => {
       await page.getByLabel('Titel').fill('Webinar for the delegation on port logistics');
       await expect(page.getByText(/^Niet begrepen als datum/).waitFor()).resolves.toBeUndefined();
       await page.getByRole('button', { name: 'Aanmaken' }).click();
-      // The API's message for dueLabel, next to the field, and the form's own summary.
+      // The API's message for dueLabel, in Dutch, next to the field, and the form's own summary.
       await expect(
         page
-          .locator('.field.has-error')
-          .getByText(/dueLabel must be a due date/)
+          .locator('.field.has-error .field-error')
+          .getByText(/^Niet begrepen als datum/)
           .waitFor(),
       ).resolves.toBeUndefined();
       await expect(page.getByRole('alert').getByText('Enkele velden vragen aandacht.').waitFor()).resolves.toBeUndefined();

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { fieldErrorKey } from '../api/messages';
 import { DueInput } from '../actions/DueInput';
 import { isoToZoned, zonedToIso } from '../i18n/format';
 import { RefField } from './RefField';
@@ -80,7 +81,7 @@ interface ResourceFormProps {
  * fields they are about; what it says about no field in particular appears above the buttons.
  */
 export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel, children }: ResourceFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -101,7 +102,12 @@ export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel,
       await onSubmit(values);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
-        const byField = error.fieldErrors;
+        const byField = Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([name, message]) => {
+            const key = fieldErrorKey(message, i18n.language);
+            return [name, key ? t(key) : message];
+          }),
+        );
         const known = Object.fromEntries(
           Object.entries(byField).filter(([name]) => fields.some((field) => field.name === name || (field.kind === 'due' && name.startsWith('due')))),
         );
@@ -109,7 +115,7 @@ export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel,
         const dueField = fields.find((field) => field.kind === 'due');
         if (dueField && dueError) known[dueField.name] = dueError;
         setErrors(known);
-        setGeneral(Object.keys(known).length === 0 ? (error.body?.message ?? t('form.invalid')) : t('form.invalid'));
+        setGeneral(Object.keys(known).length === 0 && i18n.language === 'en' ? (error.body?.message ?? t('form.invalid')) : t('form.invalid'));
       } else if (error instanceof ApiError && error.status === 409) {
         setGeneral(error.body?.code === 'stale_version' ? t('form.stale') : (error.body?.message ?? t('form.conflict')));
       } else if (error instanceof ApiError && error.status === 403) {

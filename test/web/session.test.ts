@@ -1,0 +1,88 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { browserAvailable, buildDashboard, launchBrowser, newWatchedPage, signIn } from './browser.js';
+
+const inBrowser = browserAvailable() ? describe : describe.skip;
+
+// Access tokens that live a minute (the shortest the service allows); the dashboard refreshes
+// one that has less than 30 seconds left. The page's Date.now is moved on instead of waiting
+// (Playwright's fake clock would also stop the page's timers).
+inBrowser('the dashboard’s session in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    buildDashboard();
+    app = await startTestApp({ JWT_ACCESS_TTL: '60' });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('refreshes an expiring access token silently, keeps the session across a reload, and ends it on sign-out', async () => {
+    const { page, problems } = await newWatchedPage(browser);
+    const refreshes: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/refresh')) refreshes.push(response.status());
+    });
+    await page.addInitScript(() => {
+      const realNow = Date.now.bind(Date);
+      Date.now = () => realNow() + ((window as unknown as { clockOffset?: number }).clockOffset ?? 0);
+    });
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await signIn(page, app.admin.email, app.admin.password);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(refreshes).toEqual([]);
+    await page.evaluate(() => {
+      (window as unknown as { clockOffset: number }).clockOffset = 45_000;
+    });
+
+    const refreshed = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
+    const listed = page.waitForResponse((response) => response.url().includes('/api/v1/missions?'));
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^(Missies|Missions)$/ })
+      .click();
+    expect((await refreshed).status()).toBe(200);
+    expect((await listed).status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: /^(Missies|Missions)$/ }).waitFor();
+    // One refresh, however many requests found the token stale together.
+    expect(refreshes).toEqual([200]);
+    expect(new URL(page.url()).pathname).toBe('/missions');
+
+    // A reload forgets the access token; the refresh token kept on the device brings the session back.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^(Missies|Missions)$/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/missions');
+
+    await page.getByRole('button', { name: /^(Afmelden|Sign out)$/ }).click();
+    await page.waitForURL(/\/sign-in$/);
+    const kept = await page.evaluate(() => localStorage.getItem('mission-crm.refresh'));
+    expect(kept).toBeNull();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('sends a session whose refresh token was revoked back to sign-in, then on to the page asked for', async () => {
+    const { page, problems } = await newWatchedPage(browser);
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await signIn(page, app.admin.email, app.admin.password);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const refreshToken = await page.evaluate(() => localStorage.getItem('mission-crm.refresh'));
+    const revoked = await app.as(null).post('auth/logout', { refreshToken });
+    expect(revoked.status).toBe(204);
+
+    await page.goto(`${app.baseUrl}/overdue`);
+    await page.waitForURL(/\/sign-in\?next=%2Foverdue$/);
+    await signIn(page, app.admin.email, app.admin.password);
+    expect(new URL(page.url()).pathname).toBe('/overdue');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
