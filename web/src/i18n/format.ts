@@ -44,10 +44,9 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** The instant a wall-clock time in a time zone stands for ("2023-09-12T10:00" in Asia/Ho_Chi_Minh). */
-export function zonedToIso(local: string, timeZone: string): string {
-  const asUtc = new Date(`${local}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', {
+/** The calendar and clock fields of an instant as a time zone shows them. */
+function fieldsIn(timeZone: string, instant: Date): Record<string, string> {
+  return new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -57,24 +56,20 @@ export function zonedToIso(local: string, timeZone: string): string {
     minute: '2-digit',
     second: '2-digit',
   })
-    .formatToParts(asUtc)
+    .formatToParts(instant)
     .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return new Date(asUtc.getTime() - (shown - asUtc.getTime())).toISOString();
+}
+
+/** The instant a wall-clock time in a time zone stands for ("2023-09-12T10:00" in Asia/Ho_Chi_Minh). */
+export function zonedToIso(local: string, timeZone: string): string {
+  const asUtc = new Date(`${local}:00Z`);
+  const shown = fieldsIn(timeZone, asUtc);
+  const shownAsUtc = Date.UTC(Number(shown.year), Number(shown.month) - 1, Number(shown.day), Number(shown.hour), Number(shown.minute), Number(shown.second));
+  return new Date(asUtc.getTime() - (shownAsUtc - asUtc.getTime())).toISOString();
 }
 
 /** The wall-clock time ("YYYY-MM-DDTHH:mm") of an instant in a time zone, for datetime-local inputs. */
 export function isoToZoned(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .formatToParts(new Date(iso))
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  const shown = fieldsIn(timeZone, new Date(iso));
+  return `${shown.year}-${shown.month}-${shown.day}T${shown.hour}:${shown.minute}`;
 }
