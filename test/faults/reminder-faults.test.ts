@@ -9,6 +9,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { ReminderQueue } from '../../src/reminders/reminder-queue.js';
 import { startTestApp } from '../support/app.js';
+import { takeTurn } from '../support/turns.js';
 
 // A fault test, not a timed test. 1,000 reminders fall due while one of two compiled
 // worker processes is SIGKILLed every 2–3 s and started again. Every PostgreSQL
@@ -549,14 +550,20 @@ if (process.env.REDIS_URL) {
 
 describe('reminder engine under faults: workers SIGKILLed, connections terminated, queue lost', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
+  let endTurn: (() => Promise<void>) | undefined;
 
-  beforeAll(() => buildWhenStale(), 180_000);
+  // Its bounds on lateness assume the machine is not shared with a browser test's Chromium.
+  beforeAll(async () => {
+    endTurn = await takeTurn('alone');
+    buildWhenStale();
+  }, 900_000);
 
   afterAll(async () => {
     shuttingDown = true;
     const running = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
     await Promise.all(running.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))));
     for (const step of cleanup.reverse()) await step().catch((error: unknown) => console.warn('cleanup failed', error));
+    await endTurn?.();
   }, 60_000);
 
   it.each(backends)('sends each of 1,000 reminders once, but for the copies a kill forces on SMTP (queue on $name)', async (backend) => {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,11 +21,29 @@ async function freePort(): Promise<number> {
   });
 }
 
+function newestUnder(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestUnder(join(path, name))), stat.mtimeMs);
+}
+
+/**
+ * The dashboard as `npm run build` makes it, for the tests that serve it to a browser: built
+ * once here, before the test files run in parallel, and only when web/ changed since.
+ */
+function buildDashboardWhenStale(): void {
+  const built = join('dist', 'web', 'index.html');
+  const sources = Math.max(newestUnder('web'), statSync('package-lock.json').mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+
 /**
  * Tests use DATABASE_URL when it is set (CI's PostgreSQL); otherwise a throw-away
  * embedded PostgreSQL. Each test file then makes a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  buildDashboardWhenStale();
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -21,11 +20,6 @@ export function browserAvailable(): boolean {
 }
 
 export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
-
-/** Builds the dashboard the way `npm run build` does, so the tests drive what `npm start` serves. */
-export function buildDashboard(): void {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
-}
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -4,9 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { seedDemoData, demoId } from '../../src/demo/seed.js';
 import { actionUrl, renderActionMessage } from '../../src/reminders/messages.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { takeTurn } from '../support/turns.js';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
-import { browserAvailable, buildDashboard, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
+import { browserAvailable, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 // An officer's day on the reference mission, in a real browser against the real service.
 
@@ -41,12 +42,13 @@ async function chromeTexts(page: Page): Promise<string[]> {
 const inBrowser = browserAvailable() ? describe : describe.skip;
 
 inBrowser('the dashboard in Chromium', () => {
+  let endTurn: (() => Promise<void>) | undefined;
   let app: TestApp;
   let browser: Browser;
   let missionId: string;
 
   beforeAll(async () => {
-    buildDashboard();
+    endTurn = await takeTurn('shared');
     app = await startTestApp();
     await seedDemoData({ url: app.database.url });
     for (const user of [ELS, AN]) {
@@ -57,11 +59,12 @@ inBrowser('the dashboard in Chromium', () => {
     const missions = await app.get('missions?q=VN-2023');
     missionId = missions.body.items[0].id;
     browser = await launchBrowser();
-  }, 120_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await endTurn?.();
   });
 
   describe('an officer’s day in the Dutch interface', () => {

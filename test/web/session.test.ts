@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { browserAvailable, buildDashboard, launchBrowser, newWatchedPage, signIn } from './browser.js';
+import { takeTurn } from '../support/turns.js';
+import { browserAvailable, launchBrowser, newWatchedPage, signIn } from './browser.js';
 
 const inBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -10,18 +11,20 @@ const inBrowser = browserAvailable() ? describe : describe.skip;
 // one that has less than 30 seconds left. The page's Date.now is moved on instead of waiting
 // (Playwright's fake clock would also stop the page's timers).
 inBrowser('the dashboard’s session in Chromium', () => {
+  let endTurn: (() => Promise<void>) | undefined;
   let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    buildDashboard();
+    endTurn = await takeTurn('shared');
     app = await startTestApp({ JWT_ACCESS_TTL: '60' });
     browser = await launchBrowser();
-  }, 120_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await endTurn?.();
   });
 
   it('refreshes an expiring access token silently, keeps the session across a reload, and ends it on sign-out', async () => {
