@@ -29,6 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page that remembers every console error and uncaught exception, for the test to assert none. */
 export async function newWatchedPage(browser: Browser, locale = 'nl-BE'): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, timezoneId: 'Europe/Brussels' });
+  // Generous: the machine is shared with the rest of the suite.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

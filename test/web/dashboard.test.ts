@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoData, demoId } from '../../src/demo/seed.js';
 import { actionUrl, renderActionMessage } from '../../src/reminders/messages.js';
@@ -40,6 +40,8 @@ async function chromeTexts(page: Page): Promise<string[]> {
 }
 
 const inBrowser = browserAvailable() ? describe : describe.skip;
+// A real browser on a machine shared with the rest of the suite: steps take seconds, not milliseconds.
+jest.setTimeout(180_000);
 
 inBrowser('the dashboard in Chromium', () => {
   let endTurn: (() => Promise<void>) | undefined;

@@ -1,11 +1,13 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
 import { browserAvailable, launchBrowser, newWatchedPage, signIn } from './browser.js';
 
 const inBrowser = browserAvailable() ? describe : describe.skip;
+// A real browser on a machine shared with the rest of the suite: steps take seconds, not milliseconds.
+jest.setTimeout(180_000);
 
 // Access tokens that live a minute (the shortest the service allows); the dashboard refreshes
 // one that has less than 30 seconds left. The page's Date.now is moved on instead of waiting
@@ -70,7 +72,7 @@ inBrowser('the dashboard’s session in Chromium', () => {
     expect(kept).toBeNull();
     expect(problems).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  });
 
   it('sends a session whose refresh token was revoked back to sign-in, then on to the page asked for', async () => {
     const { page, problems } = await newWatchedPage(browser);
@@ -87,5 +89,5 @@ inBrowser('the dashboard’s session in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/overdue');
     expect(problems).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  });
 });
