@@ -138,7 +138,8 @@ export class ReportAgreementDto {
 }
 
 export class ReportAgreementsDto {
-  @ApiProperty({ type: [ReportAgreementDto], description: "The mission's agreements past planning on the report day (signed, in force, …)" }) signed!: ReportAgreementDto[];
+  @ApiProperty({ type: [ReportAgreementDto], description: "The mission's agreements past planning on the report day (signed, in force, …)" })
+  signed!: ReportAgreementDto[];
   @ApiProperty({ type: [ReportAgreementDto], description: "The mission's agreements not (yet) signed then" }) planned!: ReportAgreementDto[];
   @ApiProperty({ type: [ReportAgreementDto], description: 'Earlier agreements in force that the mission built on: a party was met or is followed up with' })
   earlier!: ReportAgreementDto[];

@@ -162,19 +162,29 @@ function mapMeeting(row: ReportMeetingRow, timeZone: string): ReportMeetingDto {
 }
 
 function mapAgreement(row: ReportAgreementRow): ReportAgreementDto {
-  return { id: row.id, type: row.type, title: row.title, parties: row.parties, signedOn: row.signedOn, validFrom: row.validFrom, status: row.status, themes: row.themes };
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    parties: row.parties,
+    signedOn: row.signedOn,
+    validFrom: row.validFrom,
+    status: row.status,
+    themes: row.themes,
+  };
 }
 
 /**
- * A participant's answer on the report day: its latest survey answer by then, or, for one that
- * gave none, the satisfaction recorded on it by hand (as the audit trail says it stood then).
+ * The answers on the report day. With a survey opened by then, each participant's latest survey
+ * answer by then; without one, the satisfaction recorded on the participants by hand (as the
+ * audit trail says it stood then).
  */
 function buildSurvey(facts: ReportFacts): ReportSurveyDto {
   const responses = new Map(facts.responses.map((response) => [response.participantId, response]));
   const answers = facts.participants.flatMap((participant): { participant: ReportParticipantRow; score: number; comment: string | null }[] => {
     const response = responses.get(participant.id);
     if (response) return [{ participant, score: response.score, comment: response.comment }];
-    if (participant.score !== null) return [{ participant, score: participant.score, comment: participant.comment }];
+    if (!facts.survey && participant.score !== null) return [{ participant, score: participant.score, comment: participant.comment }];
     return [];
   });
   const distribution = Object.fromEntries([1, 2, 3, 4, 5].map((score) => [String(score), 0]));
