@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ContactLanguage } from '../../contacts/contact.entity.js';
+import { DeliveryRows, type DueRow } from '../../reminders/delivery-rows.js';
 import type { SurveyMessage, SurveyMessageKind } from '../survey-message.entity.js';
 
 /** What a survey e-mail says, read in one query when a worker sends it. */
@@ -29,63 +30,38 @@ const fromRaw = (raw: Record<string, unknown>): SurveyMessage =>
   ) as unknown as SurveyMessage;
 
 /**
- * Delivery of survey e-mails, the reminders' way (see RemindersRepository): the row decides
- * whether anything is sent, one atomic UPDATE claims it, a claim older than the lease belongs to
- * a dead worker and is taken over, and a failure goes back to planned with a later fire time.
+ * Delivery of survey e-mails, the reminders' way and with the same statements (DeliveryRows):
+ * the row decides whether anything is sent, one atomic UPDATE claims it, a claim older than the
+ * lease belongs to a dead worker and is taken over, and a failure goes back to planned later.
  */
 @Injectable()
 export class SurveyMessagesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly delivery: DeliveryRows;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.delivery = new DeliveryRows(dataSource, 'survey_messages');
+  }
 
   async claim(id: string, now: Date, leaseSeconds: number): Promise<SurveyMessage | null> {
-    const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
-      `UPDATE survey_messages SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = now(), version = version + 1
-        WHERE id = $1 AND ((status = 'planned' AND fire_at <= $2) OR (status = 'sending' AND claimed_at < $2::timestamptz - make_interval(secs => $3)))
-        RETURNING *`,
-      [id, now, leaseSeconds],
-    );
-    return rows[0] ? fromRaw(rows[0]) : null;
+    const row = await this.delivery.claim(id, now, leaseSeconds);
+    return row ? fromRaw(row) : null;
   }
 
-  async markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE survey_messages SET status = 'sent', sent_at = $2, message_id = $3, subject = $4, last_error = NULL, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
-      [id, sentAt, messageId, subject],
-    );
+  markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
+    return this.delivery.markSent(id, sentAt, messageId, subject);
   }
 
-  async markSkipped(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE survey_messages SET status = 'skipped', reason = $2, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
-      [id, reason],
-    );
+  markSkipped(id: string, reason: string): Promise<void> {
+    return this.delivery.markSkipped(id, reason);
   }
 
-  async markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE survey_messages SET status = CASE WHEN $3::timestamptz IS NULL THEN 'failed'::survey_message_status ELSE 'planned'::survey_message_status END,
-          fire_at = COALESCE($3::timestamptz, fire_at), last_error = $2, claimed_at = NULL, updated_at = now(), version = version + 1
-        WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 2000), retryAt],
-    );
+  markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    return this.delivery.markAttemptFailed(id, error, retryAt);
   }
 
   /** Messages that should have gone out by now and have no live claim: the sweep wakes workers for them. */
-  async findOverdueUnsent(
-    now: Date,
-    leaseSeconds: number,
-    limit: number,
-    after?: Pick<SurveyMessage, 'id' | 'fireAt'>,
-  ): Promise<Pick<SurveyMessage, 'id' | 'fireAt' | 'attempts'>[]> {
-    const rows: { id: string; fire_at: Date; attempts: number }[] = await this.dataSource.query(
-      `SELECT id, fire_at, attempts FROM survey_messages
-        WHERE status IN ('planned', 'sending') AND fire_at <= $1
-          AND (status = 'planned' OR claimed_at < $1::timestamptz - make_interval(secs => $2))
-          AND ($4::timestamptz IS NULL OR (fire_at, id) > ($4::timestamptz, $5::uuid))
-        ORDER BY fire_at, id LIMIT $3`,
-      [now, leaseSeconds, limit, after?.fireAt ?? null, after?.id ?? null],
-    );
-    return rows.map((row) => ({ id: row.id, fireAt: row.fire_at, attempts: row.attempts }));
+  findOverdueUnsent(now: Date, leaseSeconds: number, limit: number, after?: Pick<SurveyMessage, 'id' | 'fireAt'>): Promise<DueRow[]> {
+    return this.delivery.findOverdueUnsent(now, leaseSeconds, limit, after);
   }
 
   async findContext(invitationId: string): Promise<SurveyMessageContext | null> {
