@@ -18,24 +18,4 @@ import { Survey } from '../surveys/survey.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed rather than globbed so that the build and the tests load the same set. */
-export const ENTITIES = [
-  User,
-  Organisation,
-  Contact,
-  Mission,
-  Participant,
-  Meeting,
-  MeetingOrganisation,
-  MeetingContact,
-  Agreement,
-  Action,
-  Reminder,
-  RefreshToken,
-  ApiToken,
-  AuditEntry,
-  Survey,
-  SurveyInvitation,
-  SurveyToken,
-  SurveyMessage,
-  SurveyResponse,
-];
+export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action, Reminder, RefreshToken, ApiToken, AuditEntry, Survey, SurveyInvitation, SurveyToken, SurveyMessage, SurveyResponse];
