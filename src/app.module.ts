@@ -21,6 +21,8 @@ import type { QueueBackend } from './queue/queue-backend.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -68,6 +70,8 @@ export class AppModule {
         AgreementsModule,
         ActionsModule,
         RemindersModule,
+        ReportsModule,
+        SurveysModule,
         AuditModule,
         ...(worker ? [ReminderWorkerModule] : []),
       ],

@@ -8,6 +8,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but not allowed: the role may not do this, or the API token is read-only',
   404: 'No resource with this id',
   409: 'Conflict: a duplicate, a stale `version`, or a record that others still refer to',
+  410: 'No longer available (a survey that has closed)',
   413: 'The request body is too large',
   415: 'The body is not application/json',
   429: 'Too many attempts; wait the seconds in Retry-After',

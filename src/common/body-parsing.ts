@@ -18,8 +18,8 @@ function depthOf(value: unknown): number {
 }
 
 /**
- * Bodies are JSON and nothing else: Fastify's text/plain parser is removed (any other
- * content type is then a 415), and JSON nested deeper than MAX_JSON_DEPTH is a 400
+ * Bodies are JSON and nothing else (but the survey page's form): Fastify's text/plain parser
+ * is removed (any other content type is then a 415), and JSON nested deeper than MAX_JSON_DEPTH is a 400
  * instead of a stack overflow further on.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
@@ -34,5 +34,12 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
       }
       done(null, parsed);
     });
+  });
+  // A plain HTML form posts as application/x-www-form-urlencoded: the survey page's form only.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
+    if (!/^\/survey\/[^/?]+(\?|$)/.test(request.url)) {
+      return done(Object.assign(new Error('Send the body as application/json'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+    }
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 }

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   stale_version: 409,
   still_referenced: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -2,6 +2,9 @@ import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Re
 import { BaseEntity } from '../database/base.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 
+export const CONTACT_LANGUAGES = ['nl', 'en'] as const;
+export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+
 @Entity('contacts')
 @Index('ix_contacts_name_trgm', { synchronize: false })
 @Index('ix_contacts_created_at', ['createdAt'])
@@ -28,6 +31,10 @@ export class Contact extends BaseEntity {
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   phone!: string | null;
+
+  /** What a survey invitation to this person is written in. */
+  @Column({ type: 'enum', enum: CONTACT_LANGUAGES, enumName: 'contact_language', default: 'nl' })
+  language!: ContactLanguage;
 
   @Index('ix_contacts_synthetic')
   @Column({ type: 'boolean', default: false })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
-import type { Contact } from './contact.entity.js';
+import { CONTACT_LANGUAGES, type Contact, type ContactLanguage } from './contact.entity.js';
 
 /** Phone numbers as people write them: "+84 24 3825 3536", "(03) 123 45 67", "02/553 61 11". */
 const PHONE = /^\+?[\d\s()/-]*\d[\d\s()/-]*$/;
@@ -43,6 +43,11 @@ export class ContactCreateDto {
   @Matches(PHONE, { message: 'phone must be a phone number: digits, spaces, a leading + and - ( ) /' })
   phone?: string | null;
 
+  @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, default: 'nl', description: 'The language a survey invitation to this person is written in' })
+  @IsOptional()
+  @IsIn(CONTACT_LANGUAGES, { message: `language must be one of ${CONTACT_LANGUAGES.join(', ')}` })
+  language?: ContactLanguage;
+
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
   @IsOptional()
   @IsBoolean()
@@ -74,6 +79,7 @@ export class ContactResponseDto {
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ enum: CONTACT_LANGUAGES }) language!: ContactLanguage;
   @ApiProperty() synthetic!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
@@ -90,6 +96,7 @@ export function mapContact(contact: Contact): ContactResponseDto {
     role: contact.role,
     email: contact.email,
     phone: contact.phone,
+    language: contact.language,
     synthetic: contact.synthetic,
     version: contact.version,
     createdAt: contact.createdAt,

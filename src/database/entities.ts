@@ -10,7 +10,12 @@ import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Reminder } from '../reminders/reminder.entity.js';
+import { SurveyInvitation } from '../surveys/survey-invitation.entity.js';
+import { SurveyMessage } from '../surveys/survey-message.entity.js';
+import { SurveyResponse } from '../surveys/survey-response.entity.js';
+import { SurveyToken } from '../surveys/survey-token.entity.js';
+import { Survey } from '../surveys/survey.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed rather than globbed so that the build and the tests load the same set. */
-export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action, Reminder, RefreshToken, ApiToken, AuditEntry];
+export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action, Reminder, RefreshToken, ApiToken, AuditEntry, Survey, SurveyInvitation, SurveyToken, SurveyMessage, SurveyResponse];

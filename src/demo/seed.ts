@@ -109,6 +109,18 @@ function meetingSides(delegation: string[], counterpart: string[]): Array<[key: 
   return [...sides];
 }
 
+/**
+ * When the demo records would have been entered, so that a report of the mission as of a past
+ * day sees them: the delegation a month before the mission, the follow-up on the second day
+ * after it (09:00 UTC).
+ */
+function recordedAt(mission: { startDate: string; endDate: string } | undefined, what: 'delegation' | 'follow-up'): Date | undefined {
+  if (!mission) return undefined;
+  const day = new Date(`${what === 'delegation' ? mission.startDate : mission.endDate}T09:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + (what === 'delegation' ? -30 : 2));
+  return day;
+}
+
 async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<string, number>> {
   // Two loads at once would each find the other's rows missing and trip over them.
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mission-crm:demo-seed']);
@@ -205,6 +217,7 @@ async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<s
   );
   summary.missions = newMissions.size;
 
+  const missionsByKey = new Map(data.missions.map((m) => [m.key, m]));
   const delegation = data.participants.filter((p) => newMissions.has(id('mission', p.missionKey)));
   const newParticipants = new Set(
     await insertNew(
@@ -219,6 +232,8 @@ async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<s
         satisfactionScore: p.satisfactionScore ?? null,
         satisfactionComment: p.satisfactionComment ?? null,
         synthetic: p.synthetic,
+        createdAt: recordedAt(missionsByKey.get(p.missionKey), 'delegation'),
+        updatedAt: recordedAt(missionsByKey.get(p.missionKey), 'delegation'),
       })),
     ),
   );
@@ -327,6 +342,8 @@ async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<s
         ownerId: ids.optional('user', a.ownerUserKey),
         status: a.status,
         ...dueOf(a),
+        createdAt: recordedAt(missionsByKey.get(a.missionKey), 'follow-up'),
+        updatedAt: recordedAt(missionsByKey.get(a.missionKey), 'follow-up'),
       })),
     ),
   );

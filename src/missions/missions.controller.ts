@@ -3,13 +3,18 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { ReportAsOfDto } from '../reports/report.dto.js';
+import { ReportsService } from '../reports/reports.service.js';
 import { MissionCreateDto, MissionPageDto, MissionResponseDto, MissionSearchDto, MissionSummaryDto, MissionUpdateDto } from './missions.dto.js';
 import { MissionsService } from './missions.service.js';
 
 @ApiTags('missions')
 @Controller('missions')
 export class MissionsController {
-  constructor(private readonly missions: MissionsService) {}
+  constructor(
+    private readonly missions: MissionsService,
+    private readonly reports: ReportsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Plan a mission: where, when, who leads it and who is responsible' })
@@ -36,11 +41,13 @@ export class MissionsController {
   }
 
   @Get(':id/summary')
-  @ApiOperation({ summary: 'What the mission produced so far: delegation, meetings, agreements, follow-up actions and satisfaction' })
+  @ApiOperation({
+    summary: 'The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction',
+  })
   @ApiOkResponse({ type: MissionSummaryDto })
   @ApiErrors(400, 404)
-  summary(@IdParam() id: string): Promise<MissionSummaryDto> {
-    return this.missions.summarise(id);
+  summary(@IdParam() id: string, @Query() query: ReportAsOfDto): Promise<MissionSummaryDto> {
+    return this.reports.summarise(id, query.asOf);
   }
 
   @Patch(':id')

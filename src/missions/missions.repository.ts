@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { Action, ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
-import { Agreement } from '../agreements/agreement.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Participant } from '../participants/participant.entity.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
@@ -23,17 +19,6 @@ export interface MissionFilter {
   limit: number;
   offset: number;
   sort: SortKey<MissionSortField>[];
-}
-
-/** Raw counts of what a mission produced; the service shapes them into the report. */
-export interface MissionCounts {
-  participants: number;
-  answers: number;
-  averageScore: number | null;
-  meetingsByKind: Record<string, number>;
-  agreementsByStatus: Record<string, number>;
-  actionsByStatus: Record<string, number>;
-  overdueActions: number;
 }
 
 @Injectable()
@@ -65,55 +50,6 @@ export class MissionsRepository {
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);
-  }
-
-  /** One aggregate query per table the report draws on, each served by an index on mission_id. */
-  async countOutcomes(missionId: string, today: string): Promise<MissionCounts> {
-    const manager = this.dataSource.manager;
-    const [delegation, meetings, agreements, actions] = await Promise.all([
-      manager
-        .createQueryBuilder(Participant, 'p')
-        .select('count(*)::int', 'participants')
-        .addSelect('count(p.satisfactionScore)::int', 'answers')
-        .addSelect('round(avg(p.satisfactionScore), 2)::float8', 'averageScore')
-        .where('p.missionId = :missionId', { missionId })
-        .getRawOne<{ participants: number; answers: number; averageScore: number | null }>(),
-      this.countBy(manager, Meeting, 'kind', missionId),
-      this.countBy(manager, Agreement, 'status', missionId),
-      manager
-        .createQueryBuilder(Action, 'a')
-        .select('a.status', 'key')
-        .addSelect('count(*)::int', 'count')
-        .addSelect('(count(*) FILTER (WHERE a.status IN (:...active) AND a.dueTo < :today))::int', 'overdue')
-        .where('a.missionId = :missionId', { missionId, active: ACTIVE_ACTION_STATUSES, today })
-        .groupBy('a.status')
-        .getRawMany<{ key: string; count: number; overdue: number }>(),
-    ]);
-    return {
-      participants: delegation?.participants ?? 0,
-      answers: delegation?.answers ?? 0,
-      averageScore: delegation?.averageScore ?? null,
-      meetingsByKind: meetings,
-      agreementsByStatus: agreements,
-      actionsByStatus: Object.fromEntries(actions.map((row) => [row.key, row.count])),
-      overdueActions: actions.reduce((sum, row) => sum + row.overdue, 0),
-    };
-  }
-
-  private async countBy<T extends ObjectLiteral>(
-    manager: EntityManager,
-    entity: EntityTarget<T>,
-    column: string,
-    missionId: string,
-  ): Promise<Record<string, number>> {
-    const rows = await manager
-      .createQueryBuilder(entity, 'x')
-      .select(`x.${column}`, 'key')
-      .addSelect('count(*)::int', 'count')
-      .where('x.missionId = :missionId', { missionId })
-      .groupBy(`x.${column}`)
-      .getRawMany<{ key: string; count: number }>();
-    return Object.fromEntries(rows.map((row) => [row.key, row.count]));
   }
 
   save(mission: Mission, manager: EntityManager = this.dataSource.manager): Promise<Mission> {

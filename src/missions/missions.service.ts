@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import { ACTION_STATUSES } from '../actions/action.entity.js';
-import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
 import { recordArchive } from '../audit/audit.recorder.js';
-import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Environment } from '../config/environment.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
 import { lockForChange } from '../database/versioned.js';
-import { MEETING_KINDS } from '../meetings/meeting.entity.js';
 import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
 import {
@@ -19,23 +14,13 @@ import {
   type MissionCreateDto,
   type MissionResponseDto,
   type MissionSearchDto,
-  type MissionSummaryDto,
   type MissionUpdateDto,
 } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
 
-const countsOf = (keys: readonly string[], counts: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0]));
-
-const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((total, count) => total + count, 0);
-
 @Injectable()
 export class MissionsService {
-  constructor(
-    private readonly missions: MissionsRepository,
-    private readonly clock: Clock,
-    private readonly environment: Environment,
-  ) {}
+  constructor(private readonly missions: MissionsRepository) {}
 
   async create(input: MissionCreateDto): Promise<MissionResponseDto> {
     const saved = await this.missions.transaction(async (manager) => {
@@ -69,7 +54,11 @@ export class MissionsService {
         ownerId: changes.ownerId === mission.ownerId ? undefined : changes.ownerId,
         previousMissionId: changes.previousMissionId === mission.previousMissionId ? undefined : changes.previousMissionId,
       });
-      if (changes.previousMissionId && changes.previousMissionId !== mission.previousMissionId && (await this.missions.followsFrom(changes.previousMissionId, id, manager))) {
+      if (
+        changes.previousMissionId &&
+        changes.previousMissionId !== mission.previousMissionId &&
+        (await this.missions.followsFrom(changes.previousMissionId, id, manager))
+      ) {
         const message = `mission ${changes.previousMissionId} already follows this mission: missions cannot follow each other in a circle`;
         throw new ValidationFailedError([{ field: 'previousMissionId', message }], message);
       }
@@ -91,24 +80,6 @@ export class MissionsService {
       await this.missions.archive(id, manager);
       await recordArchive(manager, 'mission', id);
     });
-  }
-
-  async summarise(id: string): Promise<MissionSummaryDto> {
-    await this.findOrFail(id);
-    const asOf = this.clock.today(this.environment.DEFAULT_TIME_ZONE);
-    const counts = await this.missions.countOutcomes(id, asOf);
-    const meetingsByKind = countsOf(MEETING_KINDS, counts.meetingsByKind);
-    const agreementsByStatus = countsOf(AGREEMENT_STATUSES, counts.agreementsByStatus);
-    const actionsByStatus = countsOf(ACTION_STATUSES, counts.actionsByStatus);
-    return {
-      missionId: id,
-      asOf,
-      participants: { total: counts.participants },
-      meetings: { total: sum(meetingsByKind), byKind: meetingsByKind },
-      agreements: { total: sum(agreementsByStatus), byStatus: agreementsByStatus },
-      actions: { total: sum(actionsByStatus), byStatus: actionsByStatus, overdue: counts.overdueActions },
-      satisfaction: { answers: counts.answers, averageScore: counts.averageScore },
-    };
   }
 
   private async findOrFail(id: string): Promise<Mission> {

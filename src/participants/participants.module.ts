@@ -8,5 +8,6 @@ import { ParticipantsService } from './participants.service.js';
   imports: [MissionsModule],
   controllers: [ParticipantsController],
   providers: [ParticipantsService, ParticipantsRepository],
+  exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

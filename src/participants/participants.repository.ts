@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { lockForChange } from '../database/versioned.js';
 
 export interface ParticipantFilter {
   missionId: string;
@@ -53,6 +54,14 @@ export class ParticipantsRepository {
     for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
     query.addOrderBy('p.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);
+  }
+
+  /** Sets the satisfaction a survey answer gives, through the entity so that the audit trail keeps when it changed. */
+  async recordSatisfaction(manager: EntityManager, id: string, score: number, comment: string | null): Promise<void> {
+    const participant = await lockForChange(manager, Participant, 'participant', id);
+    participant.satisfactionScore = score;
+    participant.satisfactionComment = comment;
+    await manager.save(Participant, participant);
   }
 
   save(participant: Participant, manager: EntityManager = this.dataSource.manager): Promise<Participant> {

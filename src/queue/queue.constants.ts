@@ -7,8 +7,11 @@ export enum QueueName {
 export enum ReminderJob {
   /** Wake up a worker to send one planned reminder row. */
   Send = 'send-reminder',
+  /** Wake up a worker to send one planned survey invitation or survey reminder row. */
+  SendSurveyMessage = 'send-survey-message',
 }
 
 export interface ReminderJobData {
   [ReminderJob.Send]: { reminderId: string };
+  [ReminderJob.SendSurveyMessage]: { surveyMessageId: string };
 }

@@ -15,11 +15,14 @@ import type { Reminder } from './reminder.entity.js';
  * the sweep's wake-up is queued instead of being dropped as a duplicate of the stuck one.
  * BullMQ ids may not contain ':' nor be all digits.
  */
-export function wakeUpJobId(reminder: Pick<Reminder, 'id' | 'fireAt' | 'attempts'>, now: number, leaseMs: number): string {
+export function wakeUpJobId(reminder: Pick<Reminder, 'id' | 'fireAt' | 'attempts'>, now: number, leaseMs: number, prefix = 'reminder'): string {
   const fireAt = reminder.fireAt.getTime();
   const late = Math.floor(Math.max(0, now - fireAt) / leaseMs);
-  return `reminder-${reminder.id}-${fireAt}-${reminder.attempts}${late > 0 ? `-late${late}` : ''}`;
+  return `${prefix}-${reminder.id}-${fireAt}-${reminder.attempts}${late > 0 ? `-late${late}` : ''}`;
 }
+
+/** A row the queue wakes a worker for: a reminder, or a survey message delivered the same way. */
+type Deliverable = Pick<Reminder, 'id' | 'fireAt' | 'attempts'>;
 
 /**
  * Wakes workers for reminder rows: one delayed job per row and fire time (see wakeUpJobId).
@@ -30,23 +33,32 @@ export class ReminderQueue {
   private readonly logger = new Logger(ReminderQueue.name);
 
   constructor(
-    @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobData[ReminderJob.Send]>,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue<ReminderJobData[ReminderJob]>,
     private readonly clock: Clock,
     private readonly environment: Environment,
   ) {}
 
   /** Never throws: a wake-up that cannot be queued now is found by the sweep later. */
-  async wake(reminders: readonly Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]): Promise<void> {
-    if (reminders.length === 0) return;
+  async wake(reminders: readonly Deliverable[]): Promise<void> {
+    await this.add(reminders, ReminderJob.Send, 'reminder', (id) => ({ reminderId: id }));
+  }
+
+  /** The same for survey invitations and survey reminders (rows of survey_messages). */
+  async wakeSurveyMessages(messages: readonly Deliverable[]): Promise<void> {
+    await this.add(messages, ReminderJob.SendSurveyMessage, 'survey-message', (id) => ({ surveyMessageId: id }));
+  }
+
+  private async add(rows: readonly Deliverable[], name: ReminderJob, prefix: string, data: (id: string) => ReminderJobData[ReminderJob]): Promise<void> {
+    if (rows.length === 0) return;
     const now = this.clock.now().getTime();
     try {
       await this.queue.addBulk(
-        reminders.map((reminder) => ({
-          name: ReminderJob.Send,
-          data: { reminderId: reminder.id },
+        rows.map((reminder) => ({
+          name,
+          data: data(reminder.id),
           opts: {
             // A finished job is removed, so its id can come back.
-            jobId: wakeUpJobId(reminder, now, this.environment.REMINDER_CLAIM_LEASE_MS),
+            jobId: wakeUpJobId(reminder, now, this.environment.REMINDER_CLAIM_LEASE_MS, prefix),
             delay: Math.max(0, reminder.fireAt.getTime() - now),
             removeOnComplete: true,
             removeOnFail: true,
@@ -54,7 +66,7 @@ export class ReminderQueue {
         })),
       );
     } catch (error) {
-      this.logger.warn({ err: error, count: reminders.length }, 'could not queue reminders; the sweep will');
+      this.logger.warn({ err: error, count: rows.length }, 'could not queue reminders; the sweep will');
     }
   }
 

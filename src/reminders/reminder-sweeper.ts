@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
+import { SurveyMessagesRepository } from '../surveys/delivery/survey-messages.repository.js';
 import type { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
 import { RemindersRepository } from './reminders.repository.js';
@@ -10,7 +11,7 @@ const BATCH = 1000;
 
 /**
  * The safety net under the queue: every few seconds each worker process queues a wake-up
- * for reminders that are due and unsent (their job was lost with a flushed queue, a worker
+ * for reminders (and survey messages) that are due and unsent (their job was lost with a flushed queue, a worker
  * died holding one, or no worker ran at fire time), and plans tomorrow's digests.
  * Running it in several processes at once is harmless: job ids and row claims deduplicate.
  */
@@ -22,6 +23,7 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly reminders: RemindersRepository,
+    private readonly surveyMessages: SurveyMessagesRepository,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
     private readonly environment: Environment,
@@ -48,6 +50,14 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
       queued += due.length;
       if (due.length < BATCH) break;
       after = due[due.length - 1];
+    }
+    let afterMessage: Pick<Reminder, 'id' | 'fireAt'> | undefined;
+    for (;;) {
+      const due = await this.surveyMessages.findOverdueUnsent(this.clock.now(), this.environment.REMINDER_CLAIM_LEASE_MS / 1000, BATCH, afterMessage);
+      await this.queue.wakeSurveyMessages(due);
+      queued += due.length;
+      if (due.length < BATCH) break;
+      afterMessage = due[due.length - 1];
     }
     const now = this.clock.now();
     const digests = await this.reminders.planDigests((timeZone) => nextSendTime(now, timeZone));

@@ -3,11 +3,13 @@ import { Mailer } from './mailer.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderSender } from './reminder-sender.js';
 import { ReminderSweeper } from './reminder-sweeper.js';
+import { SurveySender } from '../surveys/delivery/survey-sender.js';
+import { SurveysModule } from '../surveys/surveys.module.js';
 import { RemindersModule } from './reminders.module.js';
 
-/** Sending: only in processes whose role includes the worker. */
+/** Sending (reminders and survey messages): only in processes whose role includes the worker. */
 @Module({
-  imports: [RemindersModule],
-  providers: [Mailer, ReminderSender, ReminderProcessor, ReminderSweeper],
+  imports: [RemindersModule, SurveysModule],
+  providers: [Mailer, ReminderSender, SurveySender, ReminderProcessor, ReminderSweeper],
 })
 export class ReminderWorkerModule {}

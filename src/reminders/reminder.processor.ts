@@ -3,15 +3,17 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
+import { SurveySender } from '../surveys/delivery/survey-sender.js';
 import { ReminderSender, type SendOutcome } from './reminder-sender.js';
 
-/** The worker side of the reminders queue: one handler per job name. */
+/** The worker side of the reminders queue: one handler per job name (survey messages travel the same way). */
 @Processor(QueueName.Reminders)
 export class ReminderProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderProcessor.name);
 
   constructor(
     private readonly sender: ReminderSender,
+    private readonly surveys: SurveySender,
     private readonly environment: Environment,
   ) {
     super();
@@ -22,10 +24,12 @@ export class ReminderProcessor extends WorkerHost implements OnApplicationBootst
     this.worker.concurrency = this.environment.WORKER_CONCURRENCY;
   }
 
-  async process(job: Job<ReminderJobData[ReminderJob.Send], SendOutcome, ReminderJob>): Promise<SendOutcome> {
+  async process(job: Job<ReminderJobData[ReminderJob], SendOutcome, ReminderJob>): Promise<SendOutcome> {
     switch (job.name) {
       case ReminderJob.Send:
-        return this.sender.send(job.data.reminderId);
+        return this.sender.send((job.data as ReminderJobData[ReminderJob.Send]).reminderId);
+      case ReminderJob.SendSurveyMessage:
+        return this.surveys.send((job.data as ReminderJobData[ReminderJob.SendSurveyMessage]).surveyMessageId);
     }
   }
 

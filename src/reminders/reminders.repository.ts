@@ -8,6 +8,7 @@ import { Mission } from '../missions/mission.entity.js';
 import { User } from '../users/user.entity.js';
 import type { PlannedReminder } from './reminder-plan.js';
 import type { MessageAction } from './messages.js';
+import { DeliveryRows } from './delivery-rows.js';
 import { localDate } from './working-time.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
 
@@ -32,7 +33,11 @@ export interface ReminderFilter {
 
 @Injectable()
 export class RemindersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly delivery: DeliveryRows;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.delivery = new DeliveryRows(dataSource, 'reminders');
+  }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Reminder | null> {
     return manager.findOneBy(Reminder, { id });
@@ -137,62 +142,28 @@ export class RemindersRepository {
     await query.execute();
   }
 
-  /**
-   * Takes one due reminder for sending, atomically: of any number of workers (or
-   * deliveries of the same job) exactly one gets the row. A claim older than the
-   * lease belongs to a worker that died, and may be taken over.
-   */
+  /** Takes one due reminder for sending; of any number of workers exactly one gets it (see DeliveryRows.claim). */
   async claim(id: string, now: Date, leaseSeconds: number): Promise<Reminder | null> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
-      `UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = now(), version = version + 1
-        WHERE id = $1 AND ((status = 'planned' AND fire_at <= $2) OR (status = 'sending' AND claimed_at < $2::timestamptz - make_interval(secs => $3)))
-        RETURNING *`,
-      [id, now, leaseSeconds],
-    );
-    return rows[0] ? fromRaw(rows[0]) : null;
+    const row = await this.delivery.claim(id, now, leaseSeconds);
+    return row ? fromRaw(row) : null;
   }
 
-  async markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reminders SET status = 'sent', sent_at = $2, message_id = $3, subject = $4, last_error = NULL, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
-      [id, sentAt, messageId, subject],
-    );
+  markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
+    return this.delivery.markSent(id, sentAt, messageId, subject);
   }
 
-  async markSkipped(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reminders SET status = 'skipped', reason = $2, updated_at = now(), version = version + 1 WHERE id = $1 AND status = 'sending'`,
-      [id, reason],
-    );
+  markSkipped(id: string, reason: string): Promise<void> {
+    return this.delivery.markSkipped(id, reason);
   }
 
   /** After a failed attempt: back to planned at a later time, or failed for good. */
-  async markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reminders SET status = CASE WHEN $3::timestamptz IS NULL THEN 'failed'::reminder_status ELSE 'planned'::reminder_status END,
-          fire_at = COALESCE($3::timestamptz, fire_at), last_error = $2, claimed_at = NULL, updated_at = now(), version = version + 1
-        WHERE id = $1 AND status = 'sending'`,
-      [id, error.slice(0, 2000), retryAt],
-    );
+  markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    return this.delivery.markAttemptFailed(id, error, retryAt);
   }
 
   /** Reminders that should have gone out by now and have no live claim: the sweep wakes workers for them. */
-  async findOverdueUnsent(
-    now: Date,
-    leaseSeconds: number,
-    limit: number,
-    after?: Pick<Reminder, 'id' | 'fireAt'>,
-  ): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
-    const rows: { id: string; fire_at: Date; attempts: number }[] = await this.dataSource.query(
-      `SELECT id, fire_at, attempts FROM reminders
-        WHERE status IN ('planned', 'sending') AND fire_at <= $1
-          AND (status = 'planned' OR claimed_at < $1::timestamptz - make_interval(secs => $2))
-          AND ($4::timestamptz IS NULL OR (fire_at, id) > ($4::timestamptz, $5::uuid))
-        ORDER BY fire_at, id LIMIT $3`,
-      [now, leaseSeconds, limit, after?.fireAt ?? null, after?.id ?? null],
-    );
-    return rows.map((row) => ({ id: row.id, fireAt: row.fire_at, attempts: row.attempts }));
+  findOverdueUnsent(now: Date, leaseSeconds: number, limit: number, after?: Pick<Reminder, 'id' | 'fireAt'>): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
+    return this.delivery.findOverdueUnsent(now, leaseSeconds, limit, after);
   }
 
   /** The action a reminder is about, with what a message needs; archived ones too, so they can be skipped. */

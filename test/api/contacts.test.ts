@@ -30,6 +30,7 @@ describe('contacts API', () => {
       role: 'Prime Minister',
       email: null,
       phone: null,
+      language: 'nl',
       synthetic: false,
       version: 1,
       createdAt: expect.any(String),
@@ -39,6 +40,18 @@ describe('contacts API', () => {
     const read = await api.get(`contacts/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
+  });
+
+  it('keeps the language a survey invitation is written in: nl unless told, en when asked, changed by PATCH', async () => {
+    const created = await api.post('contacts', { organisationId: government, name: 'Nguyen Thi Lan (demo)', email: 'lan@example.com', language: 'en', synthetic: true });
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe('en');
+    const changed = await api.patch(`contacts/${created.body.id}`, { language: 'nl', version: created.body.version });
+    expect(changed.status).toBe(200);
+    expect(changed.body.language).toBe('nl');
+    expect((await api.get(`contacts/${created.body.id}`)).body.language).toBe('nl');
+    // Out of the way of the list tests below.
+    expect((await api.delete(`contacts/${created.body.id}`)).status).toBe(204);
   });
 
   it('creates a contact without an organisation', async () => {
@@ -116,6 +129,7 @@ describe('contacts API', () => {
       ['a phone number over 50 characters', { name: 'X', phone: '1'.repeat(51) }, 'phone', 'phone must be shorter than or equal to 50 characters'],
       ['an organisationId that is not a UUID', { name: 'X', organisationId: 'vinamarine' }, 'organisationId', 'organisationId must be a UUID'],
       ['a synthetic flag that is not a boolean', { name: 'X', synthetic: 'yes' }, 'synthetic', 'synthetic must be a boolean value'],
+      ['a language other than nl or en', { name: 'X', language: 'fr' }, 'language', 'language must be one of nl, en'],
     ])('rejects %s with 400 naming the field', async (_case, body, field, message) => {
       const response = await api.post('contacts', body);
       expect(response.status).toBe(400);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { Meeting } from '../../src/meetings/meeting.entity.js';
@@ -479,34 +479,30 @@ describe('missions API', () => {
       await created('actions', { missionId: other.body.id, title: 'Other follow-up', status: 'open', dueFrom: '2023-10-01', dueTo: '2023-10-02' });
     });
 
-    it("reports what the mission produced, with overdue actions counted on the agency's today", async () => {
-      // 23:30 UTC on 10 November is already 11 November in Brussels: the Mekong visit (due by the 10th) is overdue there.
-      const clock = jest.spyOn(api.app.get(Clock), 'now').mockReturnValue(new Date('2023-11-10T23:30:00Z'));
-      try {
-        const response = await api.get(`missions/${missionId}/summary`);
-        expect(response.status).toBe(200);
-        expect(response.body).toEqual({
-          missionId,
-          asOf: '2023-11-11',
-          participants: { total: 3 },
-          meetings: { total: 7, byKind: { b2b: 1, official: 2, seminar: 2, forum: 1, site_visit: 1, reception: 0, other: 0 } },
-          agreements: { total: 4, byStatus: { planned: 1, signed: 2, in_force: 1, expired: 0, terminated: 0 } },
-          actions: { total: 6, byStatus: { open: 2, in_progress: 1, done: 1, cancelled: 1, postponed: 1 }, overdue: 2 },
-          satisfaction: { answers: 3, averageScore: 4.33 },
-        });
-      } finally {
-        clock.mockRestore();
-      }
+    it("reports what the mission produced by the agency's today, with the actions overdue then", async () => {
+      const response = await api.get(`missions/${missionId}/summary`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        missionId,
+        asOf: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()),
+        participants: { total: 3 },
+        meetings: { total: 7, byKind: { b2b: 1, official: 2, seminar: 2, forum: 1, site_visit: 1, reception: 0, other: 0 } },
+        agreements: { total: 4, byStatus: { planned: 1, signed: 2, in_force: 1, expired: 0, terminated: 0 } },
+        // Every window lies in the past now: the open Mekong visit and GOOSE mission and the webinar in progress are overdue.
+        actions: { total: 6, byStatus: { open: 2, in_progress: 1, done: 1, cancelled: 1, postponed: 1 }, overdue: 3 },
+        satisfaction: { answers: 3, averageScore: 4.33 },
+      });
     });
 
-    it('counts an action as overdue only once its last due day has passed', async () => {
-      const clock = jest.spyOn(api.app.get(Clock), 'now').mockReturnValue(new Date('2023-11-10T12:00:00Z'));
-      try {
-        const response = await api.get(`missions/${missionId}/summary`);
-        expect(response.body).toMatchObject({ asOf: '2023-11-10', actions: { overdue: 1 } });
-      } finally {
-        clock.mockRestore();
-      }
+    it('counts an action as overdue only once its last due day has passed, on the day asked for', async () => {
+      const mission = await api.post('missions', minimal('OVERDUE-1'));
+      const today = api.app.get(Clock).today('Europe/Brussels');
+      const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      await created('actions', { missionId: mission.body.id, title: 'Due today', status: 'open', dueFrom: today, dueTo: today });
+      const onTheDay = await api.get(`missions/${mission.body.id}/summary?asOf=${today}`);
+      expect(onTheDay.body).toMatchObject({ asOf: today, actions: { total: 1, overdue: 0 } });
+      const dayAfter = await api.get(`missions/${mission.body.id}/summary?asOf=${tomorrow}`);
+      expect(dayAfter.body).toMatchObject({ asOf: tomorrow, actions: { total: 1, overdue: 1 } });
     });
 
     it('reports zeros and no average for a mission that produced nothing yet', async () => {

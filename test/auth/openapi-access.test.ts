@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ApiClient, type ApiResponse, type TestApp } from '../support/app.js';
 
 /** The operations served without a token; every other one needs one. */
-const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /health/live', 'GET /health/ready'];
+const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /health/live', 'GET /health/ready', 'GET /api/v1/survey/{token}', 'POST /api/v1/survey/{token}'];
 /** Changes that every signed-in user makes to their own account, viewers included. */
 const OWN_ACCOUNT = ['POST /api/v1/auth/tokens', 'DELETE /api/v1/auth/tokens/{id}', 'PATCH /api/v1/auth/me'];
 const ADMIN_ONLY = (operation: Operation): boolean =>

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { SurveyMessagesRepository } from './delivery/survey-messages.repository.js';
+import { SurveyPageRoutes } from './survey-page.routes.js';
+import { SurveyRateLimitGuard } from './survey-rate-limit.js';
+import { SurveysController } from './surveys.controller.js';
+import { SurveysRepository } from './surveys.repository.js';
+import { SurveysService } from './surveys.service.js';
+
+/** The satisfaction survey: opening it, its public link and page, its progress. Its e-mails are sent by the reminder workers. */
+@Module({
+  imports: [ParticipantsModule, RemindersModule],
+  controllers: [SurveysController],
+  providers: [SurveysRepository, SurveysService, SurveyMessagesRepository, SurveyRateLimitGuard, SurveyPageRoutes],
+  exports: [SurveyMessagesRepository],
+})
+export class SurveysModule {}
