@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MissionsModule } from './missions/missions.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
         QueueModule.register(queue),
         CommonModule,
+        ExportsModule,
         // Sign-in and the global guard; API processes only (a worker serves no HTTP and signs nothing).
         ...(environment.ROLE === 'worker' ? [] : [AuthModule]),
         HealthModule,

@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
+import { documentCsvExports } from './exports/csv-export.decorator.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
@@ -78,6 +79,7 @@ export async function createApp(environment: Environment, databaseUrl: string, {
   );
   documentAccessErrors(document);
   documentIfMatch(document);
+  documentCsvExports(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Action, ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import type { SortKey } from '../common/paging.js';
@@ -50,7 +50,12 @@ export class MissionsRepository {
     return (await query.getCount()) > 0;
   }
 
-  async search(filter: MissionFilter): Promise<[Mission[], number]> {
+  search(filter: MissionFilter): Promise<[Mission[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<MissionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Mission> {
     const query = this.dataSource.manager.createQueryBuilder(Mission, 'm');
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
@@ -62,7 +67,7 @@ export class MissionsRepository {
     if (filter.q) query.andWhere('(m.title ILIKE :q OR m.code ILIKE :q)', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** One aggregate query per table the report draws on, each served by an index on mission_id. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ACTION_STATUSES } from '../actions/action.entity.js';
 import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
@@ -17,12 +17,13 @@ import {
   mapMission,
   MISSION_SORT_FIELDS,
   type MissionCreateDto,
-  type MissionResponseDto,
+  MissionResponseDto,
   type MissionSearchDto,
   type MissionSummaryDto,
   type MissionUpdateDto,
 } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 const countsOf = (keys: readonly string[], counts: Record<string, number>): Record<string, number> =>
   Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0]));
@@ -35,6 +36,7 @@ export class MissionsService {
     private readonly missions: MissionsRepository,
     private readonly clock: Clock,
     private readonly environment: Environment,
+    private readonly exporter: ListExporter,
   ) {}
 
   async create(input: MissionCreateDto): Promise<MissionResponseDto> {
@@ -52,9 +54,23 @@ export class MissionsService {
   }
 
   async search(query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
-    const sort = parseSort(query.sort, MISSION_SORT_FIELDS, [{ field: 'startDate', direction: 'DESC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.missions.search({ ...query, sort });
     return { items: rows.map(mapMission), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every mission the filters match, as CSV. */
+  exportCsv(query: MissionSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'missions',
+      dto: MissionResponseDto,
+      query: this.missions.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapMission),
+    });
+  }
+
+  private sortOf(query: MissionSearchDto) {
+    return parseSort(query.sort, MISSION_SORT_FIELDS, [{ field: 'startDate', direction: 'DESC' }]);
   }
 
   async update(id: string, { version, ...changes }: MissionUpdateDto): Promise<MissionResponseDto> {
@@ -69,7 +85,11 @@ export class MissionsService {
         ownerId: changes.ownerId === mission.ownerId ? undefined : changes.ownerId,
         previousMissionId: changes.previousMissionId === mission.previousMissionId ? undefined : changes.previousMissionId,
       });
-      if (changes.previousMissionId && changes.previousMissionId !== mission.previousMissionId && (await this.missions.followsFrom(changes.previousMissionId, id, manager))) {
+      if (
+        changes.previousMissionId &&
+        changes.previousMissionId !== mission.previousMissionId &&
+        (await this.missions.followsFrom(changes.previousMissionId, id, manager))
+      ) {
         const message = `mission ${changes.previousMissionId} already follows this mission: missions cannot follow each other in a circle`;
         throw new ValidationFailedError([{ field: 'previousMissionId', message }], message);
       }
