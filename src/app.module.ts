@@ -13,6 +13,7 @@ import type { Environment } from './config/environment.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MissionsModule } from './missions/missions.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         ActionsModule,
         RemindersModule,
         AuditModule,
+        ImportsModule,
         ...(worker ? [ReminderWorkerModule] : []),
       ],
     };
