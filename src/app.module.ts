@@ -13,6 +13,7 @@ import type { Environment } from './config/environment.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         RemindersModule,
         AuditModule,
         ImportsModule,
+        CalendarModule,
         ...(worker ? [ReminderWorkerModule] : []),
       ],
     };

@@ -77,7 +77,8 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  // The calendar feed lives beside the dashboard's pages, at PUBLIC_URL/calendar/{token}.ics.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'calendar/:file'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new IfMatchInterceptor());
   const filter = new ErrorFilter();
