@@ -22,6 +22,8 @@ export interface AuditFilter {
 
 export type NewAuditEntry = Pick<AuditEntry, 'action' | 'entity' | 'entityId' | 'actorId' | 'changes'>;
 
+const AUDIT_INSERT_CHUNK = 1000;
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -54,16 +56,18 @@ export class AuditRepository {
     return this.dataSource.manager.exists(AUDITED_RESOURCES[resource], { where: { id }, withDeleted: true });
   }
 
+  /** In statements of AUDIT_INSERT_CHUNK rows: PostgreSQL takes at most 65,535 parameters in one (an import writes tens of thousands of entries). */
   async insert(entries: readonly NewAuditEntry[], manager: EntityManager): Promise<void> {
-    if (entries.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEntry)
-      .values(entries as QueryDeepPartialEntity<AuditEntry>[])
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
+    for (let start = 0; start < entries.length; start += AUDIT_INSERT_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(entries.slice(start, start + AUDIT_INSERT_CHUNK) as QueryDeepPartialEntity<AuditEntry>[])
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+    }
   }
 
   /** The ids an owner row's join table links it to now. */

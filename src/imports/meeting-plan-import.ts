@@ -75,8 +75,10 @@ export async function planMeetings(
   const identities = new Map<Planned<Organisation>, string>();
   const identity = (organisation: Planned<Organisation>): string =>
     organisation.entity.id ?? identities.get(organisation) ?? identities.set(organisation, `new-${identities.size}`).get(organisation)!;
+  const partiesOf = new Map<string, typeof parties>();
+  for (const party of parties) partiesOf.set(party.meetingId, [...(partiesOf.get(party.meetingId) ?? []), party]);
   for (const meeting of meetings) {
-    const mine = parties.filter((party) => party.meetingId === meeting.id);
+    const mine = partiesOf.get(meeting.id) ?? [];
     for (const ours of mine.filter((party) => party.side === 'delegation')) {
       for (const theirs of mine.filter((party) => party.side === 'counterpart')) {
         byKey.set(`${meeting.startsAt.toISOString()}|${ours.organisationId}|${theirs.organisationId}`, new Planned(meeting, false, 'meeting'));
@@ -85,6 +87,14 @@ export async function planMeetings(
   }
   const created: { planned: Planned<Meeting>; company: Planned<Organisation>; counterpart: Planned<Organisation> }[] = [];
   const hostCountry = mission.hostCountries[0];
+  // A plan has a few days of a few dozen slots: each local time is converted once.
+  const instants = new Map<string, Date>();
+  const instant = (date: string, hours: number): Date => {
+    const key = `${date}|${hours}`;
+    const known = instants.get(key) ?? atLocalTime(date, hours, mission.timeZone);
+    instants.set(key, known);
+    return new Date(known);
+  };
 
   const outcomes = rows.map(({ row, values }) => {
     const outcome = new RowOutcome(row, headers);
@@ -122,8 +132,8 @@ export async function planMeetings(
     );
     if (!counterpart) return outcome;
 
-    const startsAt = atLocalTime(date, start, mission.timeZone);
-    const endsAt = end === undefined ? null : atLocalTime(date, end, mission.timeZone);
+    const startsAt = instant(date, start);
+    const endsAt = end === undefined ? null : instant(date, end);
     const key = keyOf(startsAt, company, counterpart);
     const found = byKey.get(key);
     if (!found) {
