@@ -12,6 +12,9 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MissionsModule } from './missions/missions.module.js';
@@ -58,6 +61,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
         QueueModule.register(queue),
         CommonModule,
+        ExportsModule,
         // Sign-in and the global guard; API processes only (a worker serves no HTTP and signs nothing).
         ...(environment.ROLE === 'worker' ? [] : [AuthModule]),
         HealthModule,
@@ -73,6 +77,8 @@ export class AppModule {
         ReportsModule,
         SurveysModule,
         AuditModule,
+        ImportsModule,
+        CalendarModule,
         ...(worker ? [ReminderWorkerModule] : []),
       ],
     };

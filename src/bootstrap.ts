@@ -11,6 +11,8 @@ import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
+import { acceptImportFiles } from './imports/import-body.js';
+import { documentCsvExports } from './exports/csv-export.decorator.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
@@ -40,7 +42,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const status = tooLarge ? 431 : 400;
   const message = tooLarge ? 'The request headers (or the URL) are too large' : 'The request is not valid HTTP';
   const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [] });
-  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 export interface AppOptions {
@@ -53,20 +57,35 @@ export interface AppOptions {
  * Builds the HTTP application: the same for `npm start` and for the tests,
  * so that what is tested is what runs.
  */
-export async function createApp(environment: Environment, databaseUrl: string, { logDestination, dashboardDir = DASHBOARD_DIR }: AppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: environment.BODY_LIMIT, trustProxy: environment.TRUST_PROXY, genReqId: requestId, clientErrorHandler: answerClientError });
+export async function createApp(
+  environment: Environment,
+  databaseUrl: string,
+  { logDestination, dashboardDir = DASHBOARD_DIR }: AppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: environment.BODY_LIMIT,
+    trustProxy: environment.TRUST_PROXY,
+    genReqId: requestId,
+    clientErrorHandler: answerClientError,
+  });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   acceptJsonBodiesOnly(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl), logDestination), adapter, {
-    bufferLogs: true,
-    // Fastify's own JSON parser only: any other content type is a 415.
-    bodyParser: false,
-  });
+  acceptImportFiles(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl), logDestination),
+    adapter,
+    {
+      bufferLogs: true,
+      // Fastify's own JSON parser only: any other content type is a 415.
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  // The calendar feed lives beside the dashboard's pages, at PUBLIC_URL/calendar/{token}.ics.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'calendar/:file'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new IfMatchInterceptor());
   const filter = new ErrorFilter();
@@ -86,6 +105,7 @@ export async function createApp(environment: Environment, databaseUrl: string, {
   );
   documentAccessErrors(document);
   documentIfMatch(document);
+  documentCsvExports(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
@@ -99,7 +119,9 @@ export async function prepareQueue(environment: Environment, databaseUrl: string
 
 /** A worker-only process: no HTTP server, just the queue workers and the sweep. */
 export async function createWorker(environment: Environment, databaseUrl: string) {
-  const app = await NestFactory.createApplicationContext(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.register(environment, databaseUrl, await prepareQueue(environment, databaseUrl)), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   return app;
 }

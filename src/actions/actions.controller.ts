@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { ActionCreateDto, ActionPageDto, ActionResponseDto, ActionSearchDto, ActionUpdateDto } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
 import { DueWindowQueryDto, DueWindowResponseDto } from './due-window.dto.js';
@@ -23,9 +25,10 @@ export class ActionsController {
   @Get()
   @ApiOperation({ summary: 'Find actions by mission, owner, status, due window or overdue; soonest due first' })
   @ApiOkResponse({ type: ActionPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
-    return this.actions.search(query);
+  search(@Query() query: ActionSearchDto, @Headers('accept') accept?: string): Promise<Page<ActionResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.actions.exportCsv(query) : this.actions.search(query);
   }
 
   @Get('due-window')

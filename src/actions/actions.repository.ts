@@ -48,14 +48,19 @@ export class ActionsRepository {
    * the join tables appear only in EXISTS filters, so paging stays on the actions table.
    */
   async search(filter: ActionFilter): Promise<[Action[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Every action the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {
     const query = this.matching(filter);
     // Actions without a due date are the least urgent, whichever way the dates are sorted.
     for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction, 'NULLS LAST');
     query.addOrderBy('a.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
-  private matching(filter: ActionFilter): SelectQueryBuilder<Action> {
+  private matching(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {
     const query = this.dataSource.manager.createQueryBuilder(Action, 'a');
     if (filter.missionId) query.andWhere('a.missionId = :missionId', { missionId: filter.missionId });
     if (filter.ownerId) query.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { recordArchive } from '../audit/audit.recorder.js';
@@ -7,6 +7,7 @@ import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertMayChangeAction } from '../auth/action-policy.js';
 import { currentActor } from '../auth/request-context.js';
+import { ListExporter } from '../exports/list-exporter.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
 import { lockForChange } from '../database/versioned.js';
@@ -17,15 +18,8 @@ import { ReminderPlanner } from '../reminders/reminder-planner.js';
 import { ReminderQueue } from '../reminders/reminder-queue.js';
 import { User } from '../users/user.entity.js';
 import { Action, ACTIVE_ACTION_STATUSES, type ActionStatus } from './action.entity.js';
-import {
-  ACTION_SORT_FIELDS,
-  type ActionCreateDto,
-  type ActionResponseDto,
-  type ActionSearchDto,
-  type ActionUpdateDto,
-  mapAction,
-} from './actions.dto.js';
-import { ActionsRepository } from './actions.repository.js';
+import { ACTION_SORT_FIELDS, type ActionCreateDto, ActionResponseDto, type ActionSearchDto, type ActionUpdateDto, mapAction } from './actions.dto.js';
+import { type ActionFilter, ActionsRepository } from './actions.repository.js';
 import { dueWindowFromInput, NO_DUE_WINDOW } from './due-input.js';
 import { type DueWindowResponseDto, mapDueWindow } from './due-window.dto.js';
 
@@ -56,6 +50,7 @@ export class ActionsService {
     private readonly environment: Environment,
     private readonly planner: ReminderPlanner,
     private readonly reminderQueue: ReminderQueue,
+    private readonly exporter: ListExporter,
   ) {}
 
   async create(input: ActionCreateDto): Promise<ActionResponseDto> {
@@ -97,10 +92,25 @@ export class ActionsService {
   }
 
   async search(query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
+    const filter = this.filter(query);
+    const [rows, total] = await this.actions.search(filter);
+    return { items: rows.map((action) => mapAction(action, isOverdue(action, filter.today))), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every action the filters match, as CSV. */
+  exportCsv(query: ActionSearchDto): StreamableFile {
+    const filter = this.filter(query);
+    return this.exporter.csv({
+      name: 'actions',
+      dto: ActionResponseDto,
+      query: this.actions.listQuery(filter),
+      toRows: (rows) => rows.map((action) => mapAction(action, isOverdue(action, filter.today))),
+    });
+  }
+
+  private filter(query: ActionSearchDto): ActionFilter {
     const sort = parseSort(query.sort, ACTION_SORT_FIELDS, [{ field: 'dueTo', direction: 'ASC' }]);
-    const today = this.today();
-    const [rows, total] = await this.actions.search({ ...query, sort, today });
-    return { items: rows.map((action) => mapAction(action, isOverdue(action, today))), total, limit: query.limit, offset: query.offset };
+    return { ...query, sort, today: this.today() };
   }
 
   async update(id: string, input: ActionUpdateDto): Promise<ActionResponseDto> {

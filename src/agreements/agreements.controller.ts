@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { AgreementCreateDto, AgreementPageDto, AgreementResponseDto, AgreementSearchDto, AgreementUpdateDto } from './agreements.dto.js';
 import { AgreementsService } from './agreements.service.js';
 
@@ -22,9 +24,10 @@ export class AgreementsController {
   @Get()
   @ApiOperation({ summary: 'Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last' })
   @ApiOkResponse({ type: AgreementPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: AgreementSearchDto): Promise<Page<AgreementResponseDto>> {
-    return this.agreements.search(query);
+  search(@Query() query: AgreementSearchDto, @Headers('accept') accept?: string): Promise<Page<AgreementResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.agreements.exportCsv(query) : this.agreements.search(query);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -40,7 +40,12 @@ export class AgreementsRepository {
    * The page is a plain scan of agreements; partyIds are loaded for the whole page in one
    * extra query on agreement_parties, and the party filter is an EXISTS on its organisation_id index.
    */
-  async search(filter: AgreementFilter): Promise<[Agreement[], number]> {
+  search(filter: AgreementFilter): Promise<[Agreement[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<AgreementFilter, 'limit' | 'offset'>): SelectQueryBuilder<Agreement> {
     const query = this.dataSource.manager.createQueryBuilder(Agreement, 'a');
     if (filter.missionId) query.andWhere('a.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.meetingId) query.andWhere('a.meeting_id = :meetingId', { meetingId: filter.meetingId });
@@ -54,7 +59,7 @@ export class AgreementsRepository {
     if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
     query.addOrderBy('a.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** Bumps version and updatedAt when only the parties changed, so the change is seen by version checks. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
@@ -12,12 +12,13 @@ import { Agreement } from './agreement.entity.js';
 import {
   AGREEMENT_SORT_FIELDS,
   type AgreementCreateDto,
-  type AgreementResponseDto,
+  AgreementResponseDto,
   type AgreementSearchDto,
   type AgreementUpdateDto,
   mapAgreement,
 } from './agreements.dto.js';
 import { AgreementsRepository } from './agreements.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 const REQUIRED_FIELDS = ['type', 'title', 'partyIds', 'themes', 'status'] as const;
 
@@ -25,7 +26,10 @@ const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({
 
 @Injectable()
 export class AgreementsService {
-  constructor(private readonly agreements: AgreementsRepository) {}
+  constructor(
+    private readonly agreements: AgreementsRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create({ partyIds, ...fields }: AgreementCreateDto): Promise<AgreementResponseDto> {
     return this.agreements.transaction(async (manager) => {
@@ -44,9 +48,23 @@ export class AgreementsService {
   }
 
   async search(query: AgreementSearchDto): Promise<Page<AgreementResponseDto>> {
-    const sort = parseSort(query.sort, AGREEMENT_SORT_FIELDS, [{ field: 'signedOn', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.agreements.search({ ...query, sort });
     return { items: rows.map(mapAgreement), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every agreement the filters match, as CSV. */
+  exportCsv(query: AgreementSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'agreements',
+      dto: AgreementResponseDto,
+      query: this.agreements.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapAgreement),
+    });
+  }
+
+  private sortOf(query: AgreementSearchDto) {
+    return parseSort(query.sort, AGREEMENT_SORT_FIELDS, [{ field: 'signedOn', direction: 'ASC' }]);
   }
 
   async update(id: string, { version, partyIds, ...changes }: AgreementUpdateDto): Promise<AgreementResponseDto> {

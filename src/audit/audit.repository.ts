@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type QueryDeepPartialEntity, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -22,6 +22,8 @@ export interface AuditFilter {
 
 export type NewAuditEntry = Pick<AuditEntry, 'action' | 'entity' | 'entityId' | 'actorId' | 'changes'>;
 
+const AUDIT_INSERT_CHUNK = 1000;
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -30,7 +32,12 @@ export class AuditRepository {
    * A page of entries. Each filter has an index that leads with it and ends with
    * occurred_at, so a page is read in order without sorting the whole log.
    */
-  async search(filter: AuditFilter): Promise<[AuditEntry[], number]> {
+  search(filter: AuditFilter): Promise<[AuditEntry[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<AuditFilter, 'limit' | 'offset'>): SelectQueryBuilder<AuditEntry> {
     const query = this.dataSource.manager.createQueryBuilder(AuditEntry, 'e');
     if (filter.entity) query.andWhere('e.entity = :entity', { entity: filter.entity });
     // Naming every resource lets ix_audit_entries_entity_entity_id_occurred_at serve an entityId given alone.
@@ -41,7 +48,7 @@ export class AuditRepository {
     if (filter.to) query.andWhere('e.occurredAt < :to', { to: filter.to });
     for (const { field, direction } of filter.sort) query.addOrderBy(`e.${field}`, direction);
     query.addOrderBy('e.id', filter.sort[0]?.direction ?? 'DESC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** Whether a row of this resource ever existed: archived rows still have a history. */
@@ -49,9 +56,18 @@ export class AuditRepository {
     return this.dataSource.manager.exists(AUDITED_RESOURCES[resource], { where: { id }, withDeleted: true });
   }
 
+  /** In statements of AUDIT_INSERT_CHUNK rows: PostgreSQL takes at most 65,535 parameters in one (an import writes tens of thousands of entries). */
   async insert(entries: readonly NewAuditEntry[], manager: EntityManager): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(entries as QueryDeepPartialEntity<AuditEntry>[]).updateEntity(false).callListeners(false).execute();
+    for (let start = 0; start < entries.length; start += AUDIT_INSERT_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(entries.slice(start, start + AUDIT_INSERT_CHUNK) as QueryDeepPartialEntity<AuditEntry>[])
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+    }
   }
 
   /** The ids an owner row's join table links it to now. */

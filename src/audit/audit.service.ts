@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { ListExporter } from '../exports/list-exporter.js';
 import { NotFoundError } from '../common/errors.js';
 import { type ListQueryDto, type Page, parseSort, type SortKey } from '../common/paging.js';
-import { AUDIT_SORT_FIELDS, type AuditEntryResponseDto, type AuditSearchDto, type AuditSortField, mapAuditEntry } from './audit.dto.js';
+import { AUDIT_SORT_FIELDS, AuditEntryResponseDto, type AuditSearchDto, type AuditSortField, mapAuditEntry } from './audit.dto.js';
 import { type AuditFilter, AuditRepository } from './audit.repository.js';
 import { HISTORY_PATHS, type HistoryPath } from './audited.js';
 
@@ -9,17 +10,45 @@ const NEWEST_FIRST: SortKey<AuditSortField>[] = [{ field: 'occurredAt', directio
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   search(query: AuditSearchDto): Promise<Page<AuditEntryResponseDto>> {
     return this.page({ ...query, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) });
+  }
+
+  /** Every entry the filters match, as CSV. */
+  exportCsv(query: AuditSearchDto): StreamableFile {
+    const filter = { ...query, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) };
+    return this.exporter.csv({ name: 'audit', dto: AuditEntryResponseDto, query: this.audit.listQuery(filter), toRows: (rows) => rows.map(mapAuditEntry) });
+  }
+
+  /** One resource's changes as CSV. */
+  async exportHistory(path: HistoryPath, id: string, query: ListQueryDto): Promise<StreamableFile> {
+    const resource = HISTORY_PATHS[path];
+    if (!(await this.audit.exists(resource, id))) throw new NotFoundError(resource, id);
+    const filter = { entity: resource, entityId: id, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) };
+    return this.exporter.csv({
+      name: `${path}-${id}-history`,
+      dto: AuditEntryResponseDto,
+      query: this.audit.listQuery(filter),
+      toRows: (rows) => rows.map(mapAuditEntry),
+    });
   }
 
   /** One resource's changes; archived resources keep theirs. */
   async history(path: HistoryPath, id: string, query: ListQueryDto): Promise<Page<AuditEntryResponseDto>> {
     const resource = HISTORY_PATHS[path];
     if (!(await this.audit.exists(resource, id))) throw new NotFoundError(resource, id);
-    return this.page({ entity: resource, entityId: id, limit: query.limit, offset: query.offset, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) });
+    return this.page({
+      entity: resource,
+      entityId: id,
+      limit: query.limit,
+      offset: query.offset,
+      sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST),
+    });
   }
 
   private async page(filter: AuditFilter): Promise<Page<AuditEntryResponseDto>> {

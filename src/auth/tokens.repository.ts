@@ -62,12 +62,13 @@ export class TokensRepository {
   }
 
   /** Signs a user out everywhere but in one session (a sign-in and its refreshes); everywhere when none is given. */
-  async revokeRefreshTokensOfUser(userId: string, keepFamilyId: string | undefined, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const query = manager
-      .createQueryBuilder()
-      .update(RefreshToken)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+  async revokeRefreshTokensOfUser(
+    userId: string,
+    keepFamilyId: string | undefined,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const query = manager.createQueryBuilder().update(RefreshToken).set({ revokedAt: now }).where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (keepFamilyId) query.andWhere('family_id <> :keepFamilyId', { keepFamilyId });
     await query.execute();
   }

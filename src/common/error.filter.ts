@@ -90,7 +90,7 @@ export class ErrorFilter implements ExceptionFilter {
     const error = this.toDomainError(exception);
     const status = (error as DomainError & { status?: number }).status ?? ERROR_STATUS[error.code];
     const details: FieldError[] = error.details;
-    return { status, body: { statusCode: status, code: error.code, message: error.message, details } };
+    return { status, body: { statusCode: status, code: error.code, message: error.message, details, ...error.extra } };
   }
 
   private toDomainError(exception: unknown): DomainError {
@@ -107,7 +107,9 @@ export class ErrorFilter implements ExceptionFilter {
       return new DomainError(code, message);
     }
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      return Object.assign(new DomainError(HTTP_CODES[fastify.statusCode] ?? 'validation_failed', fastify.message ?? 'Bad request'), { status: fastify.statusCode });
+      return Object.assign(new DomainError(HTTP_CODES[fastify.statusCode] ?? 'validation_failed', fastify.message ?? 'Bad request'), {
+        status: fastify.statusCode,
+      });
     }
     return new DomainError('internal', 'Something went wrong on our side; the request id identifies it in the logs');
   }

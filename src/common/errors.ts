@@ -28,6 +28,9 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class DomainError extends Error {
+  /** Fields an error adds to the common body (an import's report, say). */
+  extra?: Record<string, unknown>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -66,8 +69,10 @@ export class ConflictError extends DomainError {
 
 export class StaleVersionError extends DomainError {
   constructor(resource: string, id: string, expected: number, actual: number) {
-    super('stale_version', `${resource} ${id} was changed by someone else: you sent version ${expected}, the current version is ${actual}; reload it and apply your change again`, [
-      { field: 'version', message: `current version is ${actual}` },
-    ]);
+    super(
+      'stale_version',
+      `${resource} ${id} was changed by someone else: you sent version ${expected}, the current version is ${actual}; reload it and apply your change again`,
+      [{ field: 'version', message: `current version is ${actual}` }],
+    );
   }
 }

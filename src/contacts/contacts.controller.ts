@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { ContactCreateDto, ContactPageDto, ContactResponseDto, ContactSearchDto, ContactUpdateDto } from './contacts.dto.js';
 import { ContactsService } from './contacts.service.js';
 
@@ -22,9 +24,10 @@ export class ContactsController {
   @Get()
   @ApiOperation({ summary: 'Find contacts by organisation or name' })
   @ApiOkResponse({ type: ContactPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: ContactSearchDto): Promise<Page<ContactResponseDto>> {
-    return this.contacts.search(query);
+  search(@Query() query: ContactSearchDto, @Headers('accept') accept?: string): Promise<Page<ContactResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.contacts.exportCsv(query) : this.contacts.search(query);
   }
 
   @Get(':id')

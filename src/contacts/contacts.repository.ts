@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Contact } from './contact.entity.js';
@@ -32,7 +32,12 @@ export class ContactsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  async search(filter: ContactFilter): Promise<[Contact[], number]> {
+  search(filter: ContactFilter): Promise<[Contact[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<ContactFilter, 'limit' | 'offset'>): SelectQueryBuilder<Contact> {
     const query = this.dataSource.manager.createQueryBuilder(Contact, 'c');
     if (filter.id) query.andWhere('c.id = ANY(:id)', { id: filter.id });
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
@@ -40,7 +45,7 @@ export class ContactsRepository {
     if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
     query.addOrderBy('c.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   save(contact: Contact, manager: EntityManager = this.dataSource.manager): Promise<Contact> {

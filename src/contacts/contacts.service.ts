@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { NotFoundError } from '../common/errors.js';
@@ -7,19 +7,16 @@ import { assertReferencesExist } from '../database/references.js';
 import { lockForChange } from '../database/versioned.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Contact } from './contact.entity.js';
-import {
-  CONTACT_SORT_FIELDS,
-  type ContactCreateDto,
-  type ContactResponseDto,
-  type ContactSearchDto,
-  type ContactUpdateDto,
-  mapContact,
-} from './contacts.dto.js';
+import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 @Injectable()
 export class ContactsService {
-  constructor(private readonly contacts: ContactsRepository) {}
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create(input: ContactCreateDto): Promise<ContactResponseDto> {
     const saved = await this.contacts.transaction(async (manager) => {
@@ -36,9 +33,23 @@ export class ContactsService {
   }
 
   async search(query: ContactSearchDto): Promise<Page<ContactResponseDto>> {
-    const sort = parseSort(query.sort, CONTACT_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.contacts.search({ ...query, sort });
     return { items: rows.map(mapContact), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every contact the filters match, as CSV. */
+  exportCsv(query: ContactSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'contacts',
+      dto: ContactResponseDto,
+      query: this.contacts.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapContact),
+    });
+  }
+
+  private sortOf(query: ContactSearchDto) {
+    return parseSort(query.sort, CONTACT_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
   }
 
   async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {

@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { MeetingCreateDto, MeetingPageDto, MeetingResponseDto, MeetingSearchDto, MeetingUpdateDto } from './meetings.dto.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -22,9 +24,10 @@ export class MeetingsController {
   @Get()
   @ApiOperation({ summary: 'Find meetings by mission, kind, organisation, contact, time or title; by default in order of start' })
   @ApiOkResponse({ type: MeetingPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: MeetingSearchDto): Promise<Page<MeetingResponseDto>> {
-    return this.meetings.search(query);
+  search(@Query() query: MeetingSearchDto, @Headers('accept') accept?: string): Promise<Page<MeetingResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.meetings.exportCsv(query) : this.meetings.search(query);
   }
 
   @Get(':id')

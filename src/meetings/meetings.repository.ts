@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
@@ -49,7 +49,12 @@ export class MeetingsRepository {
    * The page is a plain scan of meetings; the parties are filtered with EXISTS on the
    * join tables' own indexes, never joined in, so paging stays cheap on a large table.
    */
-  async search(filter: MeetingFilter): Promise<[Meeting[], number]> {
+  search(filter: MeetingFilter): Promise<[Meeting[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<MeetingFilter, 'limit' | 'offset'>): SelectQueryBuilder<Meeting> {
     const query = this.dataSource.manager.createQueryBuilder(Meeting, 'm');
     if (filter.missionId) query.andWhere('m.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
@@ -67,7 +72,7 @@ export class MeetingsRepository {
     if (filter.q) query.andWhere('m.title ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** The organisation and contact rows of these meetings: one query per join table, whatever the number of meetings. */

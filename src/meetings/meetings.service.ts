@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors.js';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
@@ -15,11 +15,12 @@ import {
   MEETING_SORT_FIELDS,
   type MeetingCreateDto,
   type MeetingLinks,
-  type MeetingResponseDto,
+  MeetingResponseDto,
   type MeetingSearchDto,
   type MeetingUpdateDto,
 } from './meetings.dto.js';
 import { type MeetingSides, MeetingsRepository } from './meetings.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 const REQUIRED_FIELDS = [
   'missionId',
@@ -36,7 +37,10 @@ const REQUIRED_FIELDS = [
 
 @Injectable()
 export class MeetingsService {
-  constructor(private readonly meetings: MeetingsRepository) {}
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create(input: MeetingCreateDto): Promise<MeetingResponseDto> {
     const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = input;
@@ -61,10 +65,27 @@ export class MeetingsService {
   }
 
   async search(query: MeetingSearchDto): Promise<Page<MeetingResponseDto>> {
-    const sort = parseSort(query.sort, MEETING_SORT_FIELDS, [{ field: 'startsAt', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.meetings.search({ ...query, sort });
     const links = await this.meetings.findLinks(rows.map((row) => row.id));
     return { items: rows.map((row) => mapMeeting(row, links.get(row.id)!)), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every meeting the filters match, as CSV. */
+  exportCsv(query: MeetingSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'meetings',
+      dto: MeetingResponseDto,
+      query: this.meetings.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: async (rows) => {
+        const links = await this.meetings.findLinks(rows.map((row) => row.id));
+        return rows.map((row) => mapMeeting(row, links.get(row.id)!));
+      },
+    });
+  }
+
+  private sortOf(query: MeetingSearchDto) {
+    return parseSort(query.sort, MEETING_SORT_FIELDS, [{ field: 'startsAt', direction: 'ASC' }]);
   }
 
   async update(id: string, { version, ...changes }: MeetingUpdateDto): Promise<MeetingResponseDto> {
@@ -90,9 +111,11 @@ export class MeetingsService {
       });
       if (fields.missionId && fields.missionId !== meeting.missionId && (await this.meetings.isFollowedUp(id, manager))) {
         // Actions and agreements must belong to the mission of their meeting: moving it would break that.
-        throw new DomainError('still_referenced', `meeting ${id} has follow-up actions or agreements of mission ${meeting.missionId}; it cannot move to another mission`, [
-          { field: 'missionId', message: 'the meeting has actions or agreements of its current mission' },
-        ]);
+        throw new DomainError(
+          'still_referenced',
+          `meeting ${id} has follow-up actions or agreements of mission ${meeting.missionId}; it cannot move to another mission`,
+          [{ field: 'missionId', message: 'the meeting has actions or agreements of its current mission' }],
+        );
       }
 
       const versionBefore = meeting.version;

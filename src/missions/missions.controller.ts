@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
 import { ReportAsOfDto } from '../reports/report.dto.js';
 import { ReportsService } from '../reports/reports.service.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { MissionCreateDto, MissionPageDto, MissionResponseDto, MissionSearchDto, MissionSummaryDto, MissionUpdateDto } from './missions.dto.js';
 import { MissionsService } from './missions.service.js';
 
@@ -27,9 +29,10 @@ export class MissionsController {
   @Get()
   @ApiOperation({ summary: 'Find missions by status, type, host country, officer, start date or title/code' })
   @ApiOkResponse({ type: MissionPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
-    return this.missions.search(query);
+  search(@Query() query: MissionSearchDto, @Headers('accept') accept?: string): Promise<Page<MissionResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.missions.exportCsv(query) : this.missions.search(query);
   }
 
   @Get(':id')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Action, ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
+import { Agreement } from '../agreements/agreement.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Mission } from './mission.entity.js';
@@ -36,7 +38,12 @@ export class MissionsRepository {
     return (await query.getCount()) > 0;
   }
 
-  async search(filter: MissionFilter): Promise<[Mission[], number]> {
+  search(filter: MissionFilter): Promise<[Mission[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<MissionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Mission> {
     const query = this.dataSource.manager.createQueryBuilder(Mission, 'm');
     if (filter.id) query.andWhere('m.id = ANY(:id)', { id: filter.id });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
@@ -49,7 +56,7 @@ export class MissionsRepository {
     if (filter.q) query.andWhere('(m.title ILIKE :q OR m.code ILIKE :q)', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   save(mission: Mission, manager: EntityManager = this.dataSource.manager): Promise<Mission> {

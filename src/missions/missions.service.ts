@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
@@ -12,15 +12,19 @@ import {
   mapMission,
   MISSION_SORT_FIELDS,
   type MissionCreateDto,
-  type MissionResponseDto,
+  MissionResponseDto,
   type MissionSearchDto,
   type MissionUpdateDto,
 } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 @Injectable()
 export class MissionsService {
-  constructor(private readonly missions: MissionsRepository) {}
+  constructor(
+    private readonly missions: MissionsRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create(input: MissionCreateDto): Promise<MissionResponseDto> {
     const saved = await this.missions.transaction(async (manager) => {
@@ -37,9 +41,23 @@ export class MissionsService {
   }
 
   async search(query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
-    const sort = parseSort(query.sort, MISSION_SORT_FIELDS, [{ field: 'startDate', direction: 'DESC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.missions.search({ ...query, sort });
     return { items: rows.map(mapMission), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every mission the filters match, as CSV. */
+  exportCsv(query: MissionSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'missions',
+      dto: MissionResponseDto,
+      query: this.missions.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapMission),
+    });
+  }
+
+  private sortOf(query: MissionSearchDto) {
+    return parseSort(query.sort, MISSION_SORT_FIELDS, [{ field: 'startDate', direction: 'DESC' }]);
   }
 
   async update(id: string, { version, ...changes }: MissionUpdateDto): Promise<MissionResponseDto> {

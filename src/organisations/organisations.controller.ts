@@ -1,15 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import {
-  OrganisationCreateDto,
-  OrganisationPageDto,
-  OrganisationResponseDto,
-  OrganisationSearchDto,
-  OrganisationUpdateDto,
-} from './organisations.dto.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { OrganisationCreateDto, OrganisationPageDto, OrganisationResponseDto, OrganisationSearchDto, OrganisationUpdateDto } from './organisations.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @ApiTags('organisations')
@@ -28,9 +24,10 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'Find organisations by country, kind, sector or name' })
   @ApiOkResponse({ type: OrganisationPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: OrganisationSearchDto): Promise<Page<OrganisationResponseDto>> {
-    return this.organisations.search(query);
+  search(@Query() query: OrganisationSearchDto, @Headers('accept') accept?: string): Promise<Page<OrganisationResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.organisations.exportCsv(query) : this.organisations.search(query);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { Organisation } from './organisation.entity.js';
@@ -36,14 +36,17 @@ export class OrganisationsRepository {
 
   /** Whether another organisation (not archived) already has this enterprise number. */
   async enterpriseNumberTaken(enterpriseNumber: string, exceptId?: string): Promise<boolean> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(Organisation, 'o')
-      .where('o.enterprise_number = :enterpriseNumber', { enterpriseNumber });
+    const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o').where('o.enterprise_number = :enterpriseNumber', { enterpriseNumber });
     if (exceptId) query.andWhere('o.id <> :exceptId', { exceptId });
     return (await query.getCount()) > 0;
   }
 
-  async search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+  search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<OrganisationFilter, 'limit' | 'offset'>): SelectQueryBuilder<Organisation> {
     const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o');
     if (filter.id) query.andWhere('o.id = ANY(:id)', { id: filter.id });
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
@@ -54,7 +57,7 @@ export class OrganisationsRepository {
     if (filter.q) query.andWhere('o.name ILIKE :q', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
     query.addOrderBy('o.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   save(organisation: Organisation, manager: EntityManager = this.dataSource.manager): Promise<Organisation> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -8,15 +8,19 @@ import {
   mapOrganisation,
   ORGANISATION_SORT_FIELDS,
   type OrganisationCreateDto,
-  type OrganisationResponseDto,
+  OrganisationResponseDto,
   type OrganisationSearchDto,
   type OrganisationUpdateDto,
 } from './organisations.dto.js';
 import { OrganisationsRepository } from './organisations.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly organisations: OrganisationsRepository) {}
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create(input: OrganisationCreateDto): Promise<OrganisationResponseDto> {
     await this.assertEnterpriseNumberFree(input.enterpriseNumber);
@@ -31,9 +35,23 @@ export class OrganisationsService {
   }
 
   async search(query: OrganisationSearchDto): Promise<Page<OrganisationResponseDto>> {
-    const sort = parseSort(query.sort, ORGANISATION_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.organisations.search({ ...query, sort });
     return { items: rows.map(mapOrganisation), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every organisation the filters match, as CSV. */
+  exportCsv(query: OrganisationSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'organisations',
+      dto: OrganisationResponseDto,
+      query: this.organisations.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapOrganisation),
+    });
+  }
+
+  private sortOf(query: OrganisationSearchDto) {
+    return parseSort(query.sort, ORGANISATION_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
   }
 
   async update(id: string, { version, ...changes }: OrganisationUpdateDto): Promise<OrganisationResponseDto> {

@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { ParticipantCreateDto, ParticipantPageDto, ParticipantResponseDto, ParticipantSearchDto, ParticipantUpdateDto } from './participants.dto.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -22,9 +24,14 @@ export class ParticipantsController {
   @Get()
   @ApiOperation({ summary: "List a mission's delegation by organisation, sector, survey answer" })
   @ApiOkResponse({ type: ParticipantPageDto })
+  @ApiCsvExport()
   @ApiErrors(400, 404)
-  search(@IdParam('missionId') missionId: string, @Query() query: ParticipantSearchDto): Promise<Page<ParticipantResponseDto>> {
-    return this.participants.search(missionId, query);
+  search(
+    @IdParam('missionId') missionId: string,
+    @Query() query: ParticipantSearchDto,
+    @Headers('accept') accept?: string,
+  ): Promise<Page<ParticipantResponseDto> | StreamableFile> {
+    return acceptsCsv(accept) ? this.participants.exportCsv(missionId, query) : this.participants.search(missionId, query);
   }
 
   @Get(':id')

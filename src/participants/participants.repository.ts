@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
@@ -45,7 +45,12 @@ export class ParticipantsRepository {
    * Every filter narrows one mission's delegation, found through uq_participants_mission_organisation;
    * the delegate ids of the whole page come in one more query.
    */
-  async search(filter: ParticipantFilter): Promise<[Participant[], number]> {
+  search(filter: ParticipantFilter): Promise<[Participant[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<ParticipantFilter, 'limit' | 'offset'>): SelectQueryBuilder<Participant> {
     const query = this.dataSource.manager.createQueryBuilder(Participant, 'p').where('p.missionId = :missionId', { missionId: filter.missionId });
     if (filter.organisationId) query.andWhere('p.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
@@ -53,7 +58,7 @@ export class ParticipantsRepository {
     if (filter.synthetic !== undefined) query.andWhere('p.synthetic = :synthetic', { synthetic: filter.synthetic });
     for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
     query.addOrderBy('p.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** Sets the satisfaction a survey answer gives, through the entity so that the audit trail keeps when it changed. */

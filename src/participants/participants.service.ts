@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { recordDeletion } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -13,11 +13,12 @@ import {
   mapParticipant,
   PARTICIPANT_SORT_FIELDS,
   type ParticipantCreateDto,
-  type ParticipantResponseDto,
+  ParticipantResponseDto,
   type ParticipantSearchDto,
   type ParticipantUpdateDto,
 } from './participants.dto.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 const asContacts = (ids: readonly string[]): Contact[] => ids.map((id) => ({ id }) as Contact);
 
@@ -29,6 +30,7 @@ export class ParticipantsService {
   constructor(
     private readonly participants: ParticipantsRepository,
     private readonly missions: MissionsRepository,
+    private readonly exporter: ListExporter,
   ) {}
 
   async add(missionId: string, { delegateContactIds, ...input }: ParticipantCreateDto): Promise<ParticipantResponseDto> {
@@ -51,9 +53,24 @@ export class ParticipantsService {
 
   async search(missionId: string, query: ParticipantSearchDto): Promise<Page<ParticipantResponseDto>> {
     await this.assertMissionExists(missionId);
-    const sort = parseSort(query.sort, PARTICIPANT_SORT_FIELDS, [{ field: 'createdAt', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.participants.search({ ...query, missionId, sort });
     return { items: rows.map(mapParticipant), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The whole delegation the filters match, as CSV. */
+  async exportCsv(missionId: string, query: ParticipantSearchDto): Promise<StreamableFile> {
+    await this.assertMissionExists(missionId);
+    return this.exporter.csv({
+      name: 'participants',
+      dto: ParticipantResponseDto,
+      query: this.participants.listQuery({ ...query, missionId, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapParticipant),
+    });
+  }
+
+  private sortOf(query: ParticipantSearchDto) {
+    return parseSort(query.sort, PARTICIPANT_SORT_FIELDS, [{ field: 'createdAt', direction: 'ASC' }]);
   }
 
   async update(missionId: string, id: string, { version, delegateContactIds, ...changes }: ParticipantUpdateDto): Promise<ParticipantResponseDto> {

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { ActionReminderSearchDto, ReminderPageDto, ReminderResponseDto, ReminderSearchDto, ReminderSkipDto, ReminderSnoozeDto } from './reminders.dto.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -14,17 +16,23 @@ export class RemindersController {
   @Get('reminders')
   @ApiOperation({ summary: 'Planned and sent reminders, by action, recipient, status or kind' })
   @ApiOkResponse({ type: ReminderPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    return this.reminders.search(query);
+  search(@Query() query: ReminderSearchDto, @Headers('accept') accept?: string): Promise<Page<ReminderResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.reminders.exportCsv(query) : this.reminders.search(query);
   }
 
   @Get('actions/:id/reminders')
   @ApiOperation({ summary: "An action's planned and sent reminders" })
   @ApiOkResponse({ type: ReminderPageDto })
+  @ApiCsvExport()
   @ApiErrors(400, 404)
-  forAction(@IdParam() id: string, @Query() query: ActionReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    return this.reminders.forAction(id, query);
+  forAction(
+    @IdParam() id: string,
+    @Query() query: ActionReminderSearchDto,
+    @Headers('accept') accept?: string,
+  ): Promise<Page<ReminderResponseDto> | StreamableFile> {
+    return acceptsCsv(accept) ? this.reminders.exportForAction(id, query) : this.reminders.forAction(id, query);
   }
 
   @Get('reminders/:id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
@@ -53,6 +53,11 @@ export class RemindersRepository {
   }
 
   search(filter: ReminderFilter): Promise<[Reminder[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<ReminderFilter, 'limit' | 'offset'>): SelectQueryBuilder<Reminder> {
     const query = this.dataSource.manager.createQueryBuilder(Reminder, 'r');
     if (filter.actionId) query.andWhere('r.actionId = :actionId', { actionId: filter.actionId });
     if (filter.recipientId) query.andWhere('r.recipientId = :recipientId', { recipientId: filter.recipientId });
@@ -60,7 +65,7 @@ export class RemindersRepository {
     if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
     for (const { field, direction } of filter.sort) query.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
     query.addOrderBy('r.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   /** The people a plan may address, with their time zones and reminder preference. */
@@ -82,7 +87,12 @@ export class RemindersRepository {
    * or failed for good) is never planned again: the unique index says so.
    * Returns the rows a worker must be woken for.
    */
-  async replaceFuture(manager: EntityManager, actionId: string, plan: readonly PlannedReminder[], change: { reason: string; now: Date; inactive: boolean }): Promise<Reminder[]> {
+  async replaceFuture(
+    manager: EntityManager,
+    actionId: string,
+    plan: readonly PlannedReminder[],
+    change: { reason: string; now: Date; inactive: boolean },
+  ): Promise<Reminder[]> {
     const inserted: Reminder[] = [];
     if (plan.length > 0) {
       const values = plan.map((item) => ({ actionId, kind: item.kind, occurrence: item.occurrence, recipientId: item.recipientId, fireAt: item.fireAt }));

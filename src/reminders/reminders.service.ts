@@ -1,12 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
-import { type ActionReminderSearchDto, mapReminder, REMINDER_SORT_FIELDS, type ReminderResponseDto, type ReminderSearchDto, type ReminderSkipDto, type ReminderSnoozeDto } from './reminders.dto.js';
+import {
+  type ActionReminderSearchDto,
+  mapReminder,
+  REMINDER_SORT_FIELDS,
+  ReminderResponseDto,
+  type ReminderSearchDto,
+  type ReminderSkipDto,
+  type ReminderSnoozeDto,
+} from './reminders.dto.js';
 import { RemindersRepository } from './reminders.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 @Injectable()
 export class RemindersService {
@@ -14,17 +23,36 @@ export class RemindersService {
     private readonly reminders: RemindersRepository,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
+    private readonly exporter: ListExporter,
   ) {}
 
   async search(query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    const sort = parseSort(query.sort, REMINDER_SORT_FIELDS, [{ field: 'fireAt', direction: 'ASC' }]);
-    const [rows, total] = await this.reminders.search({ ...query, sort });
+    const [rows, total] = await this.reminders.search({ ...query, sort: this.sortOf(query) });
     return { items: rows.map(mapReminder), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every reminder the filters match, as CSV. */
+  exportCsv(query: ReminderSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'reminders',
+      dto: ReminderResponseDto,
+      query: this.reminders.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapReminder),
+    });
   }
 
   async forAction(actionId: string, query: ActionReminderSearchDto): Promise<Page<ReminderResponseDto>> {
     if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
     return this.search({ ...query, actionId });
+  }
+
+  async exportForAction(actionId: string, query: ActionReminderSearchDto): Promise<StreamableFile> {
+    if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
+    return this.exportCsv({ ...query, actionId });
+  }
+
+  private sortOf(query: ReminderSearchDto) {
+    return parseSort(query.sort, REMINDER_SORT_FIELDS, [{ field: 'fireAt', direction: 'ASC' }]);
   }
 
   async get(id: string): Promise<ReminderResponseDto> {

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { acceptsCsv } from '../exports/accept.js';
+import { ApiCsvExport } from '../exports/csv-export.decorator.js';
 import { UserCreateDto, UserPageDto, UserResponseDto, UserSearchDto, UserUpdateDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -24,9 +26,10 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Find users by role, language, reminder preference, name or e-mail' })
   @ApiOkResponse({ type: UserPageDto })
+  @ApiCsvExport()
   @ApiErrors(400)
-  search(@Query() query: UserSearchDto): Promise<Page<UserResponseDto>> {
-    return this.users.search(query);
+  search(@Query() query: UserSearchDto, @Headers('accept') accept?: string): Promise<Page<UserResponseDto>> | StreamableFile {
+    return acceptsCsv(accept) ? this.users.exportCsv(query) : this.users.search(query);
   }
 
   @Get(':id')

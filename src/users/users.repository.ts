@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
 import { containsPattern } from '../database/versioned.js';
 import { User } from './user.entity.js';
@@ -40,7 +40,12 @@ export class UsersRepository {
     return (await query.getCount()) > 0;
   }
 
-  async search(filter: UserFilter): Promise<[User[], number]> {
+  search(filter: UserFilter): Promise<[User[], number]> {
+    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  }
+
+  /** Everything the filter matches, in list order, unpaged: the list and its export. */
+  listQuery(filter: Omit<UserFilter, 'limit' | 'offset'>): SelectQueryBuilder<User> {
     const query = this.dataSource.manager.createQueryBuilder(User, 'u');
     if (filter.id) query.andWhere('u.id = ANY(:id)', { id: filter.id });
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
@@ -49,7 +54,7 @@ export class UsersRepository {
     if (filter.q) query.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(filter.q) });
     for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
     query.addOrderBy('u.id', 'ASC');
-    return fetchPage(query, filter.limit, filter.offset);
+    return query;
   }
 
   save(user: User, manager: EntityManager = this.dataSource.manager): Promise<User> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordArchive } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -6,12 +6,16 @@ import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange } from '../database/versioned.js';
 import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
-import { mapUser, USER_SORT_FIELDS, type UserCreateDto, type UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
+import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
+import { ListExporter } from '../exports/list-exporter.js';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly exporter: ListExporter,
+  ) {}
 
   async create({ password, ...input }: UserCreateDto): Promise<UserResponseDto> {
     await this.assertEmailFree(input.email);
@@ -27,9 +31,23 @@ export class UsersService {
   }
 
   async search(query: UserSearchDto): Promise<Page<UserResponseDto>> {
-    const sort = parseSort(query.sort, USER_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
+    const sort = this.sortOf(query);
     const [rows, total] = await this.users.search({ ...query, sort });
     return { items: rows.map(mapUser), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every user the filters match, as CSV. */
+  exportCsv(query: UserSearchDto): StreamableFile {
+    return this.exporter.csv({
+      name: 'users',
+      dto: UserResponseDto,
+      query: this.users.listQuery({ ...query, sort: this.sortOf(query) }),
+      toRows: (rows) => rows.map(mapUser),
+    });
+  }
+
+  private sortOf(query: UserSearchDto) {
+    return parseSort(query.sort, USER_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
   }
 
   async update(id: string, { version, password, ...changes }: UserUpdateDto): Promise<UserResponseDto> {

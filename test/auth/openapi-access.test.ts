@@ -3,9 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ApiClient, type ApiResponse, type TestApp } from '../support/app.js';
 
 /** The operations served without a token; every other one needs one. */
-const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /health/live', 'GET /health/ready', 'GET /api/v1/survey/{token}', 'POST /api/v1/survey/{token}'];
+const PUBLIC = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /calendar/{file}',
+  'GET /api/v1/survey/{token}',
+  'POST /api/v1/survey/{token}',
+];
 /** Changes that every signed-in user makes to their own account, viewers included. */
-const OWN_ACCOUNT = ['POST /api/v1/auth/tokens', 'DELETE /api/v1/auth/tokens/{id}', 'PATCH /api/v1/auth/me'];
+const OWN_ACCOUNT = [
+  'POST /api/v1/auth/tokens',
+  'DELETE /api/v1/auth/tokens/{id}',
+  'PATCH /api/v1/auth/me',
+  'POST /api/v1/auth/calendar-feed',
+  'DELETE /api/v1/auth/calendar-feed',
+];
 const ADMIN_ONLY = (operation: Operation): boolean =>
   (operation.path.startsWith('/api/v1/users') && operation.method !== 'GET') || operation.name === 'GET /api/v1/audit';
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { acceptsCsv } from './accept.js';
+import { csvCell } from './csv-cells.js';
+
+describe('csvCell', () => {
+  it('writes a text that a spreadsheet would read as a formula with a leading apostrophe', () => {
+    expect(['=1+1', '+32 2 504 87 11', '-x', '@SUM(A1)', '\t=1', '\r=1'].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+32 2 504 87 11",
+      "'-x",
+      "'@SUM(A1)",
+      "'\t=1",
+      "'\r=1",
+    ]);
+  });
+
+  it('leaves other text, numbers (negative ones too) and booleans as they are', () => {
+    expect([csvCell('Hải Phòng'), csvCell(-3), csvCell(4), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual(['Hải Phòng', '-3', '4', 'true', '', '']);
+  });
+
+  it('joins lists with "; ", writes dates in ISO 8601 and objects as JSON', () => {
+    expect(csvCell(['logistics', 'port management'])).toBe('logistics; port management');
+    expect(csvCell(['=cmd'])).toBe("'=cmd");
+    expect(csvCell(new Date('2023-09-12T03:00:00Z'))).toBe('2023-09-12T03:00:00.000Z');
+    expect(csvCell({ dueSoonDays: 3 })).toBe('{"dueSoonDays":3}');
+  });
+});
+
+describe('acceptsCsv', () => {
+  it('is true when text/csv is asked for at least as much as JSON', () => {
+    expect(acceptsCsv('text/csv')).toBe(true);
+    expect(acceptsCsv('text/csv, application/json;q=0.9')).toBe(true);
+    expect(acceptsCsv('text/csv;q=0.5, */*;q=0.1')).toBe(true);
+  });
+
+  it('is false without an Accept header, for JSON, for wildcards and for text/csv of quality zero', () => {
+    expect([undefined, '', 'application/json', '*/*', 'application/json, text/csv;q=0.5', 'text/csv;q=0'].map(acceptsCsv)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
