@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Embedded from '../../src/database/embedded-postgres.js';
 
 // Jest loads this file outside its module mapper, so it cannot import the project's sources
 // as the tests do: it takes the service's own embedded PostgreSQL start from the build
@@ -37,13 +38,11 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   execFileSync(process.execPath, [join(root, 'scripts', 'build-if-stale.js')], { cwd: root, stdio: 'inherit' });
-  const { startEmbeddedPostgres } = (await import(
-    pathToFileURL(join(root, 'dist', 'src', 'database', 'embedded-postgres.js')).href
-  )) as typeof import('../../src/database/embedded-postgres.js');
+  const { startEmbeddedPostgres } = (await import(pathToFileURL(join(root, 'dist', 'src', 'database', 'embedded-postgres.js')).href)) as typeof Embedded;
   const dataDir = await mkdtemp(join(tmpdir(), 'mission-crm-test-'));
   await chmod(dataDir, 0o755); // the PostgreSQL user enters it when the tests run as root
   const port = await freePort();
   const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', settings: ['fsync=off', 'max_connections=200'] });
   process.env.TEST_ADMIN_DATABASE_URL = server.url;
-  (globalThis as { embeddedTestServer?: EmbeddedTestServer }).embeddedTestServer = { dataDir, stop: server.stop };
+  (globalThis as { embeddedTestServer?: EmbeddedTestServer }).embeddedTestServer = { dataDir, stop: () => server.stop() };
 }
