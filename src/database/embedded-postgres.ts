@@ -313,9 +313,13 @@ export class EmbeddedCluster {
     const clusterDir = await clusterLocation(dataDir, identity, this.log);
     const logFile = join(dataDir, 'postgres.log');
 
-    if (!existsSync(resolve(clusterDir, 'PG_VERSION'))) await this.initialise(binaries, identity, clusterDir, logFile);
-    else await stopLeftoverServer(clusterDir, this.log);
-    await assertPortFree(port);
+    if (!existsSync(resolve(clusterDir, 'PG_VERSION'))) {
+      await assertPortFree(port); // before the cluster is made: a start that cannot serve leaves nothing behind
+      await this.initialise(binaries, identity, clusterDir, logFile);
+    } else {
+      await stopLeftoverServer(clusterDir, this.log);
+      await assertPortFree(port);
+    }
     await this.serve(binaries, identity, clusterDir, logFile);
 
     const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
