@@ -3,7 +3,7 @@
 # mission-crm — multi-stage image.
 # node:24 ships npm 11 (needed for `npm ci` with the lockfile and the
 # `allowScripts` field in package.json). package.json engines also allow
-# ^20.19 / ^22.12; override with --build-arg NODE_VERSION=22 if required
+# ^22.13; override with --build-arg NODE_VERSION=22 if required
 # (then npm 11 must be installed with `npm i -g npm@11`).
 ARG NODE_VERSION=24
 
@@ -14,6 +14,8 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 
 COPY package.json package-lock.json ./
+# npm ci runs the prepare script, which builds when there are sources: not yet, here.
+COPY scripts/build-if-stale.js scripts/
 RUN npm ci
 
 COPY . .
@@ -29,6 +31,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 
 COPY package.json package-lock.json ./
+COPY scripts/build-if-stale.js scripts/
 RUN npm ci --omit=dev \
     && npm cache clean --force
 

@@ -61,7 +61,11 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
   const send = () => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
   let response = await send();
   if (response.status === 401) {
-    const login = await fetch(new URL('/api/v1/auth/login', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const login = await fetch(new URL('/api/v1/auth/login', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     token = ((await login.json()) as { accessToken: string }).accessToken;
     response = await send();
   }
@@ -70,7 +74,7 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
 
 describe('npm start with the embedded PostgreSQL', () => {
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/build-if-stale.js'], { cwd: root, stdio: 'ignore' });
     dataDir = await mkdtemp(join(tmpdir(), 'mission-crm-start-'));
     await chmod(dataDir, 0o755); // the PostgreSQL user must reach it when the tests run as root
     postgresPort = 20000 + Math.floor(Math.random() * 20000);
@@ -117,7 +121,11 @@ describe('npm start with the embedded PostgreSQL', () => {
     const fresh = await mkdtemp(join(tmpdir(), 'mission-crm-killed-'));
     await chmod(fresh, 0o755);
     const env = { DATA_DIR: fresh };
-    const early = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', EMBEDDED_POSTGRES_PORT: String(postgresPort + 1) }, stdio: 'ignore' });
+    const early = spawn(process.execPath, ['dist/src/main.js'], {
+      cwd: root,
+      env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', EMBEDDED_POSTGRES_PORT: String(postgresPort + 1) },
+      stdio: 'ignore',
+    });
     await new Promise((resolve) => setTimeout(resolve, 1500)); // inside initdb
     early.kill('SIGKILL');
     const service = await start({ DATA_DIR: fresh, EMBEDDED_POSTGRES_PORT: String(postgresPort + 1) });

