@@ -17,6 +17,13 @@ export function documentCsvExports(document: OpenAPIObject): void {
     const operation = path.get as (typeof path.get & Record<string, unknown>) | undefined;
     if (!operation?.[CSV_EXPORT]) continue;
     delete operation[CSV_EXPORT];
+    // The handler reads Accept to choose the form; a client that sends none gets JSON.
+    for (const parameter of operation.parameters ?? []) {
+      if ('in' in parameter && parameter.in === 'header' && parameter.name.toLowerCase() === 'accept') {
+        parameter.required = false;
+        parameter.description = 'application/json (the default) or text/csv for every matching row';
+      }
+    }
     const ok = operation.responses['200'] as { description?: string; content?: Record<string, unknown> } | undefined;
     if (!ok) continue;
     ok.content = { ...ok.content, 'text/csv': { schema: { type: 'string' } } };

@@ -26,11 +26,14 @@ export class ApiError extends Error {
   }
 }
 
-/** The typed client of the service's own OpenAPI document (schema.ts is generated: npm run api:generate). */
-export const api = createClient<paths>({ fetch: authenticatedFetch });
+/**
+ * The typed client of the service's own OpenAPI document (schema.d.ts is generated: npm run
+ * api:generate), reading the JSON form of each answer (lists also answer CSV: api/files.ts).
+ */
+export const api = createClient<paths, 'application/json'>({ fetch: authenticatedFetch });
 
 /** The client without a session, for sign-in and refresh. */
-export const publicApi = createClient<paths>();
+export const publicApi = createClient<paths, 'application/json'>();
 
 /** The data of an answer, or an ApiError: what TanStack Query wants from a query function. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
