@@ -64,7 +64,8 @@ export class Action extends BaseEntity {
   })
   organisations?: Relation<Organisation>[];
 
-  @RelationId((action: Action) => action.organisations)
+  // Archived organisations and users stay linked: the action's history keeps its names.
+  @RelationId((action: Action) => action.organisations, undefined, (query) => query.withDeleted())
   organisationIds!: string[];
 
   @Column({ type: 'uuid', nullable: true })
@@ -82,7 +83,7 @@ export class Action extends BaseEntity {
   })
   watchers?: Relation<User>[];
 
-  @RelationId((action: Action) => action.watchers)
+  @RelationId((action: Action) => action.watchers, undefined, (query) => query.withDeleted())
   watcherIds!: string[];
 
   @Column({ type: 'enum', enum: ACTION_STATUSES, enumName: 'action_status', default: 'open' })

@@ -9,6 +9,7 @@ import type { ActionSortField } from './actions.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface ActionFilter {
+  includeArchived?: boolean;
   missionId?: string;
   ownerId?: string;
   status?: string[];
@@ -33,8 +34,9 @@ export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One action with its organisation and watcher ids (one query for each list). */
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Action | null> {
-    return manager.findOneBy(Action, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Action | null> {
+    return manager.findOne(Action, { where: { id }, withDeleted: withArchived });
   }
 
   /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
@@ -57,6 +59,7 @@ export class ActionsRepository {
 
   private matching(filter: ActionFilter): SelectQueryBuilder<Action> {
     const query = this.dataSource.manager.createQueryBuilder(Action, 'a');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('a.missionId = :missionId', { missionId: filter.missionId });
     if (filter.ownerId) query.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
     if (filter.status?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
@@ -102,6 +105,10 @@ export class ActionsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Action, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Action, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import type { AgreementSortField } from './agreements.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface AgreementFilter {
+  includeArchived?: boolean;
   missionId?: string;
   meetingId?: string;
   status?: string;
@@ -26,8 +27,9 @@ export interface AgreementFilter {
 export class AgreementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | null> {
-    return manager.findOneBy(Agreement, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Agreement | null> {
+    return manager.findOne(Agreement, { where: { id }, withDeleted: withArchived });
   }
 
   /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
@@ -42,6 +44,7 @@ export class AgreementsRepository {
    */
   async search(filter: AgreementFilter): Promise<[Agreement[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Agreement, 'a');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('a.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.meetingId) query.andWhere('a.meeting_id = :meetingId', { meetingId: filter.meetingId });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
@@ -77,6 +80,10 @@ export class AgreementsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Agreement, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Agreement, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
@@ -70,6 +70,33 @@ export class TokensRepository {
       .where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (keepFamilyId) query.andWhere('family_id <> :keepFamilyId', { keepFamilyId });
     await query.execute();
+  }
+
+  /**
+   * The current role of the user of a session, when the session is live (a refresh token of its
+   * sign-in neither revoked nor expired) and the user not archived; null otherwise. Served by
+   * ix_refresh_tokens_family_id and the users' primary key.
+   */
+  async findLiveSessionRole(familyId: string, userId: string, now: Date): Promise<UserRole | null> {
+    const rows: { role: UserRole }[] = await this.dataSource.query(
+      `SELECT u.role FROM users u
+        WHERE u.id = $2 AND u.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $1 AND r.user_id = $2 AND r.revoked_at IS NULL AND r.expires_at > $3)`,
+      [familyId, userId, now],
+    );
+    return rows[0]?.role ?? null;
+  }
+
+  /** A user who leaves: every session and every API token of theirs ends now. */
+  async revokeEverythingOf(userId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.revokeRefreshTokensOfUser(userId, undefined, now, manager);
+    await manager
+      .createQueryBuilder()
+      .update(ApiToken)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .callListeners(false)
+      .execute();
   }
 
   /** Expired rows serve no purpose, not even reuse detection: a user's are cleared when they sign in. */

@@ -1,8 +1,9 @@
 import { type Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ValidationFailedError } from './errors.js';
+import { QueryBoolean } from './validators.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -42,6 +43,15 @@ export class SearchableListQueryDto extends ListQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+}
+
+/** A list of records that are archived rather than deleted: they stay out unless asked for. */
+export class ArchivableListQueryDto extends SearchableListQueryDto {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true: archived records too (each with its archivedAt)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'includeArchived must be true or false' })
+  includeArchived?: boolean;
 }
 
 export interface Page<T> {

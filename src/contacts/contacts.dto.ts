@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Contact } from './contact.entity.js';
@@ -51,7 +51,7 @@ export class ContactCreateDto {
 
 export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto), VersionedUpdateDto) {}
 
-export class ContactSearchDto extends SearchableListQueryDto {
+export class ContactSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })
   @IsOptional()
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })
@@ -78,6 +78,8 @@ export class ContactResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const ContactPageDto = PageResponseDto(ContactResponseDto, 'ContactPageDto');
@@ -94,5 +96,6 @@ export function mapContact(contact: Contact): ContactResponseDto {
     version: contact.version,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
+    archivedAt: contact.archivedAt ?? null,
   };
 }

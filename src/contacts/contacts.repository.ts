@@ -8,6 +8,7 @@ import type { ContactSortField } from './contacts.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface ContactFilter {
+  includeArchived?: boolean;
   organisationId?: string;
   synthetic?: boolean;
   q?: string;
@@ -20,8 +21,9 @@ export interface ContactFilter {
 export class ContactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Contact | null> {
-    return manager.findOneBy(Contact, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Contact | null> {
+    return manager.findOne(Contact, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name a contact that is not archived. */
@@ -33,6 +35,7 @@ export class ContactsRepository {
 
   async search(filter: ContactFilter): Promise<[Contact[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Contact, 'c');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
@@ -51,6 +54,10 @@ export class ContactsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Contact, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Contact, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface MeetingFilter {
+  includeArchived?: boolean;
   missionId?: string;
   kind?: string;
   organisationId?: string;
@@ -41,8 +42,9 @@ export class MeetingsRepository {
     return rows.length > 0;
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Meeting | null> {
-    return manager.findOneBy(Meeting, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Meeting | null> {
+    return manager.findOne(Meeting, { where: { id }, withDeleted: withArchived });
   }
 
   /**
@@ -51,6 +53,7 @@ export class MeetingsRepository {
    */
   async search(filter: MeetingFilter): Promise<[Meeting[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Meeting, 'm');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('m.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.organisationId) {
@@ -116,6 +119,10 @@ export class MeetingsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Meeting, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Meeting, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

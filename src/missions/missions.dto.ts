@@ -13,7 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { MISSION_STATUSES, MISSION_TYPES, type Mission, type MissionStatus, type MissionType } from './mission.entity.js';
@@ -120,7 +120,7 @@ export class MissionCreateDto {
 
 export class MissionUpdateDto extends IntersectionType(PartialType(MissionCreateDto), VersionedUpdateDto) {}
 
-export class MissionSearchDto extends SearchableListQueryDto {
+export class MissionSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ enum: MISSION_STATUSES })
   @IsOptional()
   @IsIn(MISSION_STATUSES)
@@ -178,6 +178,8 @@ export class MissionResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const MissionPageDto = PageResponseDto(MissionResponseDto, 'MissionPageDto');
@@ -204,6 +206,7 @@ export function mapMission(mission: Mission): MissionResponseDto {
     version: mission.version,
     createdAt: mission.createdAt,
     updatedAt: mission.updatedAt,
+    archivedAt: mission.archivedAt ?? null,
   };
 }
 

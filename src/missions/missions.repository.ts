@@ -12,6 +12,7 @@ import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface MissionFilter {
+  includeArchived?: boolean;
   status?: string;
   type?: string;
   country?: string;
@@ -39,8 +40,9 @@ export interface MissionCounts {
 export class MissionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Mission | null> {
-    return manager.findOneBy(Mission, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Mission | null> {
+    return manager.findOne(Mission, { where: { id }, withDeleted: withArchived });
   }
 
   /** Whether another mission (not archived) already has this code, ignoring case; served by uq_missions_code. */
@@ -52,6 +54,7 @@ export class MissionsRepository {
 
   async search(filter: MissionFilter): Promise<[Mission[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Mission, 'm');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
     // Containment, not ANY(), so that the GIN index ix_missions_host_countries serves it.
@@ -124,6 +127,10 @@ export class MissionsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Mission, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Mission, { id });
   }
 
   /** Whether `ancestorId` is among the missions that `missionId` follows, however far back. */

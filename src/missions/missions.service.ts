@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ACTION_STATUSES } from '../actions/action.entity.js';
 import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Environment } from '../config/environment.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { MEETING_KINDS } from '../meetings/meeting.entity.js';
 import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
@@ -93,6 +93,19 @@ export class MissionsService {
     });
   }
 
+  /** Back into lists and search; its code must still be free. */
+  async restore(id: string): Promise<MissionResponseDto> {
+    const restored = await this.missions.transaction(async (manager) => {
+      const mission = await lockForRestore(manager, Mission, 'mission', id);
+      if (mission.archivedAt === null) return mission;
+      await this.assertCodeFree(manager, mission.code, id);
+      await this.missions.restore(id, manager);
+      await recordRestore(manager, 'mission', id);
+      return (await this.missions.findById(id, manager))!;
+    });
+    return mapMission(restored);
+  }
+
   async summarise(id: string): Promise<MissionSummaryDto> {
     await this.findOrFail(id);
     const asOf = this.clock.today(this.environment.DEFAULT_TIME_ZONE);
@@ -112,7 +125,7 @@ export class MissionsService {
   }
 
   private async findOrFail(id: string): Promise<Mission> {
-    const mission = await this.missions.findById(id);
+    const mission = await this.missions.findById(id, undefined, true);
     if (!mission) throw new NotFoundError('mission', id);
     return mission;
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsEnterpriseNumber, normaliseEnterpriseNumber, QueryBoolean, Trim, UpperCase } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.entity.js';
@@ -58,7 +58,7 @@ export class OrganisationCreateDto {
 
 export class OrganisationUpdateDto extends IntersectionType(PartialType(OrganisationCreateDto), VersionedUpdateDto) {}
 
-export class OrganisationSearchDto extends SearchableListQueryDto {
+export class OrganisationSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
   @UpperCase()
@@ -99,6 +99,8 @@ export class OrganisationResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const OrganisationPageDto = PageResponseDto(OrganisationResponseDto, 'OrganisationPageDto');
@@ -117,5 +119,6 @@ export function mapOrganisation(organisation: Organisation): OrganisationRespons
     version: organisation.version,
     createdAt: organisation.createdAt,
     updatedAt: organisation.updatedAt,
+    archivedAt: organisation.archivedAt ?? null,
   };
 }

@@ -8,6 +8,7 @@ import type { OrganisationSortField } from './organisations.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface OrganisationFilter {
+  includeArchived?: boolean;
   country?: string;
   kind?: string;
   sector?: string;
@@ -22,8 +23,9 @@ export interface OrganisationFilter {
 export class OrganisationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
-    return manager.findOneBy(Organisation, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Organisation | null> {
+    return manager.findOne(Organisation, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name an organisation that is not archived. */
@@ -44,6 +46,7 @@ export class OrganisationsRepository {
 
   async search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     // @> is what the GIN index on sectors serves; `= ANY()` would scan.
@@ -65,6 +68,10 @@ export class OrganisationsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Organisation, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Organisation, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

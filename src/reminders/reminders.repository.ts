@@ -4,7 +4,6 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
-import { Mission } from '../missions/mission.entity.js';
 import { User } from '../users/user.entity.js';
 import type { PlannedReminder } from './reminder-plan.js';
 import type { MessageAction } from './messages.js';
@@ -64,10 +63,46 @@ export class RemindersRepository {
     return manager.find(User, { where: { id: In([...new Set(ids)]) } });
   }
 
-  findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
-    return manager
-      .findOne(Mission, { select: { id: true, ownerId: true }, where: { id: missionId }, withDeleted: true })
-      .then((mission) => mission?.ownerId ?? null);
+  /**
+   * Who hears of the mission's overdue actions: its responsible officer, or when that officer
+   * is archived the longest-serving active admin. A mission without an officer has no escalations.
+   */
+  async findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT COALESCE(
+         (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = $1),
+         (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL
+             AND EXISTS (SELECT 1 FROM missions m WHERE m.id = $1 AND m.owner_id IS NOT NULL) ORDER BY u.created_at, u.id LIMIT 1)
+       ) AS id`,
+      [missionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * A user leaves: the escalations they were to receive as a mission's officer go to whoever
+   * now answers for the mission (findMissionOwnerId); everything else planned for them is
+   * cancelled with the reason. Returns the handed-over and the cancelled count.
+   */
+  async handOverFrom(userId: string, manager: EntityManager): Promise<{ handedOver: number; cancelled: number }> {
+    // The caller has archived the user already, so findMissionOwnerId's choice never names them.
+    const [handed]: [unknown[], number] = await manager.query(
+      `UPDATE reminders r SET recipient_id = heir.id, updated_at = now(), version = r.version + 1
+         FROM actions a, LATERAL (SELECT COALESCE(
+             (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = a.mission_id),
+             (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL ORDER BY u.created_at, u.id LIMIT 1)) AS id) heir
+        WHERE r.action_id = a.id AND r.recipient_id = $1 AND r.status = 'planned' AND r.kind = 'escalation' AND heir.id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM reminders o WHERE o.action_id = r.action_id AND o.kind = r.kind AND o.occurrence = r.occurrence AND o.recipient_id = heir.id
+                            AND o.status IN ('planned', 'sending', 'sent', 'failed', 'skipped'))
+        RETURNING r.id`,
+      [userId],
+    );
+    const [cancelled]: [unknown[], number] = await manager.query(
+      `UPDATE reminders SET status = 'cancelled', reason = 'recipient archived', updated_at = now(), version = version + 1
+        WHERE recipient_id = $1 AND status = 'planned' RETURNING id`,
+      [userId],
+    );
+    return { handedOver: handed.length, cancelled: cancelled.length };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsTimeZone, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { type Language, LANGUAGES, type ReminderMode, REMINDER_MODES, type User, USER_ROLES, type UserRole } from './user.entity.js';
@@ -55,7 +55,7 @@ export class UserCreateDto {
 
 export class UserUpdateDto extends IntersectionType(PartialType(UserCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
-export class UserSearchDto extends SearchableListQueryDto {
+export class UserSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ enum: USER_ROLES })
   @IsOptional()
   @IsIn(USER_ROLES)
@@ -86,6 +86,8 @@ export class UserResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const UserPageDto = PageResponseDto(UserResponseDto, 'UserPageDto');
@@ -103,5 +105,6 @@ export function mapUser(user: User): UserResponseDto {
     version: user.version,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
+    archivedAt: user.archivedAt ?? null,
   };
 }

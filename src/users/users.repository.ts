@@ -8,6 +8,7 @@ import type { UserSortField } from './users.dto.js';
 import { fetchPage } from '../database/page-query.js';
 
 export interface UserFilter {
+  includeArchived?: boolean;
   role?: string;
   language?: string;
   reminderMode?: string;
@@ -21,8 +22,9 @@ export interface UserFilter {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.findOneBy(User, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<User | null> {
+    return manager.findOne(User, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name a user that is not archived. */
@@ -41,6 +43,7 @@ export class UsersRepository {
 
   async search(filter: UserFilter): Promise<[User[], number]> {
     const query = this.dataSource.manager.createQueryBuilder(User, 'u');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
@@ -60,6 +63,20 @@ export class UsersRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(User, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(User, { id });
+  }
+
+  /**
+   * The active admins, their rows locked in one order: two admins archiving or demoting each
+   * other at once are served one after the other, and the second one sees the truth.
+   * Taken first in the transaction, before the row that changes, so that no two wait on each other.
+   */
+  async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND archived_at IS NULL ORDER BY id FOR UPDATE`);
+    return rows.map((row) => row.id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

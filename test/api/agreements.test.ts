@@ -119,6 +119,7 @@ describe('agreements API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
       agreement.vinamarineChancellery = created.body;
 
@@ -339,12 +340,13 @@ describe('agreements API', () => {
   });
 
   describe('archive', () => {
-    it('archives an agreement: it is gone from reads, lists and filters', async () => {
+    it('archives an agreement: it leaves lists, search and filters, and is still read by id', async () => {
       const id = await create('agreements', { type: 'contract', title: 'Port training contract', partyIds: [org.nxtport, org.vinamarine] });
       expect((await api.delete(`agreements/${id}`)).status).toBe(204);
       const read = await api.get(`agreements/${id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `agreement ${id} not found` });
+      // Still read by id, so that what refers to it never dangles.
+      expect(read.status).toBe(200);
+      expect(read.body.archivedAt).toEqual(expect.any(String));
       expect((await api.get('agreements?type=contract')).body.total).toBe(0);
       expect((await api.get(`agreements?partyId=${org.nxtport}`)).body.total).toBe(1);
     });

@@ -34,6 +34,7 @@ describe('contacts API', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
 
     const read = await api.get(`contacts/${created.body.id}`);
@@ -92,12 +93,13 @@ describe('contacts API', () => {
     });
   });
 
-  it('archives a contact: it is gone from reads and lists', async () => {
+  it('archives a contact: it leaves lists and search, and is still read by id with archivedAt', async () => {
     const created = await api.post('contacts', { organisationId: nxtport, name: 'Leaving Contact (demo)', synthetic: true });
     expect((await api.delete(`contacts/${created.body.id}`)).status).toBe(204);
     const read = await api.get(`contacts/${created.body.id}`);
-    expect(read.status).toBe(404);
-    expect(read.body).toMatchObject({ statusCode: 404, code: 'not_found', message: `contact ${created.body.id} not found` });
+    // Still read by id, so that what refers to it never dangles.
+    expect(read.status).toBe(200);
+    expect(read.body.archivedAt).toEqual(expect.any(String));
     expect((await api.get('contacts?q=Leaving')).body.total).toBe(0);
   });
 

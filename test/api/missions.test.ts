@@ -74,6 +74,7 @@ describe('missions API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
 
       const read = await api.get(`missions/${created.body.id}`);
@@ -290,7 +291,7 @@ describe('missions API', () => {
   });
 
   describe('archive', () => {
-    it('archives a mission that others refer to: it leaves reads and lists, its meetings stay, its code is free again', async () => {
+    it('archives a mission that others refer to: it leaves lists and search but is still read by id, its meetings stay, its code is free again', async () => {
       const earlier = await api.post('missions', minimal('ARCH-1'));
       const follower = await api.post('missions', minimal('ARCH-2', { previousMissionId: earlier.body.id }));
       const meeting = await api.post('meetings', {
@@ -305,8 +306,9 @@ describe('missions API', () => {
       expect(archived.status).toBe(204);
 
       const read = await api.get(`missions/${earlier.body.id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `mission ${earlier.body.id} not found` });
+      // Still read by id: the mission that follows it names it.
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ code: 'ARCH-1', archivedAt: expect.any(String) });
       expect((await api.get('missions?q=ARCH')).body.items.map((m: { code: string }) => m.code)).toEqual(['ARCH-2']);
       expect((await api.get(`missions/${follower.body.id}`)).body.previousMissionId).toBe(earlier.body.id);
       expect(await api.app.get(DataSource).getRepository(Meeting).findOneBy({ id: meeting.body.id })).toMatchObject({
@@ -315,7 +317,7 @@ describe('missions API', () => {
       });
 
       expect((await api.post('missions', minimal('arch-1'))).status).toBe(201);
-      expect((await api.delete(`missions/${earlier.body.id}`)).status).toBe(404);
+      expect((await api.delete(`missions/${earlier.body.id}`)).body).toMatchObject({ statusCode: 409, code: 'archived' });
     });
   });
 
@@ -522,13 +524,15 @@ describe('missions API', () => {
       });
     });
 
-    it('answers 404 for an unknown or archived mission', async () => {
+    it('answers 404 for an unknown mission, and the summary of an archived one (its history stays readable)', async () => {
       const unknown = await api.get(`missions/${UNKNOWN_ID}/summary`);
       expect(unknown.status).toBe(404);
       expect(unknown.body).toMatchObject({ code: 'not_found', message: `mission ${UNKNOWN_ID} not found` });
       const archived = await api.post('missions', minimal('GONE-1'));
       await api.delete(`missions/${archived.body.id}`);
-      expect((await api.get(`missions/${archived.body.id}/summary`)).status).toBe(404);
+      const summary = await api.get(`missions/${archived.body.id}/summary`);
+      expect(summary.status).toBe(200);
+      expect(summary.body).toMatchObject({ missionId: archived.body.id, actions: { total: 0 } });
     });
   });
 });

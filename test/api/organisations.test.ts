@@ -58,12 +58,13 @@ describe('organisations API', () => {
     expect(stale.body.message).toContain('current version is 2');
   });
 
-  it('archives an organisation: it is gone from reads and lists', async () => {
+  it('archives an organisation: it leaves lists and search, and is still read by id with archivedAt', async () => {
     const created = await api.post('organisations', { name: 'Monument', kind: 'company', country: 'BE' });
     expect((await api.delete(`organisations/${created.body.id}`)).status).toBe(204);
     const read = await api.get(`organisations/${created.body.id}`);
-    expect(read.status).toBe(404);
-    expect(read.body).toMatchObject({ code: 'not_found', message: `organisation ${created.body.id} not found` });
+    // Still read by id, so that what refers to it never dangles.
+    expect(read.status).toBe(200);
+    expect(read.body.archivedAt).toEqual(expect.any(String));
     expect((await api.get('organisations?q=Monument')).body.total).toBe(0);
   });
 

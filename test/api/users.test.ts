@@ -44,6 +44,7 @@ describe('users API', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     expectNoPassword(created);
 
@@ -126,12 +127,13 @@ describe('users API', () => {
     expect(await storedHash(created.body.id)).toBe(before);
   });
 
-  it('archives a user: gone from reads and lists, and the e-mail address can be given to someone new', async () => {
+  it('archives a user: it leaves lists and search but is still read by id, and the e-mail address can be given to someone new', async () => {
     const created = await api.post('users', { email: 'hilde.leaves@fit.example', name: 'Hilde Vos' });
     expect((await api.delete(`users/${created.body.id}`)).status).toBe(204);
     const read = await api.get(`users/${created.body.id}`);
-    expect(read.status).toBe(404);
-    expect(read.body).toMatchObject({ statusCode: 404, code: 'not_found', message: `user ${created.body.id} not found` });
+    // Still read by id, so that what refers to it never dangles.
+    expect(read.status).toBe(200);
+    expect(read.body.archivedAt).toEqual(expect.any(String));
     expect((await api.get('users?q=hilde')).body.total).toBe(0);
 
     const successor = await api.post('users', { email: 'Hilde.Leaves@fit.example', name: 'Hilde Vos (new account)' });

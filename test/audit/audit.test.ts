@@ -136,7 +136,7 @@ describe('audit trail', () => {
         timeZone: 'Europe/Madrid',
       });
       expect((await api.delete(`missions/${mission}`)).status).toBe(204);
-      expect((await api.get(`missions/${mission}`)).status).toBe(404);
+      expect((await api.get(`missions/${mission}`)).body.archivedAt).toEqual(expect.any(String));
       const entries = await history(`missions/${mission}`);
       expect(entries.map((entry) => entry.action)).toEqual(['create', 'archive']);
       expect(entries[1]).toMatchObject({ actorId: api.admin.id, entity: 'mission', entityId: mission, changes: {} });

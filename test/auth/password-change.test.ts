@@ -55,6 +55,7 @@ describe('changing my password', () => {
       version: 2,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     expect(JSON.stringify(response.body)).not.toMatch(/password|scrypt/i);
     const old = await api.as(null).post('auth/login', { email: els.email, password: els.password });
