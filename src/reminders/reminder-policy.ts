@@ -25,6 +25,8 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
 
 /** Reminders go out at this hour, in the recipient's time zone, on working days (Monday to Friday). */
 export const SEND_HOUR = 9;
+/** A reminder that is already late goes out at the next full hour of the working day, which ends at this hour. */
+export const WORKING_DAY_END_HOUR = 17;
 
 /** Per-action overrides of the default policy; what is left out keeps the default. */
 export class ReminderPolicyDto implements Partial<ReminderPolicy> {

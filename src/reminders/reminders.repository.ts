@@ -5,7 +5,7 @@ import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
 import { User } from '../users/user.entity.js';
-import type { PlannedReminder } from './reminder-plan.js';
+import { type PlannedReminder, type PlannedReminderKind, settledKey } from './reminder-plan.js';
 import type { MessageAction } from './messages.js';
 import { localDate } from './working-time.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
@@ -103,6 +103,16 @@ export class RemindersRepository {
       [userId],
     );
     return { handedOver: handed.length, cancelled: cancelled.length };
+  }
+
+  /** The overdue reminders and escalations of an action that went out (or are going, or were given up on), by settledKey(), with when. */
+  async findSettled(actionId: string, manager: EntityManager): Promise<Map<string, Date>> {
+    const rows: { kind: PlannedReminderKind; occurrence: number; recipient_id: string; at: Date }[] = await manager.query(
+      `SELECT kind, occurrence, recipient_id, COALESCE(sent_at, fire_at) AS at FROM reminders
+        WHERE action_id = $1 AND kind IN ('overdue', 'escalation') AND status IN ('sending', 'sent', 'failed', 'skipped')`,
+      [actionId],
+    );
+    return new Map(rows.map((row) => [settledKey(row.kind, row.occurrence, row.recipient_id), row.at]));
   }
 
   /**
