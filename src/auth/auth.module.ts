@@ -10,6 +10,8 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { Mailer } from '../reminders/mailer.js';
+import { PasswordTokensService } from './password-tokens.service.js';
 import { TokensModule } from './tokens.module.js';
 
 /**
@@ -33,6 +35,9 @@ import { TokensModule } from './tokens.module.js';
   providers: [
     AuthService,
     ApiTokensService,
+    PasswordTokensService,
+    // Its own instance: invitations and resets are sent from the API process, reminders from workers.
+    Mailer,
     LoginRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },

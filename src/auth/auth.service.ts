@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../users/password.js';
 import { User, USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { mapUser, type UserResponseDto } from '../users/users.dto.js';
 import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
-import type { LoginDto, PasswordChangeDto, SessionResponseDto } from './auth.dto.js';
+import type { LoginDto, MeUpdateDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
 import { isApiToken, newRefreshToken, sha256 } from './token-secrets.js';
 import { SessionCheck } from './session-check.js';
@@ -110,31 +110,46 @@ export class AuthService {
   }
 
   /**
-   * A signed-in user sets a new password, proving they know the current one (a stolen access
-   * token alone is not enough). Every other session of theirs is signed out; this one stays.
-   * Their API tokens stay too: each is listed and revoked on its own.
+   * A signed-in user changes their own settings (name, language, time zone, reminder mode) and,
+   * proving they know the current one, their password (a stolen access token alone is not enough
+   * for that). A new password signs every other session of theirs out; this one stays. Their API
+   * tokens stay too: each is listed and revoked on its own.
    */
-  async changePassword(auth: Authentication, { currentPassword, newPassword, version }: PasswordChangeDto): Promise<UserResponseDto> {
-    // A leaked integration token must not be able to take the account over.
-    if (auth.apiTokenId) throw new ForbiddenError('The password is changed by a signed-in user, not with an API token');
-    if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
-      throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+  async updateMe(auth: Authentication, { currentPassword, newPassword, version, ...settings }: MeUpdateDto): Promise<UserResponseDto> {
+    const changesPassword = newPassword !== undefined || currentPassword !== undefined;
+    if (!changesPassword && Object.values(settings).every((value) => value === undefined)) {
+      const message = 'send at least one of name, language, timeZone, reminderMode, or newPassword with currentPassword';
+      throw new ValidationFailedError([{ field: 'body', message }], `Nothing to change: ${message}`);
+    }
+    if (changesPassword) {
+      // A leaked integration token must not be able to take the account over.
+      if (auth.apiTokenId) throw new ForbiddenError('The password is changed by a signed-in user, not with an API token');
+      if (newPassword === undefined) throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword is required with currentPassword' }]);
+      if (currentPassword === undefined)
+        throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is required with newPassword' }]);
+      if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
+        throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+      }
     }
     const user = await this.tokens.findActiveUserWithPassword(auth.actor.userId);
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
-    if (!(await this.passwordMatches(user, currentPassword))) {
-      throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
+    let passwordHash: string | undefined;
+    if (changesPassword) {
+      if (!(await this.passwordMatches(user, currentPassword!))) {
+        throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
+      }
+      // Hashing is slow on purpose: before the row lock is taken.
+      passwordHash = await hashPassword(newPassword!);
     }
-    // Hashing is slow on purpose: before the row lock is taken.
-    const passwordHash = await hashPassword(newPassword);
     const saved = await this.tokens.transaction(async (manager) => {
       const row = await lockForChange(manager, User, 'user', user.id, version);
-      row.passwordHash = passwordHash;
+      Object.assign(row, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
+      if (passwordHash !== undefined) row.passwordHash = passwordHash;
       const changed = await manager.save(User, row);
-      await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
       return changed;
     });
-    this.sessions.forget();
+    if (passwordHash !== undefined) this.sessions.forget();
     return mapUser(saved);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 /** Who a credential belongs to, as far as access control needs to know. */
@@ -145,6 +146,41 @@ export class TokensRepository {
       // Bookkeeping, not a change anyone made: no entity listeners (such as the audit log).
       .callListeners(false)
       .execute();
+  }
+
+  /** Stores a new link for the user and voids their earlier ones: only the latest link works. */
+  async insertPasswordToken(
+    values: { userId: string; purpose: PasswordTokenPurpose; tokenHash: string; expiresAt: Date },
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
+    await manager.update(PasswordToken, { userId: values.userId, usedAt: IsNull() }, { usedAt: now });
+    const result = await manager.insert(PasswordToken, values);
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** Uses a live link up and answers its user, in one statement: of two requests with the same link, one gets it. */
+  async consumePasswordToken(tokenHash: string, now: Date, manager: EntityManager): Promise<string | null> {
+    const [rows]: [{ user_id: string }[], number] = await manager.query(
+      `UPDATE password_tokens t SET used_at = $2 FROM users u
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND u.id = t.user_id AND u.archived_at IS NULL
+        RETURNING t.user_id`,
+      [tokenHash, now],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
+  async recordPasswordMail(id: string, outcome: { sentAt: Date; messageId: string } | { error: string }): Promise<void> {
+    await this.dataSource.manager.update(
+      PasswordToken,
+      { id },
+      'error' in outcome ? { lastError: outcome.error.slice(0, 2000) } : { sentAt: outcome.sentAt, messageId: outcome.messageId, lastError: null },
+    );
+  }
+
+  /** The active user with this e-mail address, for a reset: who they are and how to write to them. */
+  findActiveUserByEmail(email: string): Promise<User | null> {
+    return this.dataSource.manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

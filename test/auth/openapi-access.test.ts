@@ -3,11 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ApiClient, type ApiResponse, type TestApp } from '../support/app.js';
 
 /** The operations served without a token; every other one needs one. */
-const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'GET /health/live', 'GET /health/ready'];
+const PUBLIC = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+  'GET /health/live',
+  'GET /health/ready',
+];
 /** Changes that every signed-in user makes to their own account, viewers included. */
 const OWN_ACCOUNT = ['POST /api/v1/auth/tokens', 'DELETE /api/v1/auth/tokens/{id}', 'PATCH /api/v1/auth/me'];
 const ADMIN_ONLY = (operation: Operation): boolean =>
-  (operation.path.startsWith('/api/v1/users') && operation.method !== 'GET') || operation.name === 'GET /api/v1/audit';
+  (operation.path.startsWith('/api/v1/users') && operation.method !== 'GET') || ['GET /api/v1/audit', 'POST /api/v1/auth/invitations'].includes(operation.name);
 
 type Role = 'admin' | 'officer' | 'viewer';
 
