@@ -4,6 +4,7 @@ import { Auth1764460800000 } from './1764460800000-auth.js';
 import { Audit1764460800001 } from './1764460800001-audit.js';
 import { ArchiveRestore1764633600000 } from './1764633600000-archive-restore.js';
 import { PasswordTokens1764633600001 } from './1764633600001-password-tokens.js';
+import { AccentInsensitiveSearch1764633600002 } from './1764633600002-accent-insensitive-search.js';
 
 /** Every migration in order; listed rather than globbed so the build and the tests load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Audit1764460800001,
   ArchiveRestore1764633600000,
   PasswordTokens1764633600001,
+  AccentInsensitiveSearch1764633600002,
 ];

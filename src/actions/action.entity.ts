@@ -20,7 +20,7 @@ export const ACTIVE_ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_prog
 @Index('ix_actions_status_due_to', ['status', 'dueTo'])
 @Index('ix_actions_mission_id_due_to', ['missionId', 'dueTo'])
 @Index('ix_actions_owner_id_due_to', ['ownerId', 'dueTo'])
-@Index('ix_actions_title_trgm', { synchronize: false })
+@Index('ix_actions_search', { synchronize: false })
 @Check('ck_actions_due_window', '"due_to" IS NULL OR "due_from" IS NULL OR "due_to" >= "due_from"')
 export class Action extends BaseEntity {
   @Column({ type: 'varchar', length: 300 })

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface ActionFilter {
   includeArchived?: boolean;
@@ -77,7 +77,7 @@ export class ActionsRepository {
     if (filter.dueBefore) query.andWhere('a.dueFrom <= :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.dueAfter) query.andWhere('a.dueTo >= :dueAfter', { dueAfter: filter.dueAfter });
     if (filter.overdue !== undefined) this.whereOverdue(query, filter.overdue, filter.today);
-    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
     return query;
   }
 

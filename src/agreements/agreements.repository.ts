@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface AgreementFilter {
   includeArchived?: boolean;
@@ -54,7 +54,7 @@ export class AgreementsRepository {
     }
     if (filter.signedAfter) query.andWhere('a.signed_on >= :signedAfter', { signedAfter: filter.signedAfter });
     if (filter.signedBefore) query.andWhere('a.signed_on <= :signedBefore', { signedBefore: filter.signedBefore });
-    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
     query.addOrderBy('a.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);

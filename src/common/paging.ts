@@ -38,7 +38,7 @@ export class ListQueryDto {
 
 /** A list that also takes a text search. */
 export class SearchableListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Text search (case-insensitive, part of a word is enough).' })
+  @ApiPropertyOptional({ description: 'Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -3,7 +3,7 @@ import { BaseEntity } from '../database/base.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 
 @Entity('contacts')
-@Index('ix_contacts_name_trgm', { synchronize: false })
+@Index('ix_contacts_search', { synchronize: false })
 @Index('ix_contacts_created_at', ['createdAt'])
 export class Contact extends BaseEntity {
   @Index('ix_contacts_organisation_id')

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface ContactFilter {
   includeArchived?: boolean;
@@ -38,7 +38,7 @@ export class ContactsRepository {
     if (filter.includeArchived) query.withDeleted();
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[c.name, c.email]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
     query.addOrderBy('c.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);

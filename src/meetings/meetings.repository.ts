@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface MeetingFilter {
   includeArchived?: boolean;
@@ -67,7 +67,7 @@ export class MeetingsRepository {
     if (filter.startsAfter) query.andWhere('m.starts_at >= :startsAfter', { startsAfter: filter.startsAfter });
     if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
     if (filter.synthetic !== undefined) query.andWhere('m.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('m.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[m.title]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);

@@ -4,12 +4,12 @@ import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral }
 import { Action, ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface MissionFilter {
   includeArchived?: boolean;
@@ -62,7 +62,7 @@ export class MissionsRepository {
     if (filter.ownerId) query.andWhere('m.ownerId = :ownerId', { ownerId: filter.ownerId });
     if (filter.startsAfter) query.andWhere('m.startDate >= :startsAfter', { startsAfter: filter.startsAfter });
     if (filter.startsBefore) query.andWhere('m.startDate <= :startsBefore', { startsBefore: filter.startsBefore });
-    if (filter.q) query.andWhere('(m.title ILIKE :q OR m.code ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[m.title, m.code] || m.cities', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface OrganisationFilter {
   includeArchived?: boolean;
@@ -52,7 +52,7 @@ export class OrganisationsRepository {
     // @> is what the GIN index on sectors serves; `= ANY()` would scan.
     if (filter.sector) query.andWhere('o.sectors @> ARRAY[:sector]::text[]', { sector: filter.sector });
     if (filter.synthetic !== undefined) query.andWhere('o.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('o.name ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[o.name, o.city]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
     query.addOrderBy('o.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);

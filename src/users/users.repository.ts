@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface UserFilter {
   includeArchived?: boolean;
@@ -47,7 +47,7 @@ export class UsersRepository {
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
-    if (filter.q) query.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[u.name, u.email]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
     query.addOrderBy('u.id', 'ASC');
     return fetchPage(query, filter.limit, filter.offset);
