@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
+import { KnownQueryParamsInterceptor } from './common/query-params.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
@@ -38,8 +39,12 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? 431 : 400;
   const message = tooLarge ? 'The request headers (or the URL) are too large' : 'The request is not valid HTTP';
-  const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [] });
-  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  // Fastify never saw the request: the id is made here, sent as the header too, like every other answer's.
+  const id = randomUUID();
+  const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [], requestId: id });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -61,7 +66,7 @@ export async function createApp(environment: Environment, databaseUrl: string, {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new IfMatchInterceptor());
+  app.useGlobalInterceptors(new IfMatchInterceptor(), new KnownQueryParamsInterceptor());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);

@@ -65,7 +65,13 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
       name: 'isDateOnly',
       validator: {
         validate: isDateOnly,
-        defaultMessage: buildMessage((each) => `${each}$property must be a date written YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each, args) =>
+            typeof args?.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(args.value)
+              ? `${each}$property is not a calendar date: ${args.value} does not exist`
+              : `${each}$property must be a date written YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,

@@ -74,7 +74,7 @@ describe('organisations API', () => {
       ['an invalid country', { ...nxtport, enterpriseNumber: undefined, country: 'XX' }, 'country', 'country must be an ISO 3166-1 alpha-2 country code such as BE or VN'],
       ['an unknown kind', { ...nxtport, enterpriseNumber: undefined, kind: 'guild' }, 'kind', 'kind must be one of the following values: company, government_body, agency, university, ngo, association, other'],
       ['a bad enterprise number', { ...nxtport, enterpriseNumber: '0403170702' }, 'enterpriseNumber', 'enterpriseNumber must be a Belgian enterprise number: 10 digits with a valid mod-97 check'],
-      ['a missing name', { kind: 'company', country: 'BE' }, 'name', 'name must be a string'],
+      ['a missing name', { kind: 'company', country: 'BE' }, 'name', 'name is required'],
       ['a wrong type', { ...nxtport, enterpriseNumber: undefined, sectors: 'ports' }, 'sectors', 'sectors must be an array'],
     ])('rejects %s with 400 naming the field', async (_case, body, field, message) => {
       const response = await api.post('organisations', body);
