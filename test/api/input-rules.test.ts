@@ -78,4 +78,49 @@ describe('input rules', () => {
       jest.restoreAllMocks();
     }
   });
+
+  describe("the fuzzer's 500s", () => {
+    it('refuses null in a reminder policy field with 400, on create and on change', async () => {
+      const refused = await api.post('actions', {
+        title: 'Mission for the EU project GOOSE',
+        missionId,
+        dueLabel: 'March 2024',
+        reminderPolicy: { overdueEveryDays: null },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
+      expect(refused.body.details).toContainEqual({
+        field: 'reminderPolicy.overdueEveryDays',
+        message: 'overdueEveryDays must be a whole number of days; leave it out for the default',
+      });
+      const action = await api.create('actions', {
+        title: 'Mission for the EU project GOOSE',
+        missionId,
+        dueLabel: 'March 2024',
+        reminderPolicy: { overdueEveryDays: 14 },
+      });
+      const changed = await api.patch(`actions/${action.id}`, { reminderPolicy: { headsUpDays: null, escalateAfterDays: null }, version: action.version });
+      expect(changed.status).toBe(400);
+      expect(new Set(changed.body.details.map((detail: { field: string }) => detail.field))).toEqual(
+        new Set(['reminderPolicy.headsUpDays', 'reminderPolicy.escalateAfterDays']),
+      );
+      expect((await api.get(`actions/${action.id}`)).body).toMatchObject({ version: action.version, reminderPolicy: { overdueEveryDays: 14 } });
+    });
+
+    it.each([
+      ['dueDate', { dueDate: '9999-12-10' }],
+      ['dueTo', { dueFrom: '2024-01-01', dueTo: '9999-12-31' }],
+      ['dueFrom', { dueFrom: '1899-12-31', dueTo: '2024-01-31' }],
+    ])('refuses %s outside the accepted dates with 400 naming the range', async (field, due) => {
+      const response = await api.post('actions', { title: 'State visit to Vietnam', missionId, ...due });
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([{ field, message: `${field} must be a date from 1900-01-01 to 2199-12-31` }]);
+    });
+
+    it('accepts the last accepted day and plans its reminders without failing', async () => {
+      const response = await api.post('actions', { title: 'State visit to Vietnam', missionId, dueDate: '2199-12-31' });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ dueFrom: '2199-12-31', dueTo: '2199-12-31', duePrecision: 'day' });
+    });
+  });
 });
