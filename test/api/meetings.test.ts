@@ -437,7 +437,7 @@ describe('meetings API', () => {
 
     it.each([
       ['an unknown field', { colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
-      ['a missing missionId', { missionId: undefined }, 'missionId', 'missionId must be a UUID'],
+      ['a missing missionId', { missionId: undefined }, 'missionId', 'missionId is required'],
       ['an unknown kind', { kind: 'banquet' }, 'kind', 'kind must be one of the following values: b2b, official, seminar, forum, site_visit, reception, other'],
       ['a blank title', { title: '   ' }, 'title', 'title should not be empty'],
       [
