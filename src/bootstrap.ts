@@ -13,6 +13,7 @@ import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { acceptImportFiles } from './imports/import-body.js';
 import { documentCsvExports } from './exports/csv-export.decorator.js';
+import { KnownQueryParamsInterceptor } from './common/query-params.js';
 import { createValidationPipe } from './common/validation.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
@@ -41,9 +42,11 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? 431 : 400;
   const message = tooLarge ? 'The request headers (or the URL) are too large' : 'The request is not valid HTTP';
-  const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [] });
+  // Fastify never saw the request: the id is made here, sent as the header too, like every other answer's.
+  const id = randomUUID();
+  const body = JSON.stringify({ statusCode: status, code: 'validation_failed', message, details: [], requestId: id });
   socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -87,7 +90,7 @@ export async function createApp(
   // The calendar feed lives beside the dashboard's pages, at PUBLIC_URL/calendar/{token}.ics.
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'calendar/:file'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new IfMatchInterceptor());
+  app.useGlobalInterceptors(new IfMatchInterceptor(), new KnownQueryParamsInterceptor());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);

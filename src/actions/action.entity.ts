@@ -20,7 +20,7 @@ export const ACTIVE_ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_prog
 @Index('ix_actions_status_due_to', ['status', 'dueTo'])
 @Index('ix_actions_mission_id_due_to', ['missionId', 'dueTo'])
 @Index('ix_actions_owner_id_due_to', ['ownerId', 'dueTo'])
-@Index('ix_actions_title_trgm', { synchronize: false })
+@Index('ix_actions_search', { synchronize: false })
 @Check('ck_actions_due_window', '"due_to" IS NULL OR "due_from" IS NULL OR "due_to" >= "due_from"')
 export class Action extends BaseEntity {
   @Column({ type: 'varchar', length: 300 })
@@ -64,7 +64,8 @@ export class Action extends BaseEntity {
   })
   organisations?: Relation<Organisation>[];
 
-  @RelationId((action: Action) => action.organisations)
+  // Archived organisations and users stay linked: the action's history keeps its names.
+  @RelationId((action: Action) => action.organisations, undefined, (query) => query.withDeleted())
   organisationIds!: string[];
 
   @Column({ type: 'uuid', nullable: true })
@@ -82,7 +83,7 @@ export class Action extends BaseEntity {
   })
   watchers?: Relation<User>[];
 
-  @RelationId((action: Action) => action.watchers)
+  @RelationId((action: Action) => action.watchers, undefined, (query) => query.withDeleted())
   watcherIds!: string[];
 
   @Column({ type: 'enum', enum: ACTION_STATUSES, enumName: 'action_status', default: 'open' })

@@ -58,11 +58,23 @@ export class ActionsController {
     return this.actions.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing',
+  })
+  @ApiOkResponse({ type: ActionResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<ActionResponseDto> {
+    return this.actions.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive an action: it leaves lists and lookups, its history stays' })
+  @ApiOperation({ summary: 'Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.actions.archive(id);
   }

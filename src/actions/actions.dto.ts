@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
@@ -110,7 +110,7 @@ export class ActionCreateDto {
 
 export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto), VersionedUpdateDto) {}
 
-export class ActionSearchDto extends SearchableListQueryDto {
+export class ActionSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -195,6 +195,8 @@ export class ActionResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const ActionPageDto = PageResponseDto(ActionResponseDto, 'ActionPageDto');
@@ -224,5 +226,6 @@ export function mapAction(action: Action, overdue: boolean): ActionResponseDto {
     version: action.version,
     createdAt: action.createdAt,
     updatedAt: action.updatedAt,
+    archivedAt: action.archivedAt ?? null,
   };
 }

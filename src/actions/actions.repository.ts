@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface ActionFilter {
+  includeArchived?: boolean;
   missionId?: string;
   ownerId?: string;
   status?: string[];
@@ -33,8 +34,9 @@ export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One action with its organisation and watcher ids (one query for each list). */
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Action | null> {
-    return manager.findOneBy(Action, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Action | null> {
+    return manager.findOne(Action, { where: { id }, withDeleted: withArchived });
   }
 
   /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
@@ -62,6 +64,7 @@ export class ActionsRepository {
 
   private matching(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {
     const query = this.dataSource.manager.createQueryBuilder(Action, 'a');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('a.missionId = :missionId', { missionId: filter.missionId });
     if (filter.ownerId) query.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
     if (filter.status?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
@@ -79,7 +82,7 @@ export class ActionsRepository {
     if (filter.dueBefore) query.andWhere('a.dueFrom <= :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.dueAfter) query.andWhere('a.dueTo >= :dueAfter', { dueAfter: filter.dueAfter });
     if (filter.overdue !== undefined) this.whereOverdue(query, filter.overdue, filter.today);
-    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
     return query;
   }
 
@@ -107,6 +110,10 @@ export class ActionsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Action, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Action, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -10,7 +10,7 @@ import { currentActor } from '../auth/request-context.js';
 import { ListExporter } from '../exports/list-exporter.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -86,7 +86,7 @@ export class ActionsService {
   }
 
   async get(id: string): Promise<ActionResponseDto> {
-    const action = await this.actions.findById(id);
+    const action = await this.actions.findById(id, undefined, true);
     if (!action) throw new NotFoundError('action', id);
     return this.toResponse(action);
   }
@@ -157,6 +157,21 @@ export class ActionsService {
       // Its planned reminders are cancelled with it.
       await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
     });
+  }
+
+  /** Back into lists and search, with its reminders planned again from now. */
+  async restore(id: string): Promise<ActionResponseDto> {
+    const [restored, reminders] = await this.actions.transaction(async (manager) => {
+      const action = await lockForRestore(manager, Action, 'action', id);
+      await assertMayChangeAction(manager, action);
+      if (action.archivedAt === null) return [action, []] as const;
+      await this.actions.restore(id, manager);
+      await recordRestore(manager, 'action', id);
+      const reloaded = await this.reload(manager, id);
+      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: action.ownerId })] as const;
+    });
+    await this.reminderQueue.wake(reminders);
+    return this.toResponse(restored);
   }
 
   private async assertReferences(manager: EntityManager, refs: References): Promise<void> {

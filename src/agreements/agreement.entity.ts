@@ -10,7 +10,7 @@ export const AGREEMENT_STATUSES = ['planned', 'signed', 'in_force', 'expired', '
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 @Entity('agreements')
-@Index('ix_agreements_title_trgm', { synchronize: false })
+@Index('ix_agreements_search', { synchronize: false })
 @Check('ck_agreements_validity', '"valid_until" IS NULL OR "valid_from" IS NULL OR "valid_until" >= "valid_from"')
 export class Agreement extends BaseEntity {
   @Index('ix_agreements_type')

@@ -46,11 +46,22 @@ export class AgreementsController {
     return this.agreements.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing' })
+  @ApiOkResponse({ type: AgreementResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<AgreementResponseDto> {
+    return this.agreements.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive an agreement: it leaves lists and lookups, its history stays' })
+  @ApiOperation({
+    summary: 'Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.agreements.archive(id);
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
@@ -95,7 +95,7 @@ export class AgreementCreateDto {
 /** partyIds, when given, replaces the parties. */
 export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto), VersionedUpdateDto) {}
 
-export class AgreementSearchDto extends SearchableListQueryDto {
+export class AgreementSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -153,6 +153,8 @@ export class AgreementResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const AgreementPageDto = PageResponseDto(AgreementResponseDto, 'AgreementPageDto');
@@ -175,5 +177,6 @@ export function mapAgreement(agreement: Agreement): AgreementResponseDto {
     version: agreement.version,
     createdAt: agreement.createdAt,
     updatedAt: agreement.updatedAt,
+    archivedAt: agreement.archivedAt ?? null,
   };
 }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface AgreementFilter {
+  includeArchived?: boolean;
   missionId?: string;
   meetingId?: string;
   status?: string;
@@ -26,8 +27,9 @@ export interface AgreementFilter {
 export class AgreementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | null> {
-    return manager.findOneBy(Agreement, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Agreement | null> {
+    return manager.findOne(Agreement, { where: { id }, withDeleted: withArchived });
   }
 
   /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
@@ -47,6 +49,7 @@ export class AgreementsRepository {
   /** Everything the filter matches, in list order, unpaged: the list and its export. */
   listQuery(filter: Omit<AgreementFilter, 'limit' | 'offset'>): SelectQueryBuilder<Agreement> {
     const query = this.dataSource.manager.createQueryBuilder(Agreement, 'a');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('a.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.meetingId) query.andWhere('a.meeting_id = :meetingId', { meetingId: filter.meetingId });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
@@ -56,7 +59,7 @@ export class AgreementsRepository {
     }
     if (filter.signedAfter) query.andWhere('a.signed_on >= :signedAfter', { signedAfter: filter.signedAfter });
     if (filter.signedBefore) query.andWhere('a.signed_on <= :signedBefore', { signedBefore: filter.signedBefore });
-    if (filter.q) query.andWhere('a.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
     query.addOrderBy('a.id', 'ASC');
     return query;
@@ -82,6 +85,10 @@ export class AgreementsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Agreement, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Agreement, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

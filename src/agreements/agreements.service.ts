@@ -1,10 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -42,7 +42,7 @@ export class AgreementsService {
   }
 
   async get(id: string): Promise<AgreementResponseDto> {
-    const agreement = await this.agreements.findById(id);
+    const agreement = await this.agreements.findById(id, undefined, true);
     if (!agreement) throw new NotFoundError('agreement', id);
     return mapAgreement(agreement);
   }
@@ -96,6 +96,17 @@ export class AgreementsService {
       await lockForChange(manager, Agreement, 'agreement', id);
       await this.agreements.archive(id, manager);
       await recordArchive(manager, 'agreement', id);
+    });
+  }
+
+  async restore(id: string): Promise<AgreementResponseDto> {
+    return this.agreements.transaction(async (manager) => {
+      const agreement = await lockForRestore(manager, Agreement, 'agreement', id);
+      if (agreement.archivedAt !== null) {
+        await this.agreements.restore(id, manager);
+        await recordRestore(manager, 'agreement', id);
+      }
+      return this.load(id, manager);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'delete'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One field's value before and after a change, as JSON; a create has no `before`, a delete no `after`. */

@@ -28,3 +28,8 @@ export function recordArchive(manager: EntityManager, resource: AuditedResource,
 export function recordDeletion(manager: EntityManager, resource: AuditedResource, row: ObjectLiteral & { id: string }): Promise<void> {
   return record(manager, 'delete', resource, row.id, deletedChanges(manager.connection.getMetadata(AUDITED_RESOURCES[resource]), row));
 }
+
+/** An archived resource was brought back into lists and lookups. */
+export function recordRestore(manager: EntityManager, resource: AuditedResource, id: string): Promise<void> {
+  return record(manager, 'restore', resource, id, {});
+}

@@ -14,14 +14,20 @@ import {
   ApiTokenListDto,
   ApiTokenPageDto,
   type ApiTokenResponseDto,
+  InvitationCreateDto,
+  InvitationResponseDto,
   LoginDto,
-  PasswordChangeDto,
+  MeUpdateDto,
+  PasswordResetAcceptedDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
   RefreshDto,
   SessionResponseDto,
 } from './auth.dto.js';
 import type { Authentication } from './auth.service.js';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { PasswordTokensService, RESET_ACCEPTED } from './password-tokens.service.js';
 import { Public, Roles } from './roles.decorator.js';
 
 const signedIn = (request: FastifyRequest): Authentication => request.auth!;
@@ -32,6 +38,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly apiTokens: ApiTokensService,
+    private readonly passwordTokens: PasswordTokensService,
   ) {}
 
   @Post('login')
@@ -61,7 +68,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: revoke the refresh token (the access token expires on its own)' })
+  @ApiOperation({ summary: 'Sign out: revoke the refresh token and with it the session; its access tokens stop working at once' })
   @ApiNoContentResponse()
   @ApiErrors(400, 413, 415)
   async logout(@Body() body: RefreshDto): Promise<void> {
@@ -78,13 +85,60 @@ export class AuthController {
   @Patch('me')
   @Roles(...USER_ROLES)
   @UseGuards(LoginRateLimitGuard)
-  @ApiOperation({ summary: 'Change my password, giving the current one; my other sessions are signed out, this one stays' })
+  @ApiOperation({
+    summary:
+      'Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself',
+  })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiResponse({ status: 403, description: 'Asked with an API token: only a signed-in user changes the password', type: ErrorResponseDto })
-  @ApiResponse({ status: 429, description: 'Too many attempts for this account or from this address; see Retry-After', type: ErrorResponseDto })
+  @ApiResponse({ status: 403, description: 'A password change asked with an API token: only a signed-in user changes the password', type: ErrorResponseDto })
+  @ApiResponse({ status: 429, description: 'Too many password attempts for this account or from this address; see Retry-After', type: ErrorResponseDto })
   @ApiErrors(400, 409, 413, 415)
-  changePassword(@Req() request: FastifyRequest, @Body() body: PasswordChangeDto): Promise<UserResponseDto> {
-    return this.auth.changePassword(signedIn(request), body);
+  updateMe(@Req() request: FastifyRequest, @Body() body: MeUpdateDto): Promise<UserResponseDto> {
+    return this.auth.updateMe(signedIn(request), body);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @UseGuards(LoginRateLimitGuard)
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in',
+  })
+  @ApiResponse({ status: 202, type: PasswordResetAcceptedDto, description: 'Accepted; the e-mail, if any, follows' })
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address or for this account; see Retry-After', type: ErrorResponseDto })
+  @ApiErrors(400, 413, 415)
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): PasswordResetAcceptedDto {
+    this.passwordTokens.requestReset(body.email);
+    return { message: RESET_ACCEPTED };
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @UseGuards(LoginRateLimitGuard)
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in',
+  })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address; see Retry-After', type: ErrorResponseDto })
+  @ApiErrors(400, 413, 415)
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.passwordTokens.confirm(body);
+  }
+
+  @Post('invitations')
+  @Roles('admin')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones',
+  })
+  @ApiCreatedResponse({ type: InvitationResponseDto })
+  @ApiErrors(400, 404, 413, 415)
+  invite(@Body() body: InvitationCreateDto): Promise<InvitationResponseDto> {
+    return this.passwordTokens.invite(body.userId);
   }
 
   @Post('tokens')

@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
 import { Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
-import { UserResponseDto } from '../users/users.dto.js';
+import { UserCreateDto, UserResponseDto } from '../users/users.dto.js';
 import type { ApiToken } from './api-token.entity.js';
 
 export class LoginDto {
@@ -29,19 +29,64 @@ export class RefreshDto {
   refreshToken!: string;
 }
 
-/** A signed-in user's change of their own password. */
-export class PasswordChangeDto extends VersionedUpdateDto {
-  @ApiProperty({ writeOnly: true, description: 'The password you sign in with now' })
+/** What a signed-in user changes about themself: their settings, and their password with the current one. */
+export class MeUpdateDto extends IntersectionType(
+  PartialType(PickType(UserCreateDto, ['name', 'language', 'timeZone', 'reminderMode'] as const)),
+  VersionedUpdateDto,
+) {
+  @ApiPropertyOptional({ writeOnly: true, description: 'The password you sign in with now; required with newPassword' })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  currentPassword!: string;
+  currentPassword?: string;
+
+  @ApiPropertyOptional({ writeOnly: true, minLength: 12, maxLength: 200, description: 'Stored as a hash, never returned; your other sessions are signed out' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'an.peeters@fitagency.be' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+}
+
+export class PasswordResetAcceptedDto {
+  @ApiProperty({ example: 'If an account has this address, a link to set a new password is on its way; it works once, within an hour.' })
+  message!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ writeOnly: true, description: 'The token of the link in the e-mail (PUBLIC_URL/reset-password?token=…)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
 
   @ApiProperty({ writeOnly: true, minLength: 12, maxLength: 200, description: 'Stored as a hash, never returned' })
   @IsString()
   @MinLength(12)
   @MaxLength(200)
   newPassword!: string;
+}
+
+export class InvitationCreateDto {
+  @ApiProperty({ format: 'uuid', description: 'The user to invite: they get an e-mail with a link to choose their password' })
+  @IsUUID()
+  userId!: string;
+}
+
+export class InvitationResponseDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ description: 'Until when the link works' }) expiresAt!: Date;
+  @ApiProperty({ description: 'Whether the e-mail was accepted for delivery; if not, invite again' }) sent!: boolean;
 }
 
 export class SessionResponseDto {

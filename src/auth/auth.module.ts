@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -9,7 +10,9 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { LoginRateLimitGuard } from './login-rate-limit.js';
-import { TokensRepository } from './tokens.repository.js';
+import { Mailer } from '../reminders/mailer.js';
+import { PasswordTokensService } from './password-tokens.service.js';
+import { TokensModule } from './tokens.module.js';
 
 /**
  * Sign-in and tokens, and the guard that protects every route of the application
@@ -17,10 +20,12 @@ import { TokensRepository } from './tokens.repository.js';
  */
 @Module({
   imports: [
+    TokensModule,
     JwtModule.registerAsync({
       inject: [Environment],
       useFactory: async (environment: Environment) => ({
-        secret: await resolveJwtSecret(environment),
+        // A key object made once: given a string, jsonwebtoken makes one on every sign and verify.
+        secret: createSecretKey(Buffer.from(await resolveJwtSecret(environment), 'utf8')),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
@@ -30,7 +35,9 @@ import { TokensRepository } from './tokens.repository.js';
   providers: [
     AuthService,
     ApiTokensService,
-    TokensRepository,
+    PasswordTokensService,
+    // Its own instance: invitations and resets are sent from the API process, reminders from workers.
+    Mailer,
     LoginRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },

@@ -9,9 +9,10 @@ import { hashPassword, verifyPassword } from '../users/password.js';
 import { User, USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { mapUser, type UserResponseDto } from '../users/users.dto.js';
 import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
-import type { LoginDto, PasswordChangeDto, SessionResponseDto } from './auth.dto.js';
+import type { LoginDto, MeUpdateDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
 import { isApiToken, newRefreshToken, sha256 } from './token-secrets.js';
+import { SessionCheck } from './session-check.js';
 import { TokensRepository } from './tokens.repository.js';
 
 /** The claims of an access token. */
@@ -20,7 +21,7 @@ interface AccessClaims {
   role: UserRole;
   typ: 'access';
   /** The session: the family of refresh tokens of the sign-in the token descends from. */
-  sid?: string;
+  sid: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +33,7 @@ export interface Authentication {
   apiTokenId?: string;
   /** A read-only API token: GET and HEAD only. */
   readOnly: boolean;
-  /** The session of an access token (absent in tokens issued before sessions were named). */
+  /** The session of an access token. */
   sessionId?: string;
 }
 
@@ -47,6 +48,7 @@ export class AuthService {
 
   constructor(
     private readonly tokens: TokensRepository,
+    private readonly sessions: SessionCheck,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly environment: Environment,
@@ -82,7 +84,10 @@ export class AuthService {
     if (user === undefined) {
       const known = await this.tokens.findRefreshToken(hash);
       // Revoked but presented again: someone holds a copy. End the whole session, theirs and the user's.
-      if (known?.revokedAt) await this.tokens.revokeRefreshFamily(known.familyId, now);
+      if (known?.revokedAt) {
+        await this.tokens.revokeRefreshFamily(known.familyId, now);
+        this.sessions.forget();
+      }
     }
     if (!user) {
       throw new UnauthorizedError('The refresh token is not valid, or it expired or was already used; sign in again');
@@ -90,10 +95,11 @@ export class AuthService {
     return this.session(user, familyId, next.token, refreshExpiresAt);
   }
 
-  /** Revokes the refresh token; the access tokens issued with it expire on their own, soon. */
+  /** Revokes the refresh token, and with it the session: its access tokens stop working at once. */
   async logout(refreshToken: string): Promise<void> {
     // Revoking it as a refresh would: an unknown or spent token is no error (sign-out is idempotent).
     await this.tokens.consumeRefreshToken(sha256(refreshToken), this.clock.now());
+    this.sessions.forget();
   }
 
   async me(userId: string): Promise<UserResponseDto> {
@@ -104,30 +110,46 @@ export class AuthService {
   }
 
   /**
-   * A signed-in user sets a new password, proving they know the current one (a stolen access
-   * token alone is not enough). Every other session of theirs is signed out; this one stays.
-   * Their API tokens stay too: each is listed and revoked on its own.
+   * A signed-in user changes their own settings (name, language, time zone, reminder mode) and,
+   * proving they know the current one, their password (a stolen access token alone is not enough
+   * for that). A new password signs every other session of theirs out; this one stays. Their API
+   * tokens stay too: each is listed and revoked on its own.
    */
-  async changePassword(auth: Authentication, { currentPassword, newPassword, version }: PasswordChangeDto): Promise<UserResponseDto> {
-    // A leaked integration token must not be able to take the account over.
-    if (auth.apiTokenId) throw new ForbiddenError('The password is changed by a signed-in user, not with an API token');
-    if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
-      throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+  async updateMe(auth: Authentication, { currentPassword, newPassword, version, ...settings }: MeUpdateDto): Promise<UserResponseDto> {
+    const changesPassword = newPassword !== undefined || currentPassword !== undefined;
+    if (!changesPassword && Object.values(settings).every((value) => value === undefined)) {
+      const message = 'send at least one of name, language, timeZone, reminderMode, or newPassword with currentPassword';
+      throw new ValidationFailedError([{ field: 'body', message }], `Nothing to change: ${message}`);
+    }
+    if (changesPassword) {
+      // A leaked integration token must not be able to take the account over.
+      if (auth.apiTokenId) throw new ForbiddenError('The password is changed by a signed-in user, not with an API token');
+      if (newPassword === undefined) throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword is required with currentPassword' }]);
+      if (currentPassword === undefined)
+        throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is required with newPassword' }]);
+      if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
+        throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+      }
     }
     const user = await this.tokens.findActiveUserWithPassword(auth.actor.userId);
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
-    if (!(await this.passwordMatches(user, currentPassword))) {
-      throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
+    let passwordHash: string | undefined;
+    if (changesPassword) {
+      if (!(await this.passwordMatches(user, currentPassword!))) {
+        throw new ValidationFailedError([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
+      }
+      // Hashing is slow on purpose: before the row lock is taken.
+      passwordHash = await hashPassword(newPassword!);
     }
-    // Hashing is slow on purpose: before the row lock is taken.
-    const passwordHash = await hashPassword(newPassword);
     const saved = await this.tokens.transaction(async (manager) => {
       const row = await lockForChange(manager, User, 'user', user.id, version);
-      row.passwordHash = passwordHash;
+      Object.assign(row, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
+      if (passwordHash !== undefined) row.passwordHash = passwordHash;
       const changed = await manager.save(User, row);
-      await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
       return changed;
     });
+    if (passwordHash !== undefined) this.sessions.forget();
     return mapUser(saved);
   }
 
@@ -147,12 +169,15 @@ export class AuthService {
       claims.typ !== 'access' ||
       !UUID.test(claims.sub) ||
       !(USER_ROLES as readonly unknown[]).includes(claims.role) ||
-      (claims.sid !== undefined && (typeof claims.sid !== 'string' || !UUID.test(claims.sid)))
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sid)
     )
       throw new UnauthorizedError(INVALID_TOKEN);
-    // Trusted as signed, without a query: requests stay one round trip to the database fewer. The price: an archived
-    // user or a changed role takes effect at the next refresh, at most JWT_ACCESS_TTL later.
-    return { actor: { userId: claims.sub, role: claims.role }, readOnly: false, sessionId: claims.sid };
+    // The signature says who; the session says whether still: signed out, signed out by a new password,
+    // archived. The role is the user's role now, not the one the token was issued with.
+    const role = await this.sessions.currentRole(claims.sid, claims.sub);
+    if (!role) throw new UnauthorizedError(INVALID_TOKEN);
+    return { actor: { userId: claims.sub, role }, readOnly: false, sessionId: claims.sid };
   }
 
   private async authenticateApiToken(token: string): Promise<Authentication> {

@@ -72,6 +72,8 @@ export class LoginRateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const now = this.clock.now().getTime();
     const signedIn = request.auth?.actor.userId;
+    // A signed-in user changing their settings guesses nothing: only a change with the current password counts.
+    if (signedIn && (request.body as { currentPassword?: unknown } | undefined)?.currentPassword === undefined) return true;
     const account = signedIn ? `user:${signedIn}` : attemptedAccount(request.body);
     const wait = Math.max(this.byAddress.hit(request.ip, now), account ? this.byAccount.hit(account, now) : 0);
     if (wait === 0) return true;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 /** Who a credential belongs to, as far as access control needs to know. */
@@ -73,6 +74,33 @@ export class TokensRepository {
     await query.execute();
   }
 
+  /**
+   * The current role of the user of a session, when the session is live (a refresh token of its
+   * sign-in neither revoked nor expired) and the user not archived; null otherwise. Served by
+   * ix_refresh_tokens_family_id and the users' primary key.
+   */
+  async findLiveSessionRole(familyId: string, userId: string, now: Date): Promise<UserRole | null> {
+    const rows: { role: UserRole }[] = await this.dataSource.query(
+      `SELECT u.role FROM users u
+        WHERE u.id = $2 AND u.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $1 AND r.user_id = $2 AND r.revoked_at IS NULL AND r.expires_at > $3)`,
+      [familyId, userId, now],
+    );
+    return rows[0]?.role ?? null;
+  }
+
+  /** A user who leaves: every session and every API token of theirs ends now. */
+  async revokeEverythingOf(userId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.revokeRefreshTokensOfUser(userId, undefined, now, manager);
+    await manager
+      .createQueryBuilder()
+      .update(ApiToken)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .callListeners(false)
+      .execute();
+  }
+
   /** Expired rows serve no purpose, not even reuse detection: a user's are cleared when they sign in. */
   async deleteExpiredRefreshTokens(userId: string, now: Date): Promise<void> {
     await this.dataSource.manager.createQueryBuilder().delete().from(RefreshToken).where('user_id = :userId AND expires_at <= :now', { userId, now }).execute();
@@ -119,6 +147,41 @@ export class TokensRepository {
       // Bookkeeping, not a change anyone made: no entity listeners (such as the audit log).
       .callListeners(false)
       .execute();
+  }
+
+  /** Stores a new link for the user and voids their earlier ones: only the latest link works. */
+  async insertPasswordToken(
+    values: { userId: string; purpose: PasswordTokenPurpose; tokenHash: string; expiresAt: Date },
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
+    await manager.update(PasswordToken, { userId: values.userId, usedAt: IsNull() }, { usedAt: now });
+    const result = await manager.insert(PasswordToken, values);
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** Uses a live link up and answers its user, in one statement: of two requests with the same link, one gets it. */
+  async consumePasswordToken(tokenHash: string, now: Date, manager: EntityManager): Promise<string | null> {
+    const [rows]: [{ user_id: string }[], number] = await manager.query(
+      `UPDATE password_tokens t SET used_at = $2 FROM users u
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND u.id = t.user_id AND u.archived_at IS NULL
+        RETURNING t.user_id`,
+      [tokenHash, now],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
+  async recordPasswordMail(id: string, outcome: { sentAt: Date; messageId: string } | { error: string }): Promise<void> {
+    await this.dataSource.manager.update(
+      PasswordToken,
+      { id },
+      'error' in outcome ? { lastError: outcome.error.slice(0, 2000) } : { sentAt: outcome.sentAt, messageId: outcome.messageId, lastError: null },
+    );
+  }
+
+  /** The active user with this e-mail address, for a reset: who they are and how to write to them. */
+  findActiveUserByEmail(email: string): Promise<User | null> {
+    return this.dataSource.manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   stale_version: 409,
   still_referenced: 409,
   gone: 410,
+  archived: 409,
+  last_admin: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -74,5 +76,12 @@ export class StaleVersionError extends DomainError {
       `${resource} ${id} was changed by someone else: you sent version ${expected}, the current version is ${actual}; reload it and apply your change again`,
       [{ field: 'version', message: `current version is ${actual}` }],
     );
+  }
+}
+
+/** A change to a record that is archived: it is read-only until restored. */
+export class ArchivedError extends DomainError {
+  constructor(resource: string, path: string, id: string) {
+    super('archived', `${resource} ${id} is archived: restore it first (POST /api/v1/${path}/${id}/restore)`);
   }
 }

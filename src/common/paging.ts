@@ -1,9 +1,9 @@
 import { type Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { QueryList } from './validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ValidationFailedError } from './errors.js';
+import { QueryBoolean, QueryList } from './validators.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -37,11 +37,20 @@ export class ListQueryDto {
 
 /** A list that also takes a text search. */
 export class SearchableListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Text search (case-insensitive, part of a word is enough).' })
+  @ApiPropertyOptional({ description: 'Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
+}
+
+/** A list of records that are archived rather than deleted: they stay out unless asked for. */
+export class ArchivableListQueryDto extends SearchableListQueryDto {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true: archived records too (each with its archivedAt)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'includeArchived must be true or false' })
+  includeArchived?: boolean;
 }
 
 export interface Page<T> {
@@ -98,8 +107,8 @@ export function PageResponseDto<T>(item: ClassType<T>, name: string): ClassType<
   return PageOf;
 }
 
-/** A list that can also be narrowed to given ids: how a client resolves the names behind a page of references in one request. */
-export class SearchableByIdListQueryDto extends SearchableListQueryDto {
+/** A list that can also be narrowed to given ids: how a client resolves the names behind a page of references in one request (with includeArchived, archived ones too). */
+export class SearchableByIdListQueryDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ description: `Only these ids: one or several separated by commas (at most ${MAX_PAGE_SIZE})`, type: String, example: '0b9f…,5c1e…' })
   @IsOptional()
   @QueryList()

@@ -52,11 +52,23 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/**
+ * The dates the API takes, the same as the years a fuzzy due label may name: reminders are planned
+ * from them with days and months added, which must stay within what a calendar date can be written as.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
 /** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
-export function isDateOnly(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date written YYYY-MM-DD that exists, from FIRST_DATE to LAST_DATE. */
+export function isDateOnly(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return isCalendarDate(value) && value >= FIRST_DATE && value <= LAST_DATE;
 }
 
 export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
@@ -65,7 +77,15 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
       name: 'isDateOnly',
       validator: {
         validate: isDateOnly,
-        defaultMessage: buildMessage((each) => `${each}$property must be a date written YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each, args) =>
+            typeof args?.value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(args.value)
+              ? `${each}$property must be a date written YYYY-MM-DD`
+              : isCalendarDate(args.value)
+                ? `${each}$property must be a date from ${FIRST_DATE} to ${LAST_DATE}`
+                : `${each}$property is not a calendar date: ${args.value} does not exist`,
+          options,
+        ),
       },
     },
     options,

@@ -169,6 +169,17 @@ export class Environment {
   @Max(86400, { message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
   JWT_ACCESS_TTL = 900;
 
+  /**
+   * How long, in milliseconds, one API process trusts its last look at a session (live, and the
+   * user's role) before looking again: a sign-out, password change, role change or archive made
+   * through another process takes effect within this time; through the same process at once. 0: every request looks.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
+  @Min(0, { message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
+  @Max(60000, { message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
+  SESSION_CHECK_CACHE_MS = 2000;
+
   /** Lifetime of a refresh token, in seconds; each refresh hands out a new one. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
   @IsInt({ message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })

@@ -6,7 +6,7 @@ export const CONTACT_LANGUAGES = ['nl', 'en'] as const;
 export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 
 @Entity('contacts')
-@Index('ix_contacts_name_trgm', { synchronize: false })
+@Index('ix_contacts_search', { synchronize: false })
 @Index('ix_contacts_created_at', ['createdAt'])
 export class Contact extends BaseEntity {
   @Index('ix_contacts_organisation_id')

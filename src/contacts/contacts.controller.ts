@@ -46,11 +46,22 @@ export class ContactsController {
     return this.contacts.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing' })
+  @ApiOkResponse({ type: ContactResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<ContactResponseDto> {
+    return this.contacts.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive a contact: they leave lists and lookups, their history stays' })
+  @ApiOperation({
+    summary: 'Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.contacts.archive(id);
   }

@@ -84,6 +84,8 @@ export class ContactResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const ContactPageDto = PageResponseDto(ContactResponseDto, 'ContactPageDto');
@@ -101,5 +103,6 @@ export function mapContact(contact: Contact): ContactResponseDto {
     version: contact.version,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
+    archivedAt: contact.archivedAt ?? null,
   };
 }

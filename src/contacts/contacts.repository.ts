@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface ContactFilter {
   id?: string[];
+  includeArchived?: boolean;
   organisationId?: string;
   synthetic?: boolean;
   q?: string;
@@ -21,8 +22,9 @@ export interface ContactFilter {
 export class ContactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Contact | null> {
-    return manager.findOneBy(Contact, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Contact | null> {
+    return manager.findOne(Contact, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name a contact that is not archived. */
@@ -40,9 +42,10 @@ export class ContactsRepository {
   listQuery(filter: Omit<ContactFilter, 'limit' | 'offset'>): SelectQueryBuilder<Contact> {
     const query = this.dataSource.manager.createQueryBuilder(Contact, 'c');
     if (filter.id) query.andWhere('c.id = ANY(:id)', { id: filter.id });
+    if (filter.includeArchived) query.withDeleted();
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('c.name ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[c.name, c.email]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
     query.addOrderBy('c.id', 'ASC');
     return query;
@@ -58,6 +61,10 @@ export class ContactsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Contact, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Contact, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,10 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Contact } from './contact.entity.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
@@ -27,7 +27,7 @@ export class ContactsService {
   }
 
   async get(id: string): Promise<ContactResponseDto> {
-    const contact = await this.contacts.findById(id);
+    const contact = await this.contacts.findById(id, undefined, true);
     if (!contact) throw new NotFoundError('contact', id);
     return mapContact(contact);
   }
@@ -67,6 +67,17 @@ export class ContactsService {
       await this.contacts.archive(id, manager);
       await recordArchive(manager, 'contact', id);
     });
+  }
+
+  async restore(id: string): Promise<ContactResponseDto> {
+    const restored = await this.contacts.transaction(async (manager) => {
+      const contact = await lockForRestore(manager, Contact, 'contact', id);
+      if (contact.archivedAt === null) return contact;
+      await this.contacts.restore(id, manager);
+      await recordRestore(manager, 'contact', id);
+      return (await this.contacts.findById(id, manager))!;
+    });
+    return mapContact(restored);
   }
 }
 

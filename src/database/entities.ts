@@ -3,6 +3,7 @@ import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
+import { PasswordToken } from '../auth/password-token.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { MeetingContact, MeetingOrganisation } from '../meetings/meeting-party.entity.js';
@@ -19,4 +20,26 @@ import { Survey } from '../surveys/survey.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed rather than globbed so that the build and the tests load the same set. */
-export const ENTITIES = [User, Organisation, Contact, Mission, Participant, Meeting, MeetingOrganisation, MeetingContact, Agreement, Action, Reminder, RefreshToken, ApiToken, AuditEntry, Survey, SurveyInvitation, SurveyToken, SurveyMessage, SurveyResponse, CalendarFeed];
+export const ENTITIES = [
+  User,
+  Organisation,
+  Contact,
+  Mission,
+  Participant,
+  Meeting,
+  MeetingOrganisation,
+  MeetingContact,
+  Agreement,
+  Action,
+  Reminder,
+  RefreshToken,
+  ApiToken,
+  PasswordToken,
+  AuditEntry,
+  Survey,
+  SurveyInvitation,
+  SurveyToken,
+  SurveyMessage,
+  SurveyResponse,
+  CalendarFeed,
+];

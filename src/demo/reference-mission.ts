@@ -138,6 +138,8 @@ export interface DemoAction {
   ownerUserKey?: string;
   watcherUserKeys: string[];
   status: 'open' | 'in_progress' | 'done' | 'cancelled' | 'postponed';
+  /** When a done action was done (YYYY-MM-DD); the end of its due window when not given. */
+  completedOn?: string;
   dueLabel?: string;
   dueDate?: string;
 }
@@ -1193,6 +1195,8 @@ const fitFollowUpActions: DemoAction[] = [
     ownerUserKey: 'user-els',
     watcherUserKeys: ['user-admin'],
     status: 'done',
+    // Invented: the source says the survey was held, not on which day it closed.
+    completedOn: '2023-09-29',
     dueLabel: 'September 2023',
   },
   {
@@ -1205,6 +1209,8 @@ const fitFollowUpActions: DemoAction[] = [
     ownerUserKey: 'user-admin',
     watcherUserKeys: ['user-els'],
     status: 'done',
+    // Invented: the question is of 22 September 2023; the source does not date the answer.
+    completedOn: '2023-10-06',
   },
 ];
 

@@ -10,6 +10,10 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Clock } from '../common/clock.js';
+import { ReminderPlanner } from '../reminders/reminder-planner.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { atLocalTime } from '../reminders/working-time.js';
 import { User } from '../users/user.entity.js';
 import { type DemoAction, type DemoDataSet, type DemoParticipant, REFERENCE_MISSION } from './reference-mission.js';
 
@@ -101,6 +105,14 @@ function dueOf(action: DemoAction): Due {
   return window;
 }
 
+/** When a done demo action was done: the day it says, else the end of its due window; noon in Brussels. */
+function completedAtOf(action: DemoAction, due: Due): Date | null {
+  if (action.status !== 'done') return null;
+  const day = action.completedOn ?? due.dueTo;
+  if (!day) throw new Error(`demo action ${action.key} is done: give it completedOn or a due date`);
+  return atLocalTime(day, 12, 'Europe/Brussels');
+}
+
 /** Both sides of a meeting; a key listed on both sides counts once, on the delegation's. */
 function meetingSides(delegation: string[], counterpart: string[]): Array<[key: string, side: MeetingSide]> {
   const sides = new Map<string, MeetingSide>();
@@ -121,7 +133,7 @@ function recordedAt(mission: { startDate: string; endDate: string } | undefined,
   return day;
 }
 
-async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<string, number>> {
+async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Promise<Record<string, number>> {
   // Two loads at once would each find the other's rows missing and trip over them.
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mission-crm:demo-seed']);
 
@@ -344,6 +356,7 @@ async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<s
         ...dueOf(a),
         createdAt: recordedAt(missionsByKey.get(a.missionKey), 'follow-up'),
         updatedAt: recordedAt(missionsByKey.get(a.missionKey), 'follow-up'),
+        completedAt: completedAtOf(a, dueOf(a)),
       })),
     ),
   );
@@ -368,15 +381,39 @@ async function seed(manager: EntityManager, data: DemoDataSet): Promise<Record<s
     )
   ).length;
 
+  // The reminders of the actions added now, planned as a change of the action would plan them (an
+  // overdue action's missed ones from now on); no assignment notices: nobody assigned anything.
+  const planner = new ReminderPlanner(new RemindersRepository(manager.connection), clock);
+  let reminders = 0;
+  for (const a of actionsAddedNow) {
+    const due = dueOf(a);
+    // Done, cancelled, postponed or without a date: nothing to plan.
+    if ((a.status !== 'open' && a.status !== 'in_progress') || due.dueTo === null) continue;
+    // Built from what was just inserted, not read back: the seed runs at every embedded start.
+    const action = Object.assign(new Action(), {
+      id: id('action', a.key),
+      version: 1,
+      missionId: id('mission', a.missionKey),
+      ownerId: ids.optional('user', a.ownerUserKey),
+      watcherIds: [...new Set(a.watcherUserKeys)].map((key) => id('user', key)),
+      status: a.status,
+      ...due,
+      reminderPolicy: null,
+      archivedAt: null,
+    });
+    reminders += (await planner.replan(manager, action, { previousOwnerId: action.ownerId })).length;
+  }
+  summary.reminders = reminders;
+
   return summary;
 }
 
 /** Loads the reference mission (Vietnam 2023) and returns how many rows were added per table: all 0 when it was there already. */
-export async function seedDemoData({ url }: { url: string }): Promise<Record<string, number>> {
+export async function seedDemoData({ url, clock = new Clock() }: { url: string; clock?: Clock }): Promise<Record<string, number>> {
   const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1 }));
   await dataSource.initialize();
   try {
-    return await dataSource.transaction((manager) => seed(manager, REFERENCE_MISSION));
+    return await dataSource.transaction((manager) => seed(manager, REFERENCE_MISSION, clock));
   } finally {
     await dataSource.destroy();
   }

@@ -8,7 +8,7 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 @Entity('meetings')
 @Index('ix_meetings_mission_id_starts_at', ['missionId', 'startsAt'])
-@Index('ix_meetings_title_trgm', { synchronize: false })
+@Index('ix_meetings_search', { synchronize: false })
 @Check('ck_meetings_times', '"ends_at" IS NULL OR "ends_at" >= "starts_at"')
 @Check('ck_meetings_attendee_count', '"attendee_count" IS NULL OR "attendee_count" >= 0')
 export class Meeting extends BaseEntity {

@@ -46,11 +46,20 @@ export class MeetingsController {
     return this.meetings.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing' })
+  @ApiOkResponse({ type: MeetingResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<MeetingResponseDto> {
+    return this.meetings.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive a meeting: it leaves lists and lookups, its history stays' })
+  @ApiOperation({ summary: 'Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays' })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.meetings.archive(id);
   }

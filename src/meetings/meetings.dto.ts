@@ -18,7 +18,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { SearchableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
 import { IsNotBefore, QueryBoolean, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
@@ -153,7 +153,7 @@ export class MeetingCreateDto {
 /** A list given here replaces that side's list; a list left out is kept. */
 export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto), VersionedUpdateDto) {}
 
-export class MeetingSearchDto extends SearchableListQueryDto {
+export class MeetingSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -217,6 +217,8 @@ export class MeetingResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const MeetingPageDto = PageResponseDto(MeetingResponseDto, 'MeetingPageDto');
@@ -254,5 +256,6 @@ export function mapMeeting(meeting: Meeting, links: MeetingLinks): MeetingRespon
     version: meeting.version,
     createdAt: meeting.createdAt,
     updatedAt: meeting.updatedAt,
+    archivedAt: meeting.archivedAt ?? null,
   };
 }

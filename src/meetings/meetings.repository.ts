@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface MeetingFilter {
+  includeArchived?: boolean;
   missionId?: string;
   kind?: string;
   organisationId?: string;
@@ -41,8 +42,9 @@ export class MeetingsRepository {
     return rows.length > 0;
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Meeting | null> {
-    return manager.findOneBy(Meeting, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Meeting | null> {
+    return manager.findOne(Meeting, { where: { id }, withDeleted: withArchived });
   }
 
   /**
@@ -56,6 +58,7 @@ export class MeetingsRepository {
   /** Everything the filter matches, in list order, unpaged: the list and its export. */
   listQuery(filter: Omit<MeetingFilter, 'limit' | 'offset'>): SelectQueryBuilder<Meeting> {
     const query = this.dataSource.manager.createQueryBuilder(Meeting, 'm');
+    if (filter.includeArchived) query.withDeleted();
     if (filter.missionId) query.andWhere('m.mission_id = :missionId', { missionId: filter.missionId });
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.organisationId) {
@@ -69,7 +72,7 @@ export class MeetingsRepository {
     if (filter.startsAfter) query.andWhere('m.starts_at >= :startsAfter', { startsAfter: filter.startsAfter });
     if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
     if (filter.synthetic !== undefined) query.andWhere('m.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('m.title ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[m.title]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
     return query;
@@ -121,6 +124,10 @@ export class MeetingsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Meeting, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Meeting, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

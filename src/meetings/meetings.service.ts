@@ -1,12 +1,12 @@
 import { DomainError } from '../common/errors.js';
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -58,7 +58,7 @@ export class MeetingsService {
   }
 
   async get(id: string): Promise<MeetingResponseDto> {
-    const meeting = await this.meetings.findById(id);
+    const meeting = await this.meetings.findById(id, undefined, true);
     if (!meeting) throw new NotFoundError('meeting', id);
     const links = await this.meetings.findLinks([id]);
     return mapMeeting(meeting, links.get(id)!);
@@ -133,6 +133,17 @@ export class MeetingsService {
       await lockForChange(manager, Meeting, 'meeting', id);
       await this.meetings.archive(id, manager);
       await recordArchive(manager, 'meeting', id);
+    });
+  }
+
+  async restore(id: string): Promise<MeetingResponseDto> {
+    return this.meetings.transaction(async (manager) => {
+      const meeting = await lockForRestore(manager, Meeting, 'meeting', id);
+      if (meeting.archivedAt !== null) {
+        await this.meetings.restore(id, manager);
+        await recordRestore(manager, 'meeting', id);
+      }
+      return this.load(id, manager);
     });
   }
 

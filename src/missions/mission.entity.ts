@@ -11,8 +11,7 @@ export type MissionStatus = (typeof MISSION_STATUSES)[number];
 @Entity('missions')
 @Index('uq_missions_code', { synchronize: false })
 @Index('ix_missions_host_countries', { synchronize: false })
-@Index('ix_missions_title_trgm', { synchronize: false })
-@Index('ix_missions_code_trgm', { synchronize: false })
+@Index('ix_missions_search', { synchronize: false })
 @Check('ck_missions_dates', '"end_date" >= "start_date"')
 export class Mission extends BaseEntity {
   /** Short unique code, e.g. VN-2023. */

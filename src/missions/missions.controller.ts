@@ -61,11 +61,25 @@ export class MissionsController {
     return this.missions.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing',
+  })
+  @ApiOkResponse({ type: MissionResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<MissionResponseDto> {
+    return this.missions.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive a mission: it leaves lists and lookups; its meetings, agreements and actions stay' })
+  @ApiOperation({
+    summary:
+      'Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.missions.archive(id);
   }

@@ -178,6 +178,8 @@ export class MissionResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const MissionPageDto = PageResponseDto(MissionResponseDto, 'MissionPageDto');
@@ -204,6 +206,7 @@ export function mapMission(mission: Mission): MissionResponseDto {
     version: mission.version,
     createdAt: mission.createdAt,
     updatedAt: mission.updatedAt,
+    archivedAt: mission.archivedAt ?? null,
   };
 }
 

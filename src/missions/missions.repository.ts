@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface MissionFilter {
   id?: string[];
+  includeArchived?: boolean;
   status?: string;
   type?: string;
   country?: string;
@@ -25,8 +26,9 @@ export interface MissionFilter {
 export class MissionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Mission | null> {
-    return manager.findOneBy(Mission, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Mission | null> {
+    return manager.findOne(Mission, { where: { id }, withDeleted: withArchived });
   }
 
   /** Whether another mission (not archived) already has this code, ignoring case; served by uq_missions_code. */
@@ -44,6 +46,7 @@ export class MissionsRepository {
   listQuery(filter: Omit<MissionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Mission> {
     const query = this.dataSource.manager.createQueryBuilder(Mission, 'm');
     if (filter.id) query.andWhere('m.id = ANY(:id)', { id: filter.id });
+    if (filter.includeArchived) query.withDeleted();
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.type) query.andWhere('m.type = :type', { type: filter.type });
     // Containment, not ANY(), so that the GIN index ix_missions_host_countries serves it.
@@ -51,7 +54,7 @@ export class MissionsRepository {
     if (filter.ownerId) query.andWhere('m.ownerId = :ownerId', { ownerId: filter.ownerId });
     if (filter.startsAfter) query.andWhere('m.startDate >= :startsAfter', { startsAfter: filter.startsAfter });
     if (filter.startsBefore) query.andWhere('m.startDate <= :startsBefore', { startsBefore: filter.startsBefore });
-    if (filter.q) query.andWhere('(m.title ILIKE :q OR m.code ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[m.title, m.code] || m.cities', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
     query.addOrderBy('m.id', 'ASC');
     return query;
@@ -67,6 +70,10 @@ export class MissionsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Mission, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Mission, { id });
   }
 
   /** Whether `ancestorId` is among the missions that `missionId` follows, however far back. */

@@ -1,11 +1,11 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
 import {
@@ -100,8 +100,21 @@ export class MissionsService {
     });
   }
 
+  /** Back into lists and search; its code must still be free. */
+  async restore(id: string): Promise<MissionResponseDto> {
+    const restored = await this.missions.transaction(async (manager) => {
+      const mission = await lockForRestore(manager, Mission, 'mission', id);
+      if (mission.archivedAt === null) return mission;
+      await this.assertCodeFree(manager, mission.code, id);
+      await this.missions.restore(id, manager);
+      await recordRestore(manager, 'mission', id);
+      return (await this.missions.findById(id, manager))!;
+    });
+    return mapMission(restored);
+  }
+
   private async findOrFail(id: string): Promise<Mission> {
-    const mission = await this.missions.findById(id);
+    const mission = await this.missions.findById(id, undefined, true);
     if (!mission) throw new NotFoundError('mission', id);
     return mission;
   }

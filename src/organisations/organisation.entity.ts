@@ -6,7 +6,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 @Entity('organisations')
 @Index('uq_organisations_enterprise_number', { synchronize: false })
-@Index('ix_organisations_name_trgm', { synchronize: false })
+@Index('ix_organisations_search', { synchronize: false })
 @Index('ix_organisations_sectors', { synchronize: false })
 export class Organisation extends BaseEntity {
   @Index('ix_organisations_name')

@@ -46,11 +46,25 @@ export class OrganisationsController {
     return this.organisations.update(id, body);
   }
 
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing',
+  })
+  @ApiOkResponse({ type: OrganisationResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<OrganisationResponseDto> {
+    return this.organisations.restore(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive an organisation: it leaves lists and lookups, its history stays' })
+  @ApiOperation({
+    summary: 'Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.organisations.archive(id);
   }

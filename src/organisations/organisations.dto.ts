@@ -99,6 +99,8 @@ export class OrganisationResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const OrganisationPageDto = PageResponseDto(OrganisationResponseDto, 'OrganisationPageDto');
@@ -117,5 +119,6 @@ export function mapOrganisation(organisation: Organisation): OrganisationRespons
     version: organisation.version,
     createdAt: organisation.createdAt,
     updatedAt: organisation.updatedAt,
+    archivedAt: organisation.archivedAt ?? null,
   };
 }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface OrganisationFilter {
   id?: string[];
+  includeArchived?: boolean;
   country?: string;
   kind?: string;
   sector?: string;
@@ -23,8 +24,9 @@ export interface OrganisationFilter {
 export class OrganisationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
-    return manager.findOneBy(Organisation, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Organisation | null> {
+    return manager.findOne(Organisation, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name an organisation that is not archived. */
@@ -49,12 +51,13 @@ export class OrganisationsRepository {
   listQuery(filter: Omit<OrganisationFilter, 'limit' | 'offset'>): SelectQueryBuilder<Organisation> {
     const query = this.dataSource.manager.createQueryBuilder(Organisation, 'o');
     if (filter.id) query.andWhere('o.id = ANY(:id)', { id: filter.id });
+    if (filter.includeArchived) query.withDeleted();
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     // @> is what the GIN index on sectors serves; `= ANY()` would scan.
     if (filter.sector) query.andWhere('o.sectors @> ARRAY[:sector]::text[]', { sector: filter.sector });
     if (filter.synthetic !== undefined) query.andWhere('o.synthetic = :synthetic', { synthetic: filter.synthetic });
-    if (filter.q) query.andWhere('o.name ILIKE :q', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[o.name, o.city]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
     query.addOrderBy('o.id', 'ASC');
     return query;
@@ -70,6 +73,10 @@ export class OrganisationsRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(Organisation, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(Organisation, { id });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,8 +1,8 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { recordArchive } from '../audit/audit.recorder.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Organisation } from './organisation.entity.js';
 import {
   mapOrganisation,
@@ -29,7 +29,7 @@ export class OrganisationsService {
   }
 
   async get(id: string): Promise<OrganisationResponseDto> {
-    const organisation = await this.organisations.findById(id);
+    const organisation = await this.organisations.findById(id, undefined, true);
     if (!organisation) throw new NotFoundError('organisation', id);
     return mapOrganisation(organisation);
   }
@@ -69,6 +69,19 @@ export class OrganisationsService {
       await this.organisations.archive(id, manager);
       await recordArchive(manager, 'organisation', id);
     });
+  }
+
+  /** Back into lists and search; its enterprise number must still be free. */
+  async restore(id: string): Promise<OrganisationResponseDto> {
+    const restored = await this.organisations.transaction(async (manager) => {
+      const organisation = await lockForRestore(manager, Organisation, 'organisation', id);
+      if (organisation.archivedAt === null) return organisation;
+      await this.assertEnterpriseNumberFree(organisation.enterpriseNumber, id);
+      await this.organisations.restore(id, manager);
+      await recordRestore(manager, 'organisation', id);
+      return (await this.organisations.findById(id, manager))!;
+    });
+    return mapOrganisation(restored);
   }
 
   private async assertEnterpriseNumberFree(enterpriseNumber: string | null | undefined, exceptId?: string): Promise<void> {

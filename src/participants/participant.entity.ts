@@ -32,7 +32,7 @@ export class Participant extends BaseEntity {
   })
   delegates?: Relation<Contact>[];
 
-  @RelationId((participant: Participant) => participant.delegates)
+  @RelationId((participant: Participant) => participant.delegates, undefined, (query) => query.withDeleted())
   delegateContactIds!: string[];
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })

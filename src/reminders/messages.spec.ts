@@ -216,7 +216,7 @@ describe('renderDigest', () => {
         `  ${url(gooseMission.id)}`,
       ].join('\n'),
     );
-    expect(message.text.slice(dueSoon)).toContain('due najaar 2024 · open · owner Els Vermeulen');
+    expect(message.text.slice(dueSoon)).toContain('due autumn 2024 · open · owner Els Vermeulen');
 
     expect(message.html).toContain('>Overdue (1)</h2>');
     expect(message.html).toContain('>Due soon (2)</h2>');

@@ -40,6 +40,8 @@ export interface ActionMessageOptions {
   occurrence?: number;
   /** Who made the recipient the owner; null or absent when nobody is named. */
   assignedByName?: string | null;
+  /** How many days ago the due window closed, in the recipient's calendar (overdue reminders and escalations). */
+  daysOverdue?: number;
 }
 
 type Language = 'nl' | 'en';
@@ -59,6 +61,16 @@ interface KindContext {
   assignedByName: string | null;
   /** Only set from the second overdue reminder on. */
   repeat: number | null;
+  /** "3 days", "2 weeks", in the reader's language; null when not known. */
+  late: string | null;
+}
+
+/** How long overdue, in days up to two weeks, then in whole weeks. */
+function lateWords(days: number | undefined, language: Language): string | null {
+  if (days === undefined || days < 1) return null;
+  const weeks = Math.floor(days / 7);
+  if (language === 'nl') return days < 14 ? `${days} ${days === 1 ? 'dag' : 'dagen'}` : `${weeks} weken`;
+  return days < 14 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${weeks} weeks`;
 }
 
 interface KindWords {
@@ -136,7 +148,7 @@ const WORDS: Readonly<Record<Language, Words>> = {
         toOwner: false,
         subject: (c) => (c.repeat ? `Overdue (${englishOrdinal(c.repeat)} reminder): ${c.title}` : `Overdue: ${c.title}`),
         intro: (c) => [
-          `This follow-up action is overdue: it was due ${c.due}. Finish it, or update its status or due date.`,
+          `This follow-up action is overdue${c.late ? ` by ${c.late}` : ''}: it was due ${c.due}. Finish it, or update its status or due date.`,
           ...(c.repeat ? [`This is the ${englishOrdinal(c.repeat)} reminder.`] : []),
         ],
       },
@@ -144,7 +156,7 @@ const WORDS: Readonly<Record<Language, Words>> = {
         toOwner: false,
         subject: (c) => `Escalation: ${c.title} is overdue`,
         intro: (c) => [
-          c.ownerName ? `The action of ${c.ownerName} is overdue: it was due ${c.due}.` : `An action without an owner is overdue: it was due ${c.due}.`,
+          `${c.ownerName ? `The action of ${c.ownerName}` : 'An action without an owner'} is overdue${c.late ? ` by ${c.late}` : ''}: it was due ${c.due}.`,
           `As the officer responsible for ${c.missionCode}, you may want to follow it up.`,
         ],
       },
@@ -200,7 +212,7 @@ const WORDS: Readonly<Record<Language, Words>> = {
         toOwner: false,
         subject: (c) => (c.repeat ? `Te laat (${c.repeat}e herinnering): ${c.title}` : `Te laat: ${c.title}`),
         intro: (c) => [
-          `Deze opvolgactie is te laat: ze was voorzien voor ${c.due}. Rond ze af, of pas de status of de termijn aan.`,
+          `Deze opvolgactie is ${c.late ? `${c.late} ` : ''}te laat: ze was voorzien voor ${c.due}. Rond ze af, of pas de status of de termijn aan.`,
           ...(c.repeat ? [`Dit is de ${c.repeat}e herinnering.`] : []),
         ],
       },
@@ -208,9 +220,7 @@ const WORDS: Readonly<Record<Language, Words>> = {
         toOwner: false,
         subject: (c) => `Escalatie: ${c.title} is te laat`,
         intro: (c) => [
-          c.ownerName
-            ? `De actie van ${c.ownerName} is te laat: ze was voorzien voor ${c.due}.`
-            : `Een actie zonder eigenaar is te laat: ze was voorzien voor ${c.due}.`,
+          `${c.ownerName ? `De actie van ${c.ownerName}` : 'Een actie zonder eigenaar'} is ${c.late ? `${c.late} ` : ''}te laat: ze was voorzien voor ${c.due}.`,
           `Als verantwoordelijke voor ${c.missionCode} kan je ze best mee opvolgen.`,
         ],
       },
@@ -302,6 +312,7 @@ export function renderActionMessage(
     ownerName: action.ownerName,
     assignedByName: options.assignedByName ?? null,
     repeat: kind === 'overdue' && options.occurrence !== undefined && options.occurrence >= 2 ? options.occurrence : null,
+    late: kind === 'overdue' || kind === 'escalation' ? lateWords(options.daysOverdue, language) : null,
   };
 
   const subject = `[${oneLine(action.missionCode)}] ${kindWords.subject({ ...context, title: shorten(title, MAX_SUBJECT_TITLE) })}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type PlanAction, type PlanInput, type PlanRecipient, planReminders } from './reminder-plan.js';
+import { type PlanAction, type PlanInput, type PlanRecipient, planReminders, settledKey } from './reminder-plan.js';
 import { DEFAULT_REMINDER_POLICY, effectivePolicy } from './reminder-policy.js';
 
 // FIT officers of the reference mission (the demo's invented users), with the zones and modes each test needs.
@@ -112,7 +112,33 @@ describe('planReminders', () => {
         '2023-12-04T08:00:00.000Z overdue#4 user-els',
       ]);
       expect(lines({ ...mowVisit, now: new Date('2023-11-10T07:59:59.999Z') })[0]).toBe('2023-11-10T08:00:00.000Z due#0 user-els');
-      expect(planReminders({ ...mowVisit, now: new Date('2023-12-04T08:00:00Z') })).toEqual([]);
+    });
+
+    it('plans the overdue reminders it missed from the next working hour, at the policy pace, when none went out', () => {
+      // Monday 4 December 2023, 9:00 in Brussels: the fourth overdue reminder's own time. None of the four went out.
+      expect(lines({ ...mowVisit, now: new Date('2023-12-04T08:00:00Z') })).toEqual([
+        '2023-12-04T09:00:00.000Z overdue#1 user-els',
+        '2023-12-11T08:00:00.000Z overdue#2 user-els',
+        '2023-12-18T08:00:00.000Z overdue#3 user-els',
+        '2023-12-25T08:00:00.000Z overdue#4 user-els',
+      ]);
+      // Friday 17:30: Monday 9:00 is the next working hour.
+      expect(lines({ ...mowVisit, now: new Date('2023-12-08T16:30:00Z') })[0]).toBe('2023-12-11T08:00:00.000Z overdue#1 user-els');
+    });
+
+    it('never plans again what went out, and keeps the pace after the last one sent', () => {
+      const sent = (occurrences: number[], at: string) =>
+        new Map(occurrences.map((occurrence) => [settledKey('overdue', occurrence, 'user-els'), new Date(at)] as const));
+      expect(planReminders({ ...mowVisit, now: new Date('2023-12-04T08:00:00Z'), settled: sent([1, 2, 3, 4], '2023-11-13T08:00:00Z') })).toEqual([]);
+      // Two went out, on 13 and 20 November; the worker was down since: the third a week after the second at the earliest, then now.
+      expect(lines({ ...mowVisit, now: new Date('2023-11-24T10:15:00Z'), settled: sent([1, 2], '2023-11-20T08:00:00Z') })).toEqual([
+        '2023-11-27T08:00:00.000Z overdue#3 user-els',
+        '2023-12-04T08:00:00.000Z overdue#4 user-els',
+      ]);
+      expect(lines({ ...mowVisit, now: new Date('2023-12-06T10:15:00Z'), settled: sent([1, 2], '2023-11-20T08:00:00Z') })).toEqual([
+        '2023-12-06T11:00:00.000Z overdue#3 user-els',
+        '2023-12-13T08:00:00.000Z overdue#4 user-els',
+      ]);
     });
   });
 

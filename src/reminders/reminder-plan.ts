@@ -6,7 +6,7 @@
 import { ACTIVE_ACTION_STATUSES, type ActionStatus } from '../actions/action.entity.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder.entity.js';
 import { type ReminderPolicy, SEND_HOUR } from './reminder-policy.js';
-import { addDays, atLocalTime, nextWorkingDay, previousWorkingDay } from './working-time.js';
+import { addDays, atLocalTime, localDate, nextWorkingDay, nextWorkingHour, previousWorkingDay } from './working-time.js';
 
 export interface PlanRecipient {
   id: string;
@@ -32,7 +32,15 @@ export interface PlanInput {
   recipients: ReadonlyMap<string, PlanRecipient>;
   policy: ReminderPolicy;
   now: Date;
+  /**
+   * Overdue reminders and escalations already sent (or being sent, or given up on), by
+   * settledKey(), with the time they went out: they are never planned again, and catching up
+   * with missed ones keeps the policy's pace after the last one.
+   */
+  settled?: ReadonlyMap<string, Date>;
 }
+
+export const settledKey = (kind: PlannedReminderKind, occurrence: number, recipientId: string): string => `${kind}|${occurrence}|${recipientId}`;
 
 export type PlannedReminderKind = Exclude<ReminderKind, 'assignment' | 'digest'>;
 
@@ -51,27 +59,72 @@ interface PlannedDay {
   date: string;
 }
 
-/** Only reminders that fire strictly after `input.now`, ordered by fire time, then kind (in the order an action lives them), then recipient. */
+/**
+ * Only reminders that fire strictly after `input.now`, ordered by fire time, then kind (in the order an action lives them), then recipient.
+ * Reminders before the window that were missed are left out. Overdue reminders and the escalation that were missed (an action entered
+ * or re-planned with its window already closed) are planned from now instead: the first at the next working hour in the recipient's
+ * zone, the rest at the policy's pace after it, so a late action is heard of without a burst of stale messages.
+ */
 export function planReminders(input: PlanInput): PlannedReminder[] {
   const { action, policy, recipients } = input;
   if (action.archived || !ACTIVE_ACTION_STATUSES.includes(action.status) || action.dueFrom === null || action.dueTo === null) return [];
+  const settled = input.settled ?? new Map<string, Date>();
 
   const days = actionDays(action.dueFrom, action.dueTo, policy);
+  const before = days.filter((day) => day.kind !== 'overdue');
+  const overdue = days.filter((day) => day.kind === 'overdue');
   const planned: PlannedReminder[] = [];
   for (const recipient of actionRecipients(action, recipients)) {
-    for (const { kind, occurrence, date } of days) {
+    for (const { kind, occurrence, date } of before) {
       planned.push({ kind, recipientId: recipient.id, occurrence, fireAt: atLocalTime(date, SEND_HOUR, recipient.timeZone) });
     }
+    planned.push(...overdueReminders(recipient, overdue, policy, input.now, settled));
   }
 
   const missionOwner = input.missionOwnerId === null ? undefined : recipients.get(input.missionOwnerId);
   // The action's owner is the one who is late: escalating to themselves would tell them nothing new.
-  if (missionOwner && missionOwner.id !== action.ownerId) {
+  if (missionOwner && missionOwner.id !== action.ownerId && !settled.has(settledKey('escalation', 0, missionOwner.id))) {
     const date = nextWorkingDay(addDays(action.dueTo, policy.escalateAfterDays));
-    planned.push({ kind: 'escalation', recipientId: missionOwner.id, occurrence: 0, fireAt: atLocalTime(date, SEND_HOUR, missionOwner.timeZone) });
+    const onTime = atLocalTime(date, SEND_HOUR, missionOwner.timeZone);
+    const fireAt = onTime.getTime() > input.now.getTime() ? onTime : nextWorkingHour(input.now, missionOwner.timeZone);
+    planned.push({ kind: 'escalation', recipientId: missionOwner.id, occurrence: 0, fireAt });
   }
 
   return planned.filter((reminder) => reminder.fireAt.getTime() > input.now.getTime()).sort(byFireTimeKindRecipient);
+}
+
+/** One recipient's overdue reminders not yet sent: on their days, or, when one of them was missed, from now at the policy's pace. */
+function overdueReminders(
+  recipient: PlanRecipient,
+  days: PlannedDay[],
+  policy: ReminderPolicy,
+  now: Date,
+  settled: ReadonlyMap<string, Date>,
+): PlannedReminder[] {
+  const zone = recipient.timeZone;
+  const pending = days.filter((day) => !settled.has(settledKey('overdue', day.occurrence, recipient.id)));
+  const onTime = pending.map((day) => ({
+    kind: 'overdue' as const,
+    recipientId: recipient.id,
+    occurrence: day.occurrence,
+    fireAt: atLocalTime(day.date, SEND_HOUR, zone),
+  }));
+  if (onTime.every((reminder) => reminder.fireAt.getTime() > now.getTime())) return onTime;
+
+  let first = nextWorkingHour(now, zone);
+  const sent = days.map((day) => settled.get(settledKey('overdue', day.occurrence, recipient.id))).filter((at): at is Date => at !== undefined);
+  if (sent.length > 0) {
+    // Not sooner after the last one sent than the policy's step.
+    const last = new Date(Math.max(...sent.map((at) => at.getTime())));
+    const paced = atLocalTime(nextWorkingDay(addDays(localDate(last, zone), policy.overdueEveryDays)), SEND_HOUR, zone);
+    if (paced.getTime() > first.getTime()) first = paced;
+  }
+  let date = localDate(first, zone);
+  return onTime.map((reminder, index) => {
+    if (index === 0) return { ...reminder, fireAt: first };
+    date = nextWorkingDay(addDays(date, policy.overdueEveryDays));
+    return { ...reminder, fireAt: atLocalTime(date, SEND_HOUR, zone) };
+  });
 }
 
 /** The owner and the watchers, once each, who asked for one message per reminder. */

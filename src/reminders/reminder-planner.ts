@@ -37,6 +37,7 @@ export class ReminderPlanner {
       recipients,
       policy: effectivePolicy(action.reminderPolicy),
       now,
+      settled: await this.reminders.findSettled(action.id, manager),
     });
     const active = action.archivedAt === null && ACTIVE_ACTION_STATUSES.includes(action.status);
     const reason = action.archivedAt !== null ? 'action archived' : !active ? `action ${action.status.replace('_', ' ')}` : action.dueTo === null ? 'no due date' : 're-planned';

@@ -1,5 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+
+/** A policy field is left out for the default, never null: null is no number of days. */
+const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** When an action's reminders fire, relative to its due window. */
 export interface ReminderPolicy {
@@ -25,43 +28,49 @@ export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
 
 /** Reminders go out at this hour, in the recipient's time zone, on working days (Monday to Friday). */
 export const SEND_HOUR = 9;
+/** A reminder that is already late goes out at the next full hour of the working day, which ends at this hour. */
+export const WORKING_DAY_END_HOUR = 17;
 
 /** Per-action overrides of the default policy; what is left out keeps the default. */
 export class ReminderPolicyDto implements Partial<ReminderPolicy> {
   @ApiPropertyOptional({ minimum: 0, maximum: 365, default: DEFAULT_REMINDER_POLICY.headsUpDays })
-  @IsOptional()
-  @IsInt()
+  @Omittable()
+  @IsInt({ message: '$property must be a whole number of days; leave it out for the default' })
   @Min(0)
   @Max(365)
   headsUpDays?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 90, default: DEFAULT_REMINDER_POLICY.dueSoonDays })
-  @IsOptional()
-  @IsInt()
+  @Omittable()
+  @IsInt({ message: '$property must be a whole number of days; leave it out for the default' })
   @Min(0)
   @Max(90)
   dueSoonDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 90, default: DEFAULT_REMINDER_POLICY.overdueEveryDays })
-  @IsOptional()
-  @IsInt()
+  @Omittable()
+  @IsInt({ message: '$property must be a whole number of days; leave it out for the default' })
   @Min(1)
   @Max(90)
   overdueEveryDays?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 52, default: DEFAULT_REMINDER_POLICY.overdueMaxRepeats })
-  @IsOptional()
-  @IsInt()
+  @Omittable()
+  @IsInt({ message: '$property must be a whole number of days; leave it out for the default' })
   @Min(0)
   @Max(52)
   overdueMaxRepeats?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, default: DEFAULT_REMINDER_POLICY.escalateAfterDays })
-  @IsOptional()
-  @IsInt()
+  @Omittable()
+  @IsInt({ message: '$property must be a whole number of days; leave it out for the default' })
   @Min(1)
   @Max(365)
   escalateAfterDays?: number;
 }
 
-export const effectivePolicy = (overrides: Partial<ReminderPolicy> | null | undefined): ReminderPolicy => ({ ...DEFAULT_REMINDER_POLICY, ...(overrides ?? {}) });
+/** The defaults with the overrides given; a null stored before nulls were refused counts as left out. */
+export const effectivePolicy = (overrides: Partial<ReminderPolicy> | null | undefined): ReminderPolicy => ({
+  ...DEFAULT_REMINDER_POLICY,
+  ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, value]) => typeof value === 'number')),
+});

@@ -89,7 +89,15 @@ export class ReminderSender {
     if (!action) return 'action deleted';
     if (action.archivedAt) return 'action archived';
     if (!ACTIVE_ACTION_STATUSES.includes(action.status)) return `action ${action.status.replace('_', ' ')}`;
-    return renderActionMessage(reminder.kind, action, { name: recipient.name, language }, { actionUrl: actionUrl(publicUrl, action.id), occurrence: reminder.occurrence });
+    const today = localDate(this.clock.now(), recipient.timeZone);
+    const daysOverdue = action.dueTo && action.dueTo < today ? daysBetween(action.dueTo, today) : undefined;
+    const assignedByName = reminder.kind === 'assignment' ? await this.reminders.findAssignerName(action.id, recipient.id) : null;
+    return renderActionMessage(
+      reminder.kind,
+      action,
+      { name: recipient.name, language },
+      { actionUrl: actionUrl(publicUrl, action.id), occurrence: reminder.occurrence, daysOverdue, assignedByName },
+    );
   }
 
   private async skip(reminder: Reminder, reason: string): Promise<SendOutcome> {
@@ -111,4 +119,9 @@ export class ReminderSender {
     this.logger.warn({ reminderId: reminder.id, attempts: reminder.attempts, retryAt, err: error }, 'reminder not sent; will retry');
     return 'retry';
   }
+}
+
+/** Whole days from one calendar date to a later one. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

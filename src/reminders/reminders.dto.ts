@@ -33,11 +33,14 @@ export class ActionReminderSearchDto extends OmitType(ReminderSearchDto, ['actio
 
 export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
 
-const UNTIL_MESSAGE = 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00';
+const UNTIL_MESSAGE = 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00, or a date such as 2024-03-04';
 
 export class ReminderSnoozeDto extends VersionedUpdateDto {
-  @ApiProperty({ description: 'When to send it instead (ISO 8601 with offset); must be in the future', example: '2024-03-04T09:00:00+01:00' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: UNTIL_MESSAGE })
+  @ApiProperty({
+    description: "When to send it instead: a date-time with offset, or a date (the start of that day in the recipient's time zone); must be in the future",
+    example: '2024-03-04T09:00:00+01:00',
+  })
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: UNTIL_MESSAGE })
   until!: string;
 }
 

@@ -4,9 +4,8 @@ import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typ
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { fetchPage } from '../database/page-query.js';
-import { Mission } from '../missions/mission.entity.js';
 import { User } from '../users/user.entity.js';
-import type { PlannedReminder } from './reminder-plan.js';
+import { type PlannedReminder, type PlannedReminderKind, settledKey } from './reminder-plan.js';
 import type { MessageAction } from './messages.js';
 import { DeliveryRows } from './delivery-rows.js';
 import { localDate } from './working-time.js';
@@ -74,10 +73,56 @@ export class RemindersRepository {
     return manager.find(User, { where: { id: In([...new Set(ids)]) } });
   }
 
-  findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
-    return manager
-      .findOne(Mission, { select: { id: true, ownerId: true }, where: { id: missionId }, withDeleted: true })
-      .then((mission) => mission?.ownerId ?? null);
+  /**
+   * Who hears of the mission's overdue actions: its responsible officer, or when that officer
+   * is archived the longest-serving active admin. A mission without an officer has no escalations.
+   */
+  async findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT COALESCE(
+         (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = $1),
+         (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL
+             AND EXISTS (SELECT 1 FROM missions m WHERE m.id = $1 AND m.owner_id IS NOT NULL) ORDER BY u.created_at, u.id LIMIT 1)
+       ) AS id`,
+      [missionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * A user leaves: the escalations they were to receive as a mission's officer go to whoever
+   * now answers for the mission (findMissionOwnerId); everything else planned for them is
+   * cancelled with the reason. Returns the handed-over and the cancelled count.
+   */
+  async handOverFrom(userId: string, manager: EntityManager): Promise<{ handedOver: number; cancelled: number }> {
+    // The caller has archived the user already, so findMissionOwnerId's choice never names them.
+    const [handed]: [unknown[], number] = await manager.query(
+      `UPDATE reminders r SET recipient_id = heir.id, updated_at = now(), version = r.version + 1
+         FROM actions a, LATERAL (SELECT COALESCE(
+             (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = a.mission_id),
+             (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL ORDER BY u.created_at, u.id LIMIT 1)) AS id) heir
+        WHERE r.action_id = a.id AND r.recipient_id = $1 AND r.status = 'planned' AND r.kind = 'escalation' AND heir.id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM reminders o WHERE o.action_id = r.action_id AND o.kind = r.kind AND o.occurrence = r.occurrence AND o.recipient_id = heir.id
+                            AND o.status IN ('planned', 'sending', 'sent', 'failed', 'skipped'))
+        RETURNING r.id`,
+      [userId],
+    );
+    const [cancelled]: [unknown[], number] = await manager.query(
+      `UPDATE reminders SET status = 'cancelled', reason = 'recipient archived', updated_at = now(), version = version + 1
+        WHERE recipient_id = $1 AND status = 'planned' RETURNING id`,
+      [userId],
+    );
+    return { handedOver: handed.length, cancelled: cancelled.length };
+  }
+
+  /** The overdue reminders and escalations of an action that went out (or are going, or were given up on), by settledKey(), with when. */
+  async findSettled(actionId: string, manager: EntityManager): Promise<Map<string, Date>> {
+    const rows: { kind: PlannedReminderKind; occurrence: number; recipient_id: string; at: Date }[] = await manager.query(
+      `SELECT kind, occurrence, recipient_id, COALESCE(sent_at, fire_at) AS at FROM reminders
+        WHERE action_id = $1 AND kind IN ('overdue', 'escalation') AND status IN ('sending', 'sent', 'failed', 'skipped')`,
+      [actionId],
+    );
+    return new Map(rows.map((row) => [settledKey(row.kind, row.occurrence, row.recipient_id), row.at]));
   }
 
   /**
@@ -180,6 +225,20 @@ export class RemindersRepository {
   async findActionForMessage(actionId: string): Promise<ActionForMessage | null> {
     const rows: ActionForMessage[] = await this.dataSource.query(`${ACTION_FOR_MESSAGE} WHERE a.id = $1`, [actionId]);
     return rows[0] ?? null;
+  }
+
+  /**
+   * Who made this user the owner of the action: the actor of the latest audited change that set
+   * its owner to them (the audit trail is the one record of who did what). Null for the system.
+   */
+  async findAssignerName(actionId: string, ownerId: string): Promise<string | null> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT u.name FROM audit_entries e JOIN users u ON u.id = e.actor_id
+        WHERE e.entity = 'action' AND e.entity_id = $1 AND e.action IN ('create', 'update') AND e.changes -> 'ownerId' ->> 'after' = $2
+        ORDER BY e.occurred_at DESC LIMIT 1`,
+      [actionId, ownerId],
+    );
+    return rows[0]?.name ?? null;
   }
 
   findUser(id: string): Promise<User | null> {

@@ -2,6 +2,8 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
+import { isDateOnly } from '../common/validators.js';
+import { Environment } from '../config/environment.js';
 import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.js';
@@ -16,6 +18,7 @@ import {
 } from './reminders.dto.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
+import { atLocalTime } from './working-time.js';
 
 @Injectable()
 export class RemindersService {
@@ -24,6 +27,7 @@ export class RemindersService {
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
     private readonly exporter: ListExporter,
+    private readonly environment: Environment,
   ) {}
 
   async search(query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
@@ -63,16 +67,20 @@ export class RemindersService {
 
   /** Sends a planned reminder later instead. */
   async snooze(id: string, { until, version }: ReminderSnoozeDto): Promise<ReminderResponseDto> {
-    const fireAt = new Date(until);
-    if (Number.isNaN(fireAt.getTime())) {
-      throw new ValidationFailedError([{ field: 'until', message: 'until is not a date that exists' }], 'until is not a date that exists');
-    }
-    if (fireAt.getTime() <= this.clock.now().getTime()) {
-      throw new ValidationFailedError([{ field: 'until', message: 'until must be in the future' }], 'until must be in the future');
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(until);
+    if (dateOnly ? !isDateOnly(until) : Number.isNaN(new Date(until).getTime())) {
+      const message = `until is not a calendar date: ${until.slice(0, 10)} does not exist`;
+      throw new ValidationFailedError([{ field: 'until', message }], message);
     }
     const saved = await this.reminders.transaction(async (manager) => {
       const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
       this.assertPlanned(reminder, 'snoozed');
+      // A date alone is the start of that day where the reminder is read.
+      const recipient = dateOnly ? await this.reminders.findUser(reminder.recipientId) : null;
+      const fireAt = dateOnly ? atLocalTime(until, 0, recipient?.timeZone ?? this.environment.DEFAULT_TIME_ZONE) : new Date(until);
+      if (fireAt.getTime() <= this.clock.now().getTime()) {
+        throw new ValidationFailedError([{ field: 'until', message: 'until must be in the future' }], 'until must be in the future');
+      }
       reminder.fireAt = fireAt;
       reminder.snoozed = true;
       return this.reminders.save(reminder, manager);

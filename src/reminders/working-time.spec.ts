@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, atLocalTime, isWorkingDay, localDate, nextSendTime, nextWorkingDay, previousWorkingDay } from './working-time.js';
+import { addDays, atLocalTime, isWorkingDay, localDate, nextSendTime, nextWorkingDay, nextWorkingHour, previousWorkingDay } from './working-time.js';
 
 const iso = (instant: Date): string => instant.toISOString();
 
@@ -123,5 +123,27 @@ describe('nextSendTime', () => {
 
   it('takes another hour when given one', () => {
     expect(iso(nextSendTime(new Date('2024-03-28T08:00:00Z'), 'Europe/Brussels', 14))).toBe('2024-03-28T13:00:00.000Z');
+  });
+});
+
+describe('nextWorkingHour', () => {
+  const at = (instant: string, zone = 'Europe/Brussels'): string => nextWorkingHour(new Date(instant), zone).toISOString();
+
+  it('is the next full hour within the working day, strictly after the instant', () => {
+    // Tuesday 2 April 2024, 14:20 in Brussels (summer time, UTC+2).
+    expect(at('2024-04-02T12:20:00Z')).toBe('2024-04-02T13:00:00.000Z');
+    // 15:00 exactly: the next one, 16:00.
+    expect(at('2024-04-02T13:00:00Z')).toBe('2024-04-02T14:00:00.000Z');
+    // 7:00: the working day starts at 9:00.
+    expect(at('2024-04-02T05:00:00Z')).toBe('2024-04-02T07:00:00.000Z');
+  });
+
+  it('moves past the end of the working day and the weekend, in the zone of the recipient', () => {
+    // Friday 16:30 in Brussels: the last hour (16:00) is gone; Monday 9:00.
+    expect(at('2024-04-05T14:30:00Z')).toBe('2024-04-08T07:00:00.000Z');
+    // The same instant is Friday 21:30 in Ho Chi Minh City: Monday 9:00 there.
+    expect(at('2024-04-05T14:30:00Z', 'Asia/Ho_Chi_Minh')).toBe('2024-04-08T02:00:00.000Z');
+    // Saturday.
+    expect(at('2024-04-06T09:00:00Z')).toBe('2024-04-08T07:00:00.000Z');
   });
 });

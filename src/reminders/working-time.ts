@@ -6,7 +6,7 @@
  * offset, so the result is exact across daylight-saving changes. Public holidays are not known:
  * a working day is Monday to Friday.
  */
-import { SEND_HOUR } from './reminder-policy.js';
+import { SEND_HOUR, WORKING_DAY_END_HOUR } from './reminder-policy.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -101,5 +101,22 @@ export function nextSendTime(after: Date, timeZone: string, hour = SEND_HOUR): D
     const sendAt = atLocalTime(day, hour, timeZone);
     if (sendAt.getTime() > after.getTime()) return sendAt;
     day = nextWorkingDay(addDays(day, 1));
+  }
+}
+
+/**
+ * The next full hour of a working day in the zone strictly after `after`: 14:20 on a Tuesday is
+ * 15:00, 17:30 is 9:00 the next working day, a Saturday is Monday 9:00.
+ */
+export function nextWorkingHour(after: Date, timeZone: string): Date {
+  let day = localDate(after, timeZone);
+  for (;;) {
+    if (isWorkingDay(day)) {
+      for (let hour = SEND_HOUR; hour < WORKING_DAY_END_HOUR; hour++) {
+        const at = atLocalTime(day, hour, timeZone);
+        if (at.getTime() > after.getTime()) return at;
+      }
+    }
+    day = addDays(day, 1);
   }
 }

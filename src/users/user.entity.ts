@@ -10,8 +10,7 @@ export type ReminderMode = (typeof REMINDER_MODES)[number];
 
 @Entity('users')
 @Index('uq_users_email', { synchronize: false })
-@Index('ix_users_name_trgm', { synchronize: false })
-@Index('ix_users_email_trgm', { synchronize: false })
+@Index('ix_users_search', { synchronize: false })
 export class User extends BaseEntity {
   /** Stored lower-cased; unique among users that are not archived. */
   @Column({ type: 'varchar', length: 320 })

@@ -42,19 +42,37 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change some fields of a user, or set a new password' })
+  @ApiOperation({
+    summary: 'Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin)',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiErrors(400, 404, 409, 413, 415)
   update(@IdParam() id: string, @Body() body: UserUpdateDto): Promise<UserResponseDto> {
     return this.users.update(id, body);
   }
 
+  @Post(':id/restore')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors(400, 404, 409)
+  restore(@IdParam() id: string): Promise<UserResponseDto> {
+    return this.users.restore(id);
+  }
+
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive a user: they leave lists and lookups, their e-mail address becomes free, their history stays' })
+  @ApiOperation({
+    summary:
+      'Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission\'s officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin)',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   async archive(@IdParam() id: string): Promise<void> {
     await this.users.archive(id);
   }

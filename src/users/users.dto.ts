@@ -86,6 +86,8 @@ export class UserResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
+  archivedAt!: Date | null;
 }
 
 export const UserPageDto = PageResponseDto(UserResponseDto, 'UserPageDto');
@@ -103,5 +105,6 @@ export function mapUser(user: User): UserResponseDto {
     version: user.version,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
+    archivedAt: user.archivedAt ?? null,
   };
 }

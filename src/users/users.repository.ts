@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { containsPattern } from '../database/versioned.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
 import { fetchPage } from '../database/page-query.js';
+import { textSearch } from '../database/text-search.js';
 
 export interface UserFilter {
   id?: string[];
+  includeArchived?: boolean;
   role?: string;
   language?: string;
   reminderMode?: string;
@@ -22,8 +23,9 @@ export interface UserFilter {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.findOneBy(User, { id });
+  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<User | null> {
+    return manager.findOne(User, { where: { id }, withDeleted: withArchived });
   }
 
   /** The ids among these that name a user that is not archived. */
@@ -48,10 +50,11 @@ export class UsersRepository {
   listQuery(filter: Omit<UserFilter, 'limit' | 'offset'>): SelectQueryBuilder<User> {
     const query = this.dataSource.manager.createQueryBuilder(User, 'u');
     if (filter.id) query.andWhere('u.id = ANY(:id)', { id: filter.id });
+    if (filter.includeArchived) query.withDeleted();
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
-    if (filter.q) query.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q) query.andWhere(...textSearch('ARRAY[u.name, u.email]', filter.q));
     for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
     query.addOrderBy('u.id', 'ASC');
     return query;
@@ -67,6 +70,20 @@ export class UsersRepository {
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.softDelete(User, { id });
+  }
+
+  async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.restore(User, { id });
+  }
+
+  /**
+   * The active admins, their rows locked in one order: two admins archiving or demoting each
+   * other at once are served one after the other, and the second one sees the truth.
+   * Taken first in the transaction, before the row that changes, so that no two wait on each other.
+   */
+  async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND archived_at IS NULL ORDER BY id FOR UPDATE`);
+    return rows.map((row) => row.id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

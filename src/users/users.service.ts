@@ -1,20 +1,28 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive } from '../audit/audit.recorder.js';
-import { ConflictError, NotFoundError } from '../common/errors.js';
+import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
+import { SessionCheck } from '../auth/session-check.js';
+import { TokensRepository } from '../auth/tokens.repository.js';
+import { Clock } from '../common/clock.js';
+import { ConflictError, DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { lockForChange } from '../database/versioned.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly exporter: ListExporter,
+    private readonly tokens: TokensRepository,
+    private readonly sessions: SessionCheck,
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
   ) {}
 
   async create({ password, ...input }: UserCreateDto): Promise<UserResponseDto> {
@@ -25,7 +33,7 @@ export class UsersService {
   }
 
   async get(id: string): Promise<UserResponseDto> {
-    const user = await this.users.findById(id);
+    const user = await this.users.findById(id, undefined, true);
     if (!user) throw new NotFoundError('user', id);
     return mapUser(user);
   }
@@ -55,19 +63,48 @@ export class UsersService {
     // Hashing is slow on purpose: do it before taking the row lock.
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const saved = await this.users.transaction(async (manager) => {
+      const admins = changes.role !== undefined && changes.role !== 'admin' ? await this.users.lockActiveAdmins(manager) : [];
       const user = await lockForChange(manager, User, 'user', id, version);
+      if (user.role === 'admin' && changes.role !== undefined && changes.role !== 'admin') assertNotLastAdmin(admins, id, 'demoted');
       Object.assign(user, changes, passwordHash === undefined ? {} : { passwordHash });
-      return this.saveUnique(user, manager);
+      const changed = await this.saveUnique(user, manager);
+      // A new password from an admin ends the sessions opened with the old one.
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(id, undefined, this.clock.now(), manager);
+      return changed;
     });
+    // Sessions stay; what they may do follows the new role from the next request.
+    if (changes.role !== undefined || passwordHash !== undefined) this.sessions.forget();
     return mapUser(saved);
   }
 
+  /**
+   * The user leaves: their sessions and API tokens end at once, escalations they were to get
+   * go to whoever answers for the mission now, and their other planned reminders are cancelled.
+   */
   async archive(id: string): Promise<void> {
     await this.users.transaction(async (manager) => {
-      await lockForChange(manager, User, 'user', id);
+      const admins = await this.users.lockActiveAdmins(manager);
+      const user = await lockForChange(manager, User, 'user', id);
+      if (user.role === 'admin') assertNotLastAdmin(admins, id, 'archived');
       await this.users.archive(id, manager);
       await recordArchive(manager, 'user', id);
+      await this.tokens.revokeEverythingOf(id, this.clock.now(), manager);
+      await this.reminders.handOverFrom(id, manager);
     });
+    this.sessions.forget();
+  }
+
+  /** Back into lists and lookups, able to sign in again; the e-mail address must still be free. Sessions ended stay ended. */
+  async restore(id: string): Promise<UserResponseDto> {
+    const restored = await this.users.transaction(async (manager) => {
+      const user = await lockForRestore(manager, User, 'user', id);
+      if (user.archivedAt === null) return user;
+      if (await this.users.emailTaken(user.email, id, manager)) throw duplicateEmail(user.email);
+      await this.users.restore(id, manager);
+      await recordRestore(manager, 'user', id);
+      return (await this.users.findById(id, manager))!;
+    });
+    return mapUser(restored);
   }
 
   private async assertEmailFree(email: string, exceptId?: string): Promise<void> {
@@ -83,6 +120,11 @@ export class UsersService {
       throw error;
     }
   }
+}
+
+function assertNotLastAdmin(activeAdmins: readonly string[], id: string, what: 'archived' | 'demoted'): void {
+  if (activeAdmins.some((admin) => admin !== id)) return;
+  throw new DomainError('last_admin', `user ${id} is the last active admin and cannot be ${what}: make another user admin first`);
 }
 
 const duplicateEmail = (email: string): ConflictError =>

@@ -148,6 +148,7 @@ describe('actions API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
       expect(read.body).toEqual(actions.mowVisit);
     });
@@ -304,7 +305,8 @@ describe('actions API', () => {
       try {
         const response = await api.get(`actions?ownerId=${ids.els}&organisationId=${ids.mow}&limit=1`);
         expect(response.body.total).toBe(2);
-        queries = logQuery.mock.calls.map(([sql]) => sql);
+        // The check of the caller's session is the guard's, not the list's (and is remembered for a few seconds).
+        queries = logQuery.mock.calls.map(([sql]) => sql).filter((sql) => !sql.includes('FROM refresh_tokens'));
       } finally {
         logQuery.mockRestore();
       }
@@ -381,14 +383,15 @@ describe('actions API', () => {
       expect(response.body).toMatchObject({ statusCode: 409, code: 'stale_version', details: [{ field: 'version', message: 'current version is 1' }] });
     });
 
-    it('archives an action: it is gone from reads and lists', async () => {
+    it('archives an action: it leaves lists and search, and is still read by id', async () => {
       const created = await createAction({ title: 'Info sessions on the Vietnamese market', missionId: ids.mission2023 });
       expect((await api.delete(`actions/${created.id}`)).status).toBe(204);
       const read = await api.get(`actions/${created.id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `action ${created.id} not found` });
+      // Still read by id, so that what refers to it never dangles.
+      expect(read.status).toBe(200);
+      expect(read.body.archivedAt).toEqual(expect.any(String));
       expect((await api.get('actions?q=Info sessions')).body.total).toBe(0);
-      expect((await api.delete(`actions/${created.id}`)).status).toBe(404);
+      expect((await api.delete(`actions/${created.id}`)).body).toMatchObject({ statusCode: 409, code: 'archived' });
     });
   });
 
@@ -403,7 +406,7 @@ describe('actions API', () => {
       ['dueTo before dueFrom', () => ({ dueFrom: '2023-11-10', dueTo: '2023-11-01' }), [{ field: 'dueTo', message: 'dueTo must not be before dueFrom' }]],
       ['a label it does not understand', () => ({ dueLabel: 'after the elections' }), [{ field: 'dueLabel', message: DUE_LABEL_FORMS_MESSAGE }]],
       ['a label that is not a string', () => ({ dueLabel: 2024 }), [{ field: 'dueLabel', message: DUE_LABEL_FORMS_MESSAGE }]],
-      ['a day that does not exist', () => ({ dueDate: '2023-02-29' }), [{ field: 'dueDate', message: 'dueDate must be a date written YYYY-MM-DD' }]],
+      ['a day that does not exist', () => ({ dueDate: '2023-02-29' }), [{ field: 'dueDate', message: 'dueDate is not a calendar date: 2023-02-29 does not exist' }]],
       ['a window end in another format', () => ({ dueFrom: '2023-11-01', dueTo: '30/11/2023' }), [{ field: 'dueTo', message: 'dueTo must be a date written YYYY-MM-DD' }]],
       ['an unknown kind', () => ({ kind: 'party' }), [{ field: 'kind', message: 'kind must be one of the following values: visit, signing, mission, state_visit, webinar, info_session, follow_up_meeting, survey, report, other' }]],
       ['an unknown status', () => ({ status: 'finished' }), [{ field: 'status', message: 'status must be one of the following values: open, in_progress, done, cancelled, postponed' }]],
@@ -421,7 +424,7 @@ describe('actions API', () => {
     it('rejects a missing mission with 400', async () => {
       const response = await api.post('actions', { title: 'State visit to Vietnam' });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([{ field: 'missionId', message: 'missionId must be a UUID' }]);
+      expect(response.body.details).toEqual([{ field: 'missionId', message: 'missionId is required' }]);
     });
 
     it.each<[string, string, string]>([
@@ -486,10 +489,10 @@ describe('actions API', () => {
       ['a malformed owner id', 'ownerId=els', 'ownerId', 'ownerId must be a UUID'],
       ['a malformed organisation id', 'organisationId=mow', 'organisationId', 'organisationId must be a UUID'],
       ['a dueBefore that is not a date', 'dueBefore=November', 'dueBefore', 'dueBefore must be a date written YYYY-MM-DD'],
-      ['a dueAfter that is not a date', 'dueAfter=2023-11-31', 'dueAfter', 'dueAfter must be a date written YYYY-MM-DD'],
+      ['a dueAfter that is not a date', 'dueAfter=2023-11-31', 'dueAfter', 'dueAfter is not a calendar date: 2023-11-31 does not exist'],
       ['an overdue that is not a boolean', 'overdue=yes', 'overdue', 'overdue must be true or false'],
       ['an unknown sort field', 'sort=dueDate', 'sort', 'cannot sort by dueDate; sort by one of: dueTo, dueFrom, title, status, createdAt, updatedAt'],
-      ['an unknown filter', 'colour=blue', 'colour', 'unknown field colour: it is not part of this resource'],
+      ['an unknown filter', 'colour=blue', 'colour', 'unknown query parameter colour: this list takes missionId, ownerId, status, kind, agreementId, meetingId, organisationId, watcherId, dueBefore, dueAfter, overdue, limit, offset, sort, q, includeArchived'],
     ])('rejects %s in the list filter with 400', async (_case, query, field, message) => {
       const response = await api.get(`actions?${query}`);
       expect(response.status).toBe(400);

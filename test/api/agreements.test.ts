@@ -119,6 +119,7 @@ describe('agreements API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
       agreement.vinamarineChancellery = created.body;
 
@@ -339,12 +340,13 @@ describe('agreements API', () => {
   });
 
   describe('archive', () => {
-    it('archives an agreement: it is gone from reads, lists and filters', async () => {
+    it('archives an agreement: it leaves lists, search and filters, and is still read by id', async () => {
       const id = await create('agreements', { type: 'contract', title: 'Port training contract', partyIds: [org.nxtport, org.vinamarine] });
       expect((await api.delete(`agreements/${id}`)).status).toBe(204);
       const read = await api.get(`agreements/${id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `agreement ${id} not found` });
+      // Still read by id, so that what refers to it never dangles.
+      expect(read.status).toBe(200);
+      expect(read.body.archivedAt).toEqual(expect.any(String));
       expect((await api.get('agreements?type=contract')).body.total).toBe(0);
       expect((await api.get(`agreements?partyId=${org.nxtport}`)).body.total).toBe(1);
     });
@@ -380,13 +382,13 @@ describe('agreements API', () => {
       ['an unknown field', { colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
       ['an unknown type', { type: 'treaty' }, 'type', 'type must be one of the following values: mou, loi, cooperation_agreement, contract'],
       ['an unknown status', { status: 'draft' }, 'status', 'status must be one of the following values: planned, signed, in_force, expired, terminated'],
-      ['a missing title', { title: undefined }, 'title', 'title must be a string'],
-      ['missing parties', { partyIds: undefined }, 'partyIds', 'partyIds must be an array'],
+      ['a missing title', { title: undefined }, 'title', 'title is required'],
+      ['missing parties', { partyIds: undefined }, 'partyIds', 'partyIds is required'],
       ['a single party', { partyIds: [UNKNOWN_ID] }, 'partyIds', 'partyIds must name at least two different organisations'],
       ['one party named twice', { partyIds: [UNKNOWN_ID, UNKNOWN_ID] }, 'partyIds', 'partyIds must name at least two different organisations'],
       ['a malformed party id', { partyIds: [UNKNOWN_ID, 'vinamarine'] }, 'partyIds', 'each value in partyIds must be a UUID'],
       ['a malformed missionId', { missionId: 'VN-2023' }, 'missionId', 'missionId must be a UUID'],
-      ['a signing date that does not exist', { signedOn: '2023-09-31' }, 'signedOn', 'signedOn must be a date written YYYY-MM-DD'],
+      ['a signing date that does not exist', { signedOn: '2023-09-31' }, 'signedOn', 'signedOn is not a calendar date: 2023-09-31 does not exist'],
       ['a signing date with a time', { signedOn: '2023-09-12T10:00:00+07:00' }, 'signedOn', 'signedOn must be a date written YYYY-MM-DD'],
       ['a renewal date in another format', { renewalOn: '12/09/2028' }, 'renewalOn', 'renewalOn must be a date written YYYY-MM-DD'],
       ['a validity that ends before it starts', { validFrom: '2023-09-12', validUntil: '2023-09-11' }, 'validUntil', 'validUntil must not be before validFrom'],
@@ -435,7 +437,7 @@ describe('agreements API', () => {
     it.each([
       ['sort', 'sort=status', 'cannot sort by status; sort by one of: signedOn, title, createdAt'],
       ['signedAfter', 'signedAfter=September', 'signedAfter must be a date written YYYY-MM-DD'],
-      ['signedBefore', 'signedBefore=2023-13-01', 'signedBefore must be a date written YYYY-MM-DD'],
+      ['signedBefore', 'signedBefore=2023-13-01', 'signedBefore is not a calendar date: 2023-13-01 does not exist'],
       ['partyId', 'partyId=vinamarine', 'partyId must be a UUID'],
       ['status', 'status=draft', 'status must be one of the following values: planned, signed, in_force, expired, terminated'],
       ['offset', 'offset=-1', 'offset must not be less than 0'],

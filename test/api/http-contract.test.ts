@@ -84,7 +84,14 @@ describe('HTTP contract', () => {
   it('answers over-long headers with 431 in the common error body', async () => {
     const response = await api.request('GET', 'organisations', undefined, { 'x-padding': 'x'.repeat(20_000) });
     expect(response.status).toBe(431);
-    expect(response.body).toEqual({ statusCode: 431, code: 'validation_failed', message: 'The request headers (or the URL) are too large', details: [] });
+    expect(response.body).toEqual({
+      statusCode: 431,
+      code: 'validation_failed',
+      message: 'The request headers (or the URL) are too large',
+      details: [],
+      requestId: response.headers.get('x-request-id'),
+    });
+    expect(response.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers an unknown route with 404 in the common error body', async () => {

@@ -47,7 +47,7 @@ describe('list contract', () => {
   it.each(['reminders?q=visit', 'missions/{mission}/participants?q=NXTPORT'])('rejects a text search where there is no text to search: %s', async (path) => {
     const response = await api.get(path.replace('{mission}', missionId));
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ field: 'q', message: 'unknown field q: it is not part of this resource' }]);
+    expect(response.body.details).toEqual([{ field: 'q', message: expect.stringMatching(/^unknown query parameter q: this list takes (\w+, )*sort$/) }]);
   });
 
   it('finds organisations by one of their sectors', async () => {

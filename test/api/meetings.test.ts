@@ -115,6 +115,7 @@ describe('meetings API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
       primeMinister = created.body;
 
@@ -405,7 +406,7 @@ describe('meetings API', () => {
   });
 
   describe('archive', () => {
-    it('archives a meeting: it is gone from reads, lists and filters', async () => {
+    it('archives a meeting: it leaves lists, search and filters, and is still read by id', async () => {
       const reception = await createMeeting({
         missionId: mission.vietnam2023,
         kind: 'reception',
@@ -415,13 +416,14 @@ describe('meetings API', () => {
       });
       expect((await api.delete(`meetings/${reception.id}`)).status).toBe(204);
       const read = await api.get(`meetings/${reception.id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `meeting ${reception.id} not found` });
+      // Still read by id, so that what refers to it never dangles.
+      expect(read.status).toBe(200);
+      expect(read.body.archivedAt).toEqual(expect.any(String));
       expect((await api.get('meetings?q=Haiphong')).body.total).toBe(0);
       expect(titles((await api.get(`meetings?organisationId=${org.vinamarine}`)).body)).not.toContain("Reception by the People's Committee of Haiphong");
       const again = await api.delete(`meetings/${reception.id}`);
-      expect(again.status).toBe(404);
-      expect(again.body.code).toBe('not_found');
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('archived');
     });
   });
 
@@ -435,7 +437,7 @@ describe('meetings API', () => {
 
     it.each([
       ['an unknown field', { colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
-      ['a missing missionId', { missionId: undefined }, 'missionId', 'missionId must be a UUID'],
+      ['a missing missionId', { missionId: undefined }, 'missionId', 'missionId is required'],
       ['an unknown kind', { kind: 'banquet' }, 'kind', 'kind must be one of the following values: b2b, official, seminar, forum, site_visit, reception, other'],
       ['a blank title', { title: '   ' }, 'title', 'title should not be empty'],
       [

@@ -74,6 +74,7 @@ describe('missions API', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        archivedAt: null,
       });
 
       const read = await api.get(`missions/${created.body.id}`);
@@ -200,7 +201,15 @@ describe('missions API', () => {
       ],
       ['an unknown sort field', 'sort=leader', { field: 'sort', message: 'cannot sort by leader; sort by one of: startDate, code, title, createdAt' }],
       ['an oversized page', 'limit=201', { field: 'limit', message: 'limit must not be greater than 200' }],
-      ['an unknown filter', 'colour=blue', { field: 'colour', message: 'unknown field colour: it is not part of this resource' }],
+      [
+        'an unknown filter',
+        'colour=blue',
+        {
+          field: 'colour',
+          message:
+            'unknown query parameter colour: this list takes status, type, country, ownerId, startsAfter, startsBefore, limit, offset, sort, q, includeArchived',
+        },
+      ],
     ])('rejects %s with 400 naming the parameter', async (_case, query, detail) => {
       const response = await api.get(`missions?${query}`);
       expect(response.status).toBe(400);
@@ -290,7 +299,7 @@ describe('missions API', () => {
   });
 
   describe('archive', () => {
-    it('archives a mission that others refer to: it leaves reads and lists, its meetings stay, its code is free again', async () => {
+    it('archives a mission that others refer to: it leaves lists and search but is still read by id, its meetings stay, its code is free again', async () => {
       const earlier = await api.post('missions', minimal('ARCH-1'));
       const follower = await api.post('missions', minimal('ARCH-2', { previousMissionId: earlier.body.id }));
       const meeting = await api.post('meetings', {
@@ -305,8 +314,9 @@ describe('missions API', () => {
       expect(archived.status).toBe(204);
 
       const read = await api.get(`missions/${earlier.body.id}`);
-      expect(read.status).toBe(404);
-      expect(read.body).toMatchObject({ code: 'not_found', message: `mission ${earlier.body.id} not found` });
+      // Still read by id: the mission that follows it names it.
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ code: 'ARCH-1', archivedAt: expect.any(String) });
       expect((await api.get('missions?q=ARCH')).body.items.map((m: { code: string }) => m.code)).toEqual(['ARCH-2']);
       expect((await api.get(`missions/${follower.body.id}`)).body.previousMissionId).toBe(earlier.body.id);
       expect(await api.app.get(DataSource).getRepository(Meeting).findOneBy({ id: meeting.body.id })).toMatchObject({
@@ -315,7 +325,7 @@ describe('missions API', () => {
       });
 
       expect((await api.post('missions', minimal('arch-1'))).status).toBe(201);
-      expect((await api.delete(`missions/${earlier.body.id}`)).status).toBe(404);
+      expect((await api.delete(`missions/${earlier.body.id}`)).body).toMatchObject({ statusCode: 409, code: 'archived' });
     });
   });
 
@@ -324,7 +334,7 @@ describe('missions API', () => {
       ['an unknown field', { colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
       ['a code with spaces', { code: 'VN 2023' }, 'code', 'code may contain only letters, digits and dashes'],
       ['a code that is too long', { code: 'X'.repeat(41) }, 'code', 'code must be shorter than or equal to 40 characters'],
-      ['a missing title', { title: undefined }, 'title', 'title must be a string'],
+      ['a missing title', { title: undefined }, 'title', 'title is required'],
       ['a blank title', { title: '   ' }, 'title', 'title should not be empty'],
       [
         'an unknown type',
@@ -341,7 +351,7 @@ describe('missions API', () => {
       ],
       ['a host country twice', { hostCountries: ['VN', 'vn'] }, 'hostCountries', 'hostCountries must not name a country twice'],
       ['host countries as a string', { hostCountries: 'VN' }, 'hostCountries', 'hostCountries must be an array'],
-      ['an impossible date', { startDate: '2023-02-30' }, 'startDate', 'startDate must be a date written YYYY-MM-DD'],
+      ['an impossible date', { startDate: '2023-02-30' }, 'startDate', 'startDate is not a calendar date: 2023-02-30 does not exist'],
       ['a date with a time', { endDate: '2023-09-16T10:00:00Z' }, 'endDate', 'endDate must be a date written YYYY-MM-DD'],
       ['an end before the start', { startDate: '2023-09-16', endDate: '2023-09-11' }, 'endDate', 'endDate must not be before startDate'],
       ['an unknown time zone', { timeZone: 'Asia/Saigon City' }, 'timeZone', 'timeZone must be an IANA time zone such as Europe/Brussels'],
@@ -518,13 +528,15 @@ describe('missions API', () => {
       });
     });
 
-    it('answers 404 for an unknown or archived mission', async () => {
+    it('answers 404 for an unknown mission, and the summary of an archived one (its history stays readable)', async () => {
       const unknown = await api.get(`missions/${UNKNOWN_ID}/summary`);
       expect(unknown.status).toBe(404);
       expect(unknown.body).toMatchObject({ code: 'not_found', message: `mission ${UNKNOWN_ID} not found` });
       const archived = await api.post('missions', minimal('GONE-1'));
       await api.delete(`missions/${archived.body.id}`);
-      expect((await api.get(`missions/${archived.body.id}/summary`)).status).toBe(404);
+      const summary = await api.get(`missions/${archived.body.id}/summary`);
+      expect(summary.status).toBe(200);
+      expect(summary.body).toMatchObject({ missionId: archived.body.id, actions: { total: 0 } });
     });
   });
 });

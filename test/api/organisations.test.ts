@@ -58,12 +58,13 @@ describe('organisations API', () => {
     expect(stale.body.message).toContain('current version is 2');
   });
 
-  it('archives an organisation: it is gone from reads and lists', async () => {
+  it('archives an organisation: it leaves lists and search, and is still read by id with archivedAt', async () => {
     const created = await api.post('organisations', { name: 'Monument', kind: 'company', country: 'BE' });
     expect((await api.delete(`organisations/${created.body.id}`)).status).toBe(204);
     const read = await api.get(`organisations/${created.body.id}`);
-    expect(read.status).toBe(404);
-    expect(read.body).toMatchObject({ code: 'not_found', message: `organisation ${created.body.id} not found` });
+    // Still read by id, so that what refers to it never dangles.
+    expect(read.status).toBe(200);
+    expect(read.body.archivedAt).toEqual(expect.any(String));
     expect((await api.get('organisations?q=Monument')).body.total).toBe(0);
   });
 
@@ -73,7 +74,7 @@ describe('organisations API', () => {
       ['an invalid country', { ...nxtport, enterpriseNumber: undefined, country: 'XX' }, 'country', 'country must be an ISO 3166-1 alpha-2 country code such as BE or VN'],
       ['an unknown kind', { ...nxtport, enterpriseNumber: undefined, kind: 'guild' }, 'kind', 'kind must be one of the following values: company, government_body, agency, university, ngo, association, other'],
       ['a bad enterprise number', { ...nxtport, enterpriseNumber: '0403170702' }, 'enterpriseNumber', 'enterpriseNumber must be a Belgian enterprise number: 10 digits with a valid mod-97 check'],
-      ['a missing name', { kind: 'company', country: 'BE' }, 'name', 'name must be a string'],
+      ['a missing name', { kind: 'company', country: 'BE' }, 'name', 'name is required'],
       ['a wrong type', { ...nxtport, enterpriseNumber: undefined, sectors: 'ports' }, 'sectors', 'sectors must be an array'],
     ])('rejects %s with 400 naming the field', async (_case, body, field, message) => {
       const response = await api.post('organisations', body);

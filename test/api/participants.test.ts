@@ -232,7 +232,11 @@ describe('participants API', () => {
         { field: 'sort', message: 'cannot sort by organisationId; sort by one of: createdAt, satisfactionScore' },
       ],
       ['an oversized page', 'limit=500', { field: 'limit', message: 'limit must not be greater than 200' }],
-      ['an unknown filter', 'country=BE', { field: 'country', message: 'unknown field country: it is not part of this resource' }],
+      [
+        'an unknown filter',
+        'country=BE',
+        { field: 'country', message: 'unknown query parameter country: this list takes organisationId, sector, answered, synthetic, limit, offset, sort' },
+      ],
     ])('rejects %s with 400 naming the parameter', async (_case, query, detail) => {
       const response = await api.get(`${path(missionForList)}?${query}`);
       expect(response.status).toBe(400);
@@ -244,7 +248,7 @@ describe('participants API', () => {
   describe('bad input', () => {
     it.each([
       ['an unknown field', { colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
-      ['a missing organisation', { organisationId: undefined }, 'organisationId', 'organisationId must be a UUID'],
+      ['a missing organisation', { organisationId: undefined }, 'organisationId', 'organisationId is required'],
       ['a score above 5', { satisfactionScore: 6 }, 'satisfactionScore', 'satisfactionScore must not be greater than 5'],
       ['a score below 1', { satisfactionScore: 0 }, 'satisfactionScore', 'satisfactionScore must not be less than 1'],
       ['a score that is not a whole number', { satisfactionScore: 3.5 }, 'satisfactionScore', 'satisfactionScore must be an integer number'],

@@ -149,8 +149,8 @@ describe('API tokens', () => {
       { name: 'Garbled', expiresAt: 'FAR' },
       { field: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' },
     ],
-    [{ name: 'Missing end' }, { field: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' }],
-    [{ expiresAt: '2099-01-01T00:00:00Z' }, { field: 'name', message: 'name should not be empty' }],
+    [{ name: 'Missing end' }, { field: 'expiresAt', message: 'expiresAt is required' }],
+    [{ expiresAt: '2099-01-01T00:00:00Z' }, { field: 'name', message: 'name is required' }],
     [
       { name: 'Flag', expiresAt: '2099-01-01T00:00:00Z', readOnly: 'yes' },
       { field: 'readOnly', message: 'readOnly must be a boolean value' },

@@ -7,6 +7,8 @@ const PUBLIC = [
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
   'GET /health/live',
   'GET /health/ready',
   'GET /calendar/{file}',
@@ -22,7 +24,7 @@ const OWN_ACCOUNT = [
   'DELETE /api/v1/auth/calendar-feed',
 ];
 const ADMIN_ONLY = (operation: Operation): boolean =>
-  (operation.path.startsWith('/api/v1/users') && operation.method !== 'GET') || operation.name === 'GET /api/v1/audit';
+  (operation.path.startsWith('/api/v1/users') && operation.method !== 'GET') || ['GET /api/v1/audit', 'POST /api/v1/auth/invitations'].includes(operation.name);
 
 type Role = 'admin' | 'officer' | 'viewer';
 

@@ -55,6 +55,7 @@ describe('changing my password', () => {
       version: 2,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     expect(JSON.stringify(response.body)).not.toMatch(/password|scrypt/i);
     const old = await api.as(null).post('auth/login', { email: els.email, password: els.password });
@@ -127,13 +128,17 @@ describe('changing my password', () => {
     });
 
     it.each([
-      ['no current password', { newPassword: 'long enough new password' }, [{ field: 'currentPassword', message: 'currentPassword must be a string' }]],
+      [
+        'no current password',
+        { newPassword: 'long enough new password' },
+        [{ field: 'currentPassword', message: 'currentPassword is required with newPassword' }],
+      ],
       [
         'an empty current password',
         { currentPassword: '', newPassword: 'long enough new password' },
         [{ field: 'currentPassword', message: 'currentPassword should not be empty' }],
       ],
-      ['no new password', { currentPassword: 'whatever it is' }, [{ field: 'newPassword', message: 'newPassword must be a string' }]],
+      ['no new password', { currentPassword: 'whatever it is' }, [{ field: 'newPassword', message: 'newPassword is required with currentPassword' }]],
       [
         'a new password of 11 characters',
         { currentPassword: 'whatever it is', newPassword: '12345678901' },

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { REFERENCE_MISSION, REFERENCE_MISSION_CODE } from '../../src/demo/reference-mission.js';
 import { type CliOutput, runSeedCli } from '../../src/demo/seed-cli.js';
+import { Clock } from '../../src/common/clock.js';
 import { demoId, seedDemoData } from '../../src/demo/seed.js';
+import { nextWorkingHour } from '../../src/reminders/working-time.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -59,7 +61,10 @@ describe('seedDemoData', () => {
     const started = performance.now();
     firstRun = await seedDemoData({ url: database.url });
     firstRunMs = performance.now() - started;
-    firstRunInserts = statements.mock.calls.flatMap(([text]) => (typeof text === 'string' && text.startsWith('INSERT') ? [text] : []));
+    // The demo tables'; reminders are planned per action, as any change of an action plans them.
+    firstRunInserts = statements.mock.calls.flatMap(([text]) =>
+      typeof text === 'string' && text.startsWith('INSERT') && !text.startsWith('INSERT INTO "reminders"') ? [text] : [],
+    );
     statements.mockRestore();
     db = await connect(database.url);
   });
@@ -186,7 +191,9 @@ describe('seedDemoData', () => {
       actions: data.actions.length,
       actionOrganisations: data.actions.reduce((sum, a) => sum + a.organisationKeys.length, 0),
       actionWatchers: data.actions.reduce((sum, a) => sum + a.watcherUserKeys.length, 0),
+      reminders: Number((await db.query('SELECT count(*) AS n FROM reminders')).rows[0].n),
     });
+    expect(firstRun.reminders).toBeGreaterThan(0);
     expect(firstRun.meetingOrganisations).toBeGreaterThan(data.meetings.length);
     // In bulk: one statement per table at this size, not one per row.
     expect(firstRunInserts).toHaveLength(TABLES.length);
@@ -415,5 +422,75 @@ describe('npm run seed:demo (runSeedCli)', () => {
         await rm(busyDir, { recursive: true, force: true });
       }
     });
+  });
+});
+
+describe('reminders of the demo actions', () => {
+  /** Monday 15 January 2024, 11:00 in Brussels: most follow-ups of the September 2023 mission are late by then. */
+  const NOW = new Date('2024-01-15T10:00:00Z');
+  let pinned: TestDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    pinned = await createTestDatabase();
+    const clock = new (class extends Clock {
+      override now(): Date {
+        return NOW;
+      }
+    })();
+    await seedDemoData({ url: pinned.url, clock });
+    client = await connect(pinned.url);
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await pinned?.drop();
+  });
+
+  it('plans the missed overdue reminders of every overdue action from the next working hour, one per recipient, none in the past', async () => {
+    const overdue = await client.query<{ id: string; owner_id: string; time_zone: string }>(
+      `SELECT a.id, a.owner_id, u.time_zone FROM actions a JOIN users u ON u.id = a.owner_id
+        WHERE a.status IN ('open', 'in_progress') AND a.due_to < '2024-01-15' AND u.reminder_mode = 'each'`,
+    );
+    expect(overdue.rows.length).toBeGreaterThan(10);
+    for (const action of overdue.rows) {
+      const reminders = await client.query<{ occurrence: number; fire_at: Date }>(
+        `SELECT occurrence, fire_at FROM reminders WHERE action_id = $1 AND recipient_id = $2 AND kind = 'overdue' AND status = 'planned' ORDER BY fire_at`,
+        [action.id, action.owner_id],
+      );
+      expect(reminders.rows.length).toBeGreaterThan(0);
+      // The first at the next working hour in the owner's zone; the rest at 9:00 on the policy's days after it: no burst.
+      expect(reminders.rows[0].fire_at.toISOString()).toBe(nextWorkingHour(NOW, action.time_zone).toISOString());
+      for (let i = 1; i < reminders.rows.length; i++) {
+        expect(reminders.rows[i].fire_at.getTime() - reminders.rows[i - 1].fire_at.getTime()).toBeGreaterThanOrEqual(6 * 24 * 3600 * 1000);
+      }
+    }
+    const past = await client.query(`SELECT count(*)::int AS n FROM reminders WHERE fire_at <= $1`, [NOW]);
+    expect(past.rows[0].n).toBe(0);
+    // Nobody assigned anything: no assignment notices.
+    const notices = await client.query(`SELECT count(*)::int AS n FROM reminders WHERE kind = 'assignment'`);
+    expect(notices.rows[0].n).toBe(0);
+  });
+
+  it('escalates the overdue actions of a mission with an officer to that officer, from the next working hour', async () => {
+    const escalations = await client.query<{ fire_at: Date; time_zone: string }>(
+      `SELECT r.fire_at, u.time_zone FROM reminders r JOIN users u ON u.id = r.recipient_id JOIN actions a ON a.id = r.action_id
+        JOIN missions m ON m.id = a.mission_id
+        WHERE r.kind = 'escalation' AND r.recipient_id = m.owner_id AND a.due_to < '2024-01-01'`,
+    );
+    expect(escalations.rows.length).toBeGreaterThan(0);
+    for (const row of escalations.rows) expect(row.fire_at.toISOString()).toBe(nextWorkingHour(NOW, row.time_zone).toISOString());
+  });
+
+  it('gives the done demo actions the time they were done', async () => {
+    const done = await client.query<{ id: string; completed_at: Date | null }>(`SELECT id, completed_at FROM actions WHERE status = 'done' ORDER BY id`);
+    expect(done.rows.length).toBe(data.actions.filter((a) => a.status === 'done').length);
+    expect(done.rows.every((row) => row.completed_at instanceof Date)).toBe(true);
+    const survey = await client.query<{ completed_at: Date }>(`SELECT completed_at FROM actions WHERE id = $1`, [
+      demoId('action', 'action-satisfaction-survey'),
+    ]);
+    expect(survey.rows[0].completed_at.toISOString()).toBe('2023-09-29T10:00:00.000Z');
+    const open = await client.query(`SELECT count(*)::int AS n FROM actions WHERE status <> 'done' AND completed_at IS NOT NULL`);
+    expect(open.rows[0].n).toBe(0);
   });
 });

@@ -127,6 +127,7 @@ describe('the Vietnam 2023 economic mission, end to end over HTTP', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     const linh = await create('users', {
       email: 'linh.tran@fit.example',
@@ -258,6 +259,7 @@ describe('the Vietnam 2023 economic mission, end to end over HTTP', () => {
       version: 1,
       createdAt: vn2023.createdAt,
       updatedAt: vn2023.updatedAt,
+      archivedAt: null,
     });
 
     const toVietnam = await list('missions?country=VN&sort=startDate');
@@ -358,6 +360,7 @@ describe('the Vietnam 2023 economic mission, end to end over HTTP', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     meeting.primeMinister = primeMinister.id;
 
@@ -521,6 +524,7 @@ describe('the Vietnam 2023 economic mission, end to end over HTTP', () => {
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      archivedAt: null,
     });
     agreement.mouChancellery = mouChancellery.id;
 

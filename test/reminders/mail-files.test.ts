@@ -66,11 +66,11 @@ describe('reminder e-mails without an SMTP server', () => {
       [
         'Dag Els Vermeulen,',
         '',
-        'Je bent eigenaar geworden van een opvolgactie. Ze is voorzien voor early November 2023.',
+        'Test Admin gaf je een opvolgactie. Ze is voorzien voor begin november 2023.',
         '',
         'Actie:   MOW visit to Vietnam for the Mekong River Commission',
         'Missie:  VN-2023 – Economic mission to Vietnam 2023',
-        'Termijn: early November 2023',
+        'Termijn: begin november 2023',
         'Status:  open',
         '',
         // Without PUBLIC_URL the links point at the service on its own port.

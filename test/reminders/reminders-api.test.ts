@@ -264,7 +264,7 @@ describe('reminders API', () => {
       const response = await api.get(`actions/${actions.stateVisit.id}/reminders?actionId=${actions.goose.id}`);
 
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, code: 'validation_failed', details: [{ field: 'actionId', message: 'unknown field actionId: it is not part of this resource' }] });
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'validation_failed', details: [{ field: 'actionId', message: 'unknown query parameter actionId: this list takes recipientId, status, kind, limit, offset, sort' }] });
     });
   });
 
@@ -292,19 +292,20 @@ describe('reminders API', () => {
       expect((await api.get(`reminders/${due.id}`)).body).toMatchObject({ fireAt: '2024-11-29T08:00:00.000Z', version: due.version });
     });
 
+    const UNTIL_MESSAGE = 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00, or a date such as 2024-03-04';
+    // A date alone is taken (the start of that day in the recipient's zone): test/api/input-rules.test.ts.
     it.each([
-      ['a date in words', { until: '2 April 2024' }],
-      ['a date without a time', { until: '2024-04-02' }],
-      ['a time without an offset', { until: '2024-04-02T09:00:00' }],
-      ['no time at all', {}],
-    ])('refuses %s with 400 on until', async (_case, body) => {
+      ['a date in words', { until: '2 April 2024' }, UNTIL_MESSAGE],
+      ['a time without an offset', { until: '2024-04-02T09:00:00' }, UNTIL_MESSAGE],
+      ['no time at all', {}, 'until is required'],
+    ])('refuses %s with 400 on until', async (_case, body, message) => {
       const due = await reminder(actions.stateVisit.id, 'due', 'an');
 
       const response = await api.post(`reminders/${due.id}/snooze`, body);
 
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ code: 'validation_failed' });
-      expect(response.body.details).toEqual([{ field: 'until', message: 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00' }]);
+      expect(response.body.details).toEqual([{ field: 'until', message }]);
     });
 
     it('refuses a stale version with 409', async () => {

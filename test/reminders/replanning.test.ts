@@ -274,10 +274,12 @@ describe('re-planning reminders when an action changes', () => {
       expect(await plan(action.id, { withAssignments: false })).toEqual(
         [
           ...withStatus(MARCH_PLAN, 'cancelled', 'action done'),
-          '2024-04-08T07:00:00.000Z overdue#2 els planned',
+          // The first overdue reminder never went out: it goes at the next working hour (13:00 in Brussels), the others a week apart.
+          '2024-04-02T11:00:00.000Z overdue#1 els planned',
+          '2024-04-09T07:00:00.000Z overdue#2 els planned',
           '2024-04-15T02:00:00.000Z escalation#0 tom planned',
-          '2024-04-15T07:00:00.000Z overdue#3 els planned',
-          '2024-04-22T07:00:00.000Z overdue#4 els planned',
+          '2024-04-16T07:00:00.000Z overdue#3 els planned',
+          '2024-04-23T07:00:00.000Z overdue#4 els planned',
         ].sort(),
       );
     });

@@ -172,11 +172,11 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
         [
           'Hello An Claes,',
           '',
-          'This follow-up action is planned for najaar 2024. A good moment to prepare it.',
+          'This follow-up action is planned for autumn 2024. A good moment to prepare it.',
           '',
           'Action:  State visit to Vietnam',
           'Mission: VN-2023 – Economic mission to Vietnam 2023',
-          'Due:     najaar 2024',
+          'Due:     autumn 2024',
           'Status:  in progress',
           'Owner:   Els Vermeulen',
           '',
@@ -192,7 +192,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     it('tells the new owner of the assignment, in Dutch', () => {
       const { mail, row } = arrived.assignment;
       expect(row.subject).toBe('[VN-2023] Nieuwe actie voor jou: State visit to Vietnam');
-      expect(bodyParts(mail.raw).text).toContain('Je bent eigenaar geworden van een opvolgactie. Ze is voorzien voor najaar 2024.');
+      expect(bodyParts(mail.raw).text).toContain('Test Admin gaf je een opvolgactie. Ze is voorzien voor najaar 2024.');
     });
 
     it('sends an HTML part beside the text, in the recipient’s language, with the link to the action', () => {
@@ -205,7 +205,7 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
       expect(nl).toContain(`${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open de actie</a>`);
       const en = bodyParts(arrived.en.mail.raw).html;
       expect(en).toContain('<html lang="en">');
-      expect(en).toContain('<p>This follow-up action is planned for najaar 2024. A good moment to prepare it.</p>');
+      expect(en).toContain('<p>This follow-up action is planned for autumn 2024. A good moment to prepare it.</p>');
       expect(en).toContain(`${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open the action</a>`);
       expect(header(arrived.en.mail, 'Content-Type')).toMatch(/^multipart\/alternative; boundary=/);
     });

@@ -286,10 +286,18 @@ describe('describeDueWindow', () => {
     dueLabel: null,
   });
 
-  it('returns the label when one was given, in either language', () => {
+  it('keeps the label for a reader of its language, and describes the window in the words of a reader of the other', () => {
     const parsed = parseDueLabel('najaar 2024')!;
-    expect(describeDueWindow(parsed, 'en')).toBe('najaar 2024');
     expect(describeDueWindow(parsed, 'nl')).toBe('najaar 2024');
+    expect(describeDueWindow(parsed, 'en')).toBe('autumn 2024');
+    const october = parseDueLabel('October 2023')!;
+    expect(describeDueWindow(october, 'en')).toBe('October 2023');
+    expect(describeDueWindow(october, 'nl')).toBe('oktober 2023');
+    // No words of one language only: everyone reads it as typed.
+    for (const label of ['2024-Q3', 'november 2023', '2024-03-15']) {
+      expect(describeDueWindow(parseDueLabel(label)!, 'nl')).toBe(label);
+      expect(describeDueWindow(parseDueLabel(label)!, 'en')).toBe(label);
+    }
   });
 
   it('describes the dates when the label is blank', () => {

@@ -418,9 +418,33 @@ function describeByPrecision(w: DueWindow, from: YearMonthDay, language: Languag
  * words such as "15 March 2024" / "15 maart 2024", "March 2024" / "maart 2024",
  * "between 1 and 15 March 2024" / "tussen 1 en 15 maart 2024".
  */
+/** Words that belong to one language only; month names, numbers and shared words (april, september, winter, half) belong to both. */
+const ONLY: Readonly<Record<Language, ReadonlySet<string>>> = {
+  en: new Set([
+    'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october', 'jan', 'feb', 'mar', 'jun', 'jul', 'aug', 'oct',
+    'early', 'mid', 'late', 'spring', 'summer', 'autumn', 'fall', 'first', 'second', 'of', 'end',
+  ]),
+  nl: new Set([
+    'januari', 'februari', 'maart', 'mei', 'juni', 'juli', 'augustus', 'oktober', 'mrt', 'okt',
+    'begin', 'midden', 'eind', 'einde', 'van', 'lente', 'voorjaar', 'zomer', 'herfst', 'najaar', 'eerste', 'tweede', 'helft',
+  ]),
+};
+
+/** The languages a label reads in: both for "2024-Q3" or "november 2023", one for "early November" or "najaar". */
+function labelLanguages(label: string): Set<Language> {
+  const words = label.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const languages = new Set<Language>(['en', 'nl']);
+  for (const word of words) {
+    if (ONLY.en.has(word)) languages.delete('nl');
+    if (ONLY.nl.has(word)) languages.delete('en');
+  }
+  return languages;
+}
+
 export function describeDueWindow(w: DueWindow, language: 'nl' | 'en'): string {
   const label = w.dueLabel?.trim();
-  if (label) return label;
+  // The words the officer typed, where the reader reads them; otherwise the window in the reader's words.
+  if (label && labelLanguages(label).has(language)) return label;
 
   const from = readIsoDate(w.dueFrom);
   const to = readIsoDate(w.dueTo);
