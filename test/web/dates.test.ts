@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, followUpGroup } from '../../web/src/actions/actions.js';
-import { isoToZoned, todayIn, zonedToIso } from '../../web/src/i18n/format.js';
+import { addDays, followUpGroup } from '../../web/src/actions/follow-ups.js';
+import { isoToZoned, todayIn, zonedToIso } from '../../web/src/i18n/zoned-time.js';
 
 describe('the dashboard’s dates in the user’s time zone', () => {
   it.each([
@@ -30,5 +30,15 @@ describe('the headings of "my follow-ups"', () => {
     [{ overdue: false, dueFrom: null, dueTo: null }, 'undated'],
   ])('puts %o under %s', (action, group) => {
     expect(followUpGroup(action, today)).toBe(group);
+  });
+});
+
+describe('wall-clock times across a change of summer time', () => {
+  it.each([
+    ['2025-03-30T01:30', 'Europe/Brussels', '2025-03-30T00:30:00.000Z'],
+    ['2025-03-30T03:30', 'Europe/Brussels', '2025-03-30T01:30:00.000Z'],
+    ['2025-10-26T12:00', 'Europe/Brussels', '2025-10-26T11:00:00.000Z'],
+  ])('reads %s in %s as %s', (local, zone, iso) => {
+    expect(zonedToIso(local, zone)).toBe(iso);
   });
 });

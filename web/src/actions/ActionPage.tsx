@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { permissions, useMe } from '../auth/me';
+import { usePageTitle } from '../app/usePageTitle';
 import { useFormat } from '../i18n/format';
 import { HistoryPanel } from '../ui/HistoryPanel';
 import { OverdueBadge, StatusBadge } from '../ui/Badge';
@@ -26,6 +27,7 @@ function ActionDetails({ action }: { action: Action }) {
   const users = useNames('users', [action.ownerId, ...action.watcherIds]);
   const organisations = useNames('organisations', action.organisationIds);
   const can = permissions(me);
+  usePageTitle(action.title);
   const changes = can.changesAction(action, mission?.ownerId);
 
   return (

@@ -6,17 +6,24 @@ import { useNames } from '../ui/names';
 import type { Action } from './actions';
 
 /** A list of actions as a table: what, of which mission, when, whose, where it stands. */
-export function ActionsTable({ actions, caption, showMission = true }: { actions: Action[]; caption: string; showMission?: boolean }) {
+export function ActionsTable({
+  actions,
+  caption,
+  showMission = true,
+  names,
+}: {
+  actions: Action[];
+  caption: string;
+  showMission?: boolean;
+  /** Names the caller has already looked up (a board of many tables looks them up once). */
+  names?: { missions: Record<string, string>; owners: Record<string, string> };
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const missions = useNames(
-    'missions',
-    actions.map((action) => action.missionId),
-  );
-  const owners = useNames(
-    'users',
-    actions.map((action) => action.ownerId),
-  );
+  const ownMissions = useNames('missions', names ? [] : actions.map((action) => action.missionId));
+  const ownOwners = useNames('users', names ? [] : actions.map((action) => action.ownerId));
+  const missions = names?.missions ?? ownMissions;
+  const owners = names?.owners ?? ownOwners;
   return (
     <table className="list">
       <caption className="visually-hidden">{caption}</caption>

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { useFormat } from '../i18n/format';
+import { useDebounced } from '../ui/useDebounced';
 
 interface DueInputProps {
   id: string;
@@ -10,6 +10,7 @@ interface DueInputProps {
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
+  autoFocus?: boolean;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
@@ -18,16 +19,29 @@ interface DueInputProps {
 export function DueInput({ id, value, onChange, ...rest }: DueInputProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const label = useDeferredValue(value.trim());
+  const label = useDebounced(value.trim(), 300);
   const parsed = useQuery({
     queryKey: ['due-window', label],
     queryFn: () => unwrap(api.GET('/api/v1/actions/due-window', { params: { query: { dueLabel: label } } })),
     enabled: label !== '',
     retry: false,
     staleTime: Infinity,
+    placeholderData: keepPreviousData,
   });
   const previewId = `${id}-window`;
   const describedBy = [rest['aria-describedby'], previewId].filter(Boolean).join(' ');
+  // Said once the answer for what was typed is in, not at every keystroke.
+  const settled = label === value.trim() && !parsed.isFetching;
+  const preview =
+    value.trim() === ''
+      ? t('due.examples')
+      : !settled
+        ? null
+        : parsed.data && !parsed.isError
+          ? t('due.window', { window: format.window(parsed.data.dueFrom, parsed.data.dueTo) })
+          : parsed.error instanceof ApiError && parsed.error.status === 400
+            ? t('due.notUnderstood')
+            : '';
   return (
     <>
       <input
@@ -40,13 +54,7 @@ export function DueInput({ id, value, onChange, ...rest }: DueInputProps) {
         onChange={(event) => onChange(event.target.value)}
       />
       <p id={previewId} className="due-preview" aria-live="polite">
-        {label === ''
-          ? t('due.examples')
-          : parsed.data
-            ? t('due.window', { window: format.window(parsed.data.dueFrom, parsed.data.dueTo) })
-            : parsed.error instanceof ApiError && parsed.error.status === 400
-              ? t('due.notUnderstood')
-              : ''}
+        {preview}
       </p>
     </>
   );

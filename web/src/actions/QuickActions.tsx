@@ -1,55 +1,57 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { describeFailure } from '../api/failures';
+import { announce, focusNear } from '../ui/announce';
 import { RefField } from '../ui/RefField';
-import { type Action, useChangeAction } from './actions';
+import { type Action, type ActionChange, useChangeAction } from './actions';
 import { DueInput } from './DueInput';
 
 type Open = 'none' | 'postpone' | 'reassign';
 
 /** Mark done, postpone to a new (fuzzy) date, reassign: the three things an officer does most to a follow-up. */
 export function QuickActions({ action }: { action: Action }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const change = useChangeAction();
+  const container = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<Open>('none');
   const [due, setDue] = useState('');
   const [owner, setOwner] = useState<string>(action.ownerId ?? '');
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (body: Parameters<typeof change.mutateAsync>[0]['change']): Promise<void> => {
+  const run = async (body: Omit<ActionChange, 'version'>, said: string): Promise<void> => {
     setError(null);
     try {
       await change.mutateAsync({ action, change: body });
       setOpen('none');
+      announce(said);
+      // The card may have left the list (done): focus goes to what is still there.
+      focusNear(container.current);
     } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure.body?.code === 'stale_version'
-            ? t('form.stale')
-            : (failure.fieldErrors.dueLabel ?? failure.body?.message ?? t('state.failed'))
-          : t('state.failed'),
-      );
+      setError(describeFailure(failure, t, i18n.language));
     }
   };
   const postpone = (event: FormEvent): void => {
     event.preventDefault();
     if (due.trim() === '') return setError(t('form.required'));
-    void run({ dueLabel: due.trim(), status: 'postponed' });
+    void run({ dueLabel: due.trim(), status: 'postponed' }, t('quick.postponed', { title: action.title, due: due.trim() }));
   };
   const reassign = (event: FormEvent): void => {
     event.preventDefault();
-    void run({ ownerId: owner || null });
+    void run({ ownerId: owner || null }, t('quick.reassigned', { title: action.title }));
+  };
+  const close = (event: { key: string }): void => {
+    if (event.key === 'Escape') setOpen('none');
   };
   const finished = action.status === 'done' || action.status === 'cancelled';
 
   return (
-    <div className="quick-actions">
+    <div className="quick-actions" ref={container}>
       <div className="buttons">
         {!finished && (
           <button
             type="button"
             disabled={change.isPending}
-            onClick={() => void run({ status: 'done' })}
+            onClick={() => void run({ status: 'done' }, t('quick.done', { title: action.title }))}
             aria-label={t('quick.markDoneNamed', { title: action.title })}
           >
             {t('quick.markDone')}
@@ -73,16 +75,16 @@ export function QuickActions({ action }: { action: Action }) {
         </button>
       </div>
       {open === 'postpone' && (
-        <form className="inline-form" onSubmit={postpone}>
+        <form className="inline-form" onSubmit={postpone} onKeyDown={close}>
           <label htmlFor={`postpone-${action.id}`}>{t('quick.newDue')}</label>
-          <DueInput id={`postpone-${action.id}`} name="dueLabel" value={due} onChange={setDue} />
+          <DueInput id={`postpone-${action.id}`} name="dueLabel" value={due} onChange={setDue} autoFocus />
           <button type="submit" className="primary" disabled={change.isPending}>
             {t('quick.savePostpone')}
           </button>
         </form>
       )}
       {open === 'reassign' && (
-        <form className="inline-form" onSubmit={reassign}>
+        <form className="inline-form" onSubmit={reassign} onKeyDown={close}>
           <label htmlFor={`owner-${action.id}`}>{t('quick.newOwner')}</label>
           <RefField
             id={`owner-${action.id}`}

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { api, type Schemas, unwrap } from '../api/client';
+import { describeFailure } from '../api/failures';
+import { announce } from '../ui/announce';
 import { useFormat, zonedToIso } from '../i18n/format';
 import { StatusBadge } from '../ui/Badge';
 import { useNames } from '../ui/names';
@@ -51,26 +53,27 @@ export function RemindersPanel({ actionId, changes }: { actionId: string; change
 }
 
 function ReminderRow({ reminder, recipient, changes }: { reminder: Reminder; recipient: string; changes: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [snoozing, setSnoozing] = useState(false);
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const done = async (): Promise<void> => {
+  const done = async (said: string): Promise<void> => {
     setSnoozing(false);
+    announce(said);
     await queryClient.invalidateQueries({ queryKey: ['reminders'] });
   };
-  const fail = (failure: unknown): void => setError(failure instanceof ApiError ? (failure.body?.message ?? t('state.failed')) : t('state.failed'));
+  const fail = (failure: unknown): void => setError(describeFailure(failure, t, i18n.language));
   const skip = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/reminders/{id}/skip', { params: { path: { id: reminder.id } }, body: { version: reminder.version } })),
-    onSuccess: done,
+    onSuccess: () => done(t('reminders.skipped')),
     onError: fail,
   });
   const snooze = useMutation({
     mutationFn: (at: string) =>
       unwrap(api.POST('/api/v1/reminders/{id}/snooze', { params: { path: { id: reminder.id } }, body: { version: reminder.version, until: at } })),
-    onSuccess: done,
+    onSuccess: () => done(t('reminders.snoozed')),
     onError: fail,
   });
   const submit = (event: FormEvent): void => {
@@ -81,8 +84,6 @@ function ReminderRow({ reminder, recipient, changes }: { reminder: Reminder; rec
   const delivery = [
     reminder.sentAt ? t('reminders.sentAt', { at: format.dateTime(reminder.sentAt) }) : null,
     reminder.attempts > 0 ? t('reminders.attempts', { count: reminder.attempts }) : null,
-    reminder.lastError,
-    reminder.reason,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -94,7 +95,16 @@ function ReminderRow({ reminder, recipient, changes }: { reminder: Reminder; rec
       <td>
         <StatusBadge status={reminder.status} kind="reminderStatus" />
       </td>
-      <td className="small">{delivery || '—'}</td>
+      <td className="small">
+        {delivery || (reminder.lastError || reminder.reason ? '' : '—')}
+        {(reminder.lastError || reminder.reason) && (
+          // The server's and the mail server's own words: technical, and not translated.
+          <details>
+            <summary>{reminder.lastError ? t('reminders.error') : t('reminders.why')}</summary>
+            {[reminder.lastError, reminder.reason].filter(Boolean).join(' · ')}
+          </details>
+        )}
+      </td>
       {changes && (
         <td>
           {reminder.status === 'planned' && (

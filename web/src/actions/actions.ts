@@ -34,24 +34,8 @@ export function useChangeAction() {
       await queryClient.invalidateQueries({ queryKey: ['action', updated.id] });
       await queryClient.invalidateQueries({ queryKey: ['reminders'] });
       await queryClient.invalidateQueries({ queryKey: ['summary'] });
+      await queryClient.invalidateQueries({ queryKey: ['history', 'actions', updated.id] });
+      await queryClient.invalidateQueries({ queryKey: ['report'] });
     },
   });
-}
-
-export type FollowUpGroup = 'overdue' | 'soon' | 'later' | 'undated';
-export const FOLLOW_UP_GROUPS: FollowUpGroup[] = ['overdue', 'soon', 'later', 'undated'];
-/** "Due soon": the window opens within this many days. */
-export const SOON_DAYS = 14;
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Which heading of "my follow-ups" an open action stands under, judged on `today`. */
-export function followUpGroup(action: Pick<Action, 'overdue' | 'dueFrom' | 'dueTo'>, today: string): FollowUpGroup {
-  if (action.overdue) return 'overdue';
-  if (!action.dueFrom || !action.dueTo) return 'undated';
-  return action.dueFrom <= addDays(today, SOON_DAYS) ? 'soon' : 'later';
 }

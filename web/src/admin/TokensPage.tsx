@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/usePageTitle';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
-import { useFormat } from '../i18n/format';
+import { describeFailure } from '../api/failures';
+import { readMessage } from '../api/messages';
+import { useFormat, zonedToIso } from '../i18n/format';
 import { formText } from '../ui/Form';
 import { Empty, QueryState } from '../ui/states';
 
@@ -10,7 +13,8 @@ type Created = Schemas['ApiTokenCreatedDto'];
 
 /** My personal API tokens: make one (shown once), see when each was last used, revoke. */
 export function TokensPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('tokens.title'));
   const format = useFormat();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => unwrap(api.GET('/api/v1/auth/tokens', { params: { query: { limit: 200 } } })) });
@@ -22,7 +26,15 @@ export function TokensPage() {
       setCreated(token);
       await queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
-    onError: (error) => setErrors(error instanceof ApiError ? { ...error.fieldErrors, general: error.body?.message ?? '' } : { general: t('state.failed') }),
+    onError: (error) =>
+      setErrors(
+        error instanceof ApiError
+          ? {
+              ...Object.fromEntries(Object.entries(error.fieldErrors).map(([field, message]) => [field, readMessage(message, t, i18n.language)])),
+              general: describeFailure(error, t, i18n.language),
+            }
+          : { general: t('state.failed') },
+      ),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/auth/tokens/{id}', { params: { path: { id } } })),
@@ -33,7 +45,11 @@ export function TokensPage() {
     const form = new FormData(event.currentTarget);
     const expires = formText(form, 'expiresAt');
     setErrors({});
-    create.mutate({ name: formText(form, 'name'), expiresAt: expires ? `${expires}T23:59:59Z` : '', readOnly: form.get('readOnly') === 'on' });
+    create.mutate({
+      name: formText(form, 'name'),
+      expiresAt: expires ? zonedToIso(`${expires}T23:59`, format.timeZone) : '',
+      readOnly: form.get('readOnly') === 'on',
+    });
   };
   return (
     <>

@@ -1,18 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
-import { permissions, useMe } from '../auth/me';
 import { ListPage } from '../ui/ListPage';
-import { ErrorState } from '../ui/states';
-import { ApiError } from '../api/client';
 
 type User = Schemas['UserResponseDto'];
 export const USER_ROLES = ['admin', 'officer', 'viewer'] as const;
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  if (me && !permissions(me).isAdmin) return <ErrorState error={new ApiError(403, undefined)} />;
   return (
     <ListPage<User>
       title={t('users.title')}
@@ -23,6 +18,7 @@ export function UsersPage() {
       ]}
       fetch={(query) => unwrap(api.GET('/api/v1/users', { params: { query: { sort: 'name', ...query } as never } }))}
       newLink={{ to: '/users/new', label: t('users.new') }}
+      exportPath="users"
       empty={t('users.none')}
       rowKey={(user) => user.id}
       columns={[

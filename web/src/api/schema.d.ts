@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the refresh token (the access token expires on its own) */
+        /** Sign out: revoke the refresh token and with it the session; its access tokens stop working at once */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -69,8 +69,59 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my password, giving the current one; my other sessions are signed out, this one stays */
-        patch: operations["AuthController_changePassword"];
+        /** Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself */
+        patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones */
+        post: operations["AuthController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/tokens": {
@@ -171,12 +222,29 @@ export interface paths {
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
-        /** Archive a user: they leave lists and lookups, their e-mail address becomes free, their history stays */
+        /** Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin) */
         delete: operations["UsersController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a user, or set a new password */
+        /** Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin) */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing */
+        post: operations["UsersController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organisations": {
@@ -208,12 +276,29 @@ export interface paths {
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
-        /** Archive an organisation: it leaves lists and lookups, its history stays */
+        /** Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
         delete: operations["OrganisationsController_archive"];
         options?: never;
         head?: never;
         /** Change some fields of an organisation */
         patch: operations["OrganisationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing */
+        post: operations["OrganisationsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts": {
@@ -245,12 +330,29 @@ export interface paths {
         get: operations["ContactsController_get"];
         put?: never;
         post?: never;
-        /** Archive a contact: they leave lists and lookups, their history stays */
+        /** Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays */
         delete: operations["ContactsController_archive"];
         options?: never;
         head?: never;
         /** Change some fields of a contact */
         patch: operations["ContactsController_update"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing */
+        post: operations["ContactsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/missions": {
@@ -282,7 +384,7 @@ export interface paths {
         get: operations["MissionsController_get"];
         put?: never;
         post?: never;
-        /** Archive a mission: it leaves lists and lookups; its meetings, agreements and actions stay */
+        /** Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay */
         delete: operations["MissionsController_archive"];
         options?: never;
         head?: never;
@@ -297,10 +399,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the mission produced so far: delegation, meetings, agreements, follow-up actions and satisfaction */
+        /** The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction */
         get: operations["MissionsController_summary"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/missions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing */
+        post: operations["MissionsController_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,12 +492,29 @@ export interface paths {
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
-        /** Archive a meeting: it leaves lists and lookups, its history stays */
+        /** Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
         delete: operations["MeetingsController_archive"];
         options?: never;
         head?: never;
         /** Change some fields of a meeting; a list of ids given replaces that side */
         patch: operations["MeetingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing */
+        post: operations["MeetingsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/agreements": {
@@ -410,12 +546,29 @@ export interface paths {
         get: operations["AgreementsController_get"];
         put?: never;
         post?: never;
-        /** Archive an agreement: it leaves lists and lookups, its history stays */
+        /** Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
         delete: operations["AgreementsController_archive"];
         options?: never;
         head?: never;
         /** Change some fields of an agreement; partyIds, when given, replaces the parties */
         patch: operations["AgreementsController_update"];
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing */
+        post: operations["AgreementsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/actions": {
@@ -467,12 +620,29 @@ export interface paths {
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
-        /** Archive an action: it leaves lists and lookups, its history stays */
+        /** Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
         delete: operations["ActionsController_archive"];
         options?: never;
         head?: never;
         /** Change some fields of an action: due date, owner, watchers, status, outcome, … */
         patch: operations["ActionsController_update"];
+        trace?: never;
+    };
+    "/api/v1/actions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing */
+        post: operations["ActionsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/reminders": {
@@ -560,6 +730,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/missions/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the mission produced, as it stood at the end of a day: delegation, meetings, agreements, follow-up and satisfaction
+         * @description JSON by default. `Accept: text/markdown` or `text/html` gives the text in `lang`, written as for an answer to Parliament; the HTML is one printable page with nothing loaded from elsewhere.
+         */
+        get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/missions/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey's progress: invited, answered, response rate, messages sent */
+        get: operations["SurveysController_progress"];
+        put?: never;
+        /** Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered */
+        post: operations["SurveysController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a personal survey link shows: the mission, the company, the questions, and the answer that counts now */
+        get: operations["SurveysController_form"];
+        put?: never;
+        /** Answer the survey; the company's latest answer before closing counts and becomes its satisfaction */
+        post: operations["SurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -586,6 +812,72 @@ export interface paths {
         };
         /** The changes of one resource, archived or not, newest first */
         get: operations["AuditController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import organisations, a delegation or a B2B meeting plan from CSV or .xlsx
+         * @description The body is the file itself: CSV (`text/csv`, UTF-8 with or without byte order mark, "," or ";" between fields, quoted fields) or an .xlsx workbook (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, its first sheet; formulas give the value the workbook last computed, they are never evaluated). The first row names the columns, in English or Dutch, in any case:
+         *
+         *     - organisations: company | bedrijf (required), enterprise number | ondernemingsnummer, kind | soort, country | land, city | stad, website, sectors | sectoren
+         *     - participants (needs missionId; country defaults to BE): company | bedrijf (required), enterprise number | ondernemingsnummer, country | land, city | stad, website, sectors | sectoren, contact name | contactpersoon, email | e-mail, phone | telefoon, role | functie, objectives | doelstellingen
+         *     - meetings (needs missionId; times in the mission's time zone; the company must be on the delegation; the counterpart is created when unknown, in the mission's first host country unless given; kind defaults to b2b): date | datum (required), start | begin (required), end | einde, company | bedrijf (required), counterpart | gesprekspartner (required), counterpart country | land gesprekspartner, location | locatie, topics | onderwerpen, kind | soort
+         *
+         *     Lists (sectors, topics) take ";" between items. Organisations match by enterprise number, else by name and country ignoring accents and case; contacts by e-mail (else by name within the organisation); participants by mission and organisation; meetings by mission, start and parties. Filled cells overwrite what is stored, empty cells leave it; so the same file imported twice changes nothing the second time. Everything written is audited as the importing user.
+         *
+         *     Limits: 10 MiB (413 payload_too_large) and 20000 data rows (413). Not CSV or .xlsx: 415 or 400; a damaged workbook, no header row, unknown, repeated or missing columns (named in details): 400. With dryRun=true nothing is written and the report says what would happen; a real run with any row in error writes nothing and answers 400 with the same report.
+         */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or rotate your secret calendar feed URL (PUBLIC_URL/calendar/{token}.ics); an earlier URL stops working
+         * @description The feed holds the open and in-progress actions you own or watch that have a due window, as all-day events over the window, titled with the action and its due label, and the missions you are responsible for. Calendar programs poll it; it answers ETag and 304 to If-None-Match.
+         */
+        post: operations["CalendarFeedController_rotate"];
+        /** Revoke your calendar feed: its URL answers 404 from now on */
+        delete: operations["CalendarFeedController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave */
+        get: operations["CalendarController_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -621,6 +913,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         SessionResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`; a JWT valid for `expiresIn` seconds */
@@ -654,7 +951,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
             /** @example The request is not valid; see details */
             message: string;
             details: components["schemas"]["FieldErrorDto"][];
@@ -668,13 +965,66 @@ export interface components {
             /** @description The refresh token of the last sign-in or refresh; it can be used once */
             refreshToken: string;
         };
-        PasswordChangeDto: {
+        MeUpdateDto: {
+            /** @example An Peeters */
+            name?: string;
+            /**
+             * @description Language of reminders and the dashboard
+             * @default nl
+             * @enum {string}
+             */
+            language: "nl" | "en";
+            /**
+             * @description IANA time zone in which reminders are timed
+             * @default Europe/Brussels
+             * @example Asia/Ho_Chi_Minh
+             */
+            timeZone: string;
+            /**
+             * @description A message per reminder, or one daily digest
+             * @default each
+             * @enum {string}
+             */
+            reminderMode: "each" | "digest";
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
-            /** @description The password you sign in with now */
-            currentPassword: string;
+            /** @description The password you sign in with now; required with newPassword */
+            currentPassword?: string;
+            /** @description Stored as a hash, never returned; your other sessions are signed out */
+            newPassword?: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example an.peeters@fitagency.be */
+            email: string;
+        };
+        PasswordResetAcceptedDto: {
+            /** @example If an account has this address, a link to set a new password is on its way; it works once, within an hour. */
+            message: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token of the link in the e-mail (PUBLIC_URL/reset-password?token=…) */
+            token: string;
             /** @description Stored as a hash, never returned */
             newPassword: string;
+        };
+        InvitationCreateDto: {
+            /**
+             * Format: uuid
+             * @description The user to invite: they get an e-mail with a link to choose their password
+             */
+            userId: string;
+        };
+        InvitationResponseDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            /**
+             * Format: date-time
+             * @description Until when the link works
+             */
+            expiresAt: string;
+            /** @description Whether the e-mail was accepted for delivery; if not, invite again */
+            sent: boolean;
         };
         ApiTokenCreateDto: {
             /**
@@ -874,6 +1224,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationResponseDto"][];
@@ -940,6 +1295,12 @@ export interface components {
              */
             phone?: Record<string, never> | null;
             /**
+             * @description The language a survey invitation to this person is written in
+             * @default nl
+             * @enum {string}
+             */
+            language: "nl" | "en";
+            /**
              * @description Marks invented demo data
              * @default false
              */
@@ -954,12 +1315,19 @@ export interface components {
             role: string | null;
             email: string | null;
             phone: string | null;
+            /** @enum {string} */
+            language: "nl" | "en";
             synthetic: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
@@ -988,6 +1356,12 @@ export interface components {
              * @example +84 24 3768 3065
              */
             phone?: Record<string, never> | null;
+            /**
+             * @description The language a survey invitation to this person is written in
+             * @default nl
+             * @enum {string}
+             */
+            language: "nl" | "en";
             /**
              * @description Marks invented demo data
              * @default false
@@ -1105,6 +1479,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         MissionPageDto: {
             items: components["schemas"]["MissionResponseDto"][];
@@ -1439,6 +1818,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         MeetingPageDto: {
             items: components["schemas"]["MeetingResponseDto"][];
@@ -1591,6 +1975,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         AgreementPageDto: {
             items: components["schemas"]["AgreementResponseDto"][];
@@ -1778,6 +2167,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
         };
         ActionPageDto: {
             items: components["schemas"]["ActionResponseDto"][];
@@ -1908,7 +2302,7 @@ export interface components {
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
             /**
-             * @description When to send it instead (ISO 8601 with offset); must be in the future
+             * @description When to send it instead: a date-time with offset, or a date (the start of that day in the recipient's time zone); must be in the future
              * @example 2024-03-04T09:00:00+01:00
              */
             until: string;
@@ -1916,6 +2310,353 @@ export interface components {
         ReminderSkipDto: {
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
+        };
+        ReportPersonDto: {
+            name: string;
+            role: string | null;
+        };
+        ReportPreviousMissionDto: {
+            code: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+        };
+        ReportMissionDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            /** @enum {string} */
+            type: "economic_mission" | "state_visit" | "sector_mission" | "trade_fair" | "other";
+            hostCountries: string[];
+            cities: string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            organiser: string | null;
+            theme: string | null;
+            focusSectors: string[];
+            /** @description The contact who led the mission */
+            leader: components["schemas"]["ReportPersonDto"] | null;
+            /** @description Name of the responsible officer */
+            officer: string | null;
+            /** @description The earlier mission this one followed up on */
+            previousMission: components["schemas"]["ReportPreviousMissionDto"] | null;
+        };
+        ReportSectorDto: {
+            /** @description A sector, each company counted under its first one */
+            sector: string;
+            companies: string[];
+        };
+        ReportParticipantDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "company" | "government_body" | "agency" | "university" | "ngo" | "association" | "other";
+            city: string | null;
+            sectors: string[];
+            /** @description Delegates registered for it */
+            delegates: number;
+            /** @description Invented demo data */
+            synthetic: boolean;
+        };
+        ReportDelegationDto: {
+            /** @description Organisations on the delegation */
+            total: number;
+            /** @description Of which companies */
+            companies: number;
+            /** @description Companies by their first sector */
+            bySector: components["schemas"]["ReportSectorDto"][];
+            participants: components["schemas"]["ReportParticipantDto"][];
+        };
+        ReportDayCountDto: {
+            /** Format: date */
+            date: string;
+            count: number;
+        };
+        ReportB2bDto: {
+            /** @description B2B meetings held by the report day */
+            total: number;
+            /** @description Delegation organisations that had at least one */
+            companies: number;
+            /** @description Distinct counterparts met */
+            counterparts: number;
+            /** @description Per day, in the mission's time zone */
+            byDay: components["schemas"]["ReportDayCountDto"][];
+        };
+        ReportPartyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ReportContactDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: string | null;
+        };
+        ReportMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "b2b" | "official" | "seminar" | "forum" | "site_visit" | "reception" | "other";
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date
+             * @description The day, in the mission's time zone
+             */
+            date: string;
+            location: string | null;
+            /** @description Organisations met (the other side) */
+            counterparts: components["schemas"]["ReportPartyDto"][];
+            /** @description People met (the other side) */
+            counterpartContacts: components["schemas"]["ReportContactDto"][];
+            /** @description Companies of the delegation that took part */
+            companiesPresent: number;
+            attendeeCount: number | null;
+            topics: string[];
+            summary: string | null;
+            outcome: string | null;
+            synthetic: boolean;
+        };
+        ReportMeetingsDto: {
+            /** @description Meetings held by the report day */
+            total: number;
+            /** @description Per kind; every kind is present */
+            byKind: {
+                [key: string]: number;
+            };
+            b2b: components["schemas"]["ReportB2bDto"];
+            /** @description Official meetings (with government and institutions) */
+            official: components["schemas"]["ReportMeetingDto"][];
+            /** @description Seminars, forums and receptions, with their attendance */
+            events: components["schemas"]["ReportMeetingDto"][];
+            /** @description Site visits and other meetings */
+            visits: components["schemas"]["ReportMeetingDto"][];
+        };
+        ReportAgreementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "mou" | "loi" | "cooperation_agreement" | "contract";
+            title: string;
+            parties: components["schemas"]["ReportPartyDto"][];
+            /** Format: date */
+            signedOn: string | null;
+            /** Format: date */
+            validFrom: string | null;
+            /**
+             * @description On the report day (from the audit trail); planned until its signing day
+             * @enum {string}
+             */
+            status: "planned" | "signed" | "in_force" | "expired" | "terminated";
+            themes: string[];
+        };
+        ReportAgreementsDto: {
+            /** @description The mission's agreements past planning on the report day (signed, in force, …) */
+            signed: components["schemas"]["ReportAgreementDto"][];
+            /** @description The mission's agreements not (yet) signed then */
+            planned: components["schemas"]["ReportAgreementDto"][];
+            /** @description Earlier agreements in force that the mission built on: a party was met or is followed up with */
+            earlier: components["schemas"]["ReportAgreementDto"][];
+        };
+        ReportActionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "visit" | "signing" | "mission" | "state_visit" | "webinar" | "info_session" | "follow_up_meeting" | "survey" | "report" | "other";
+            /** @description The due date as it was written, e.g. "najaar 2024" */
+            dueLabel: string | null;
+            /** Format: date */
+            dueFrom: string | null;
+            /** Format: date */
+            dueTo: string | null;
+            /** @enum {string|null} */
+            duePrecision: "day" | "range" | "part_of_month" | "month" | "quarter" | "half" | "season" | "year" | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            /**
+             * @description The status it had on the report day
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "done" | "cancelled" | "postponed";
+            /** @description Open or in progress then, with its window closed before that day */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description When it was done, if by the report day
+             */
+            completedAt: string | null;
+        };
+        ReportActionsDto: {
+            /** @description Actions that existed on the report day */
+            total: number;
+            /** @description Per status on that day; every status is present */
+            byStatus: {
+                [key: string]: number;
+            };
+            overdue: number;
+            /** @description Soonest due first; no due date last */
+            items: components["schemas"]["ReportActionDto"][];
+        };
+        ReportYesNoDto: {
+            yes: number;
+            no: number;
+        };
+        ReportCommentDto: {
+            organisation: string;
+            comment: string;
+            synthetic: boolean;
+        };
+        ReportSurveyDto: {
+            /** @description Whether a survey was opened by the report day; without one the scores are those recorded by hand */
+            opened: boolean;
+            /** Format: date */
+            closesOn: string | null;
+            /** @description Participants asked: those invited, or without a survey the whole delegation */
+            invited: number;
+            /** @description Participants with an answer by the report day */
+            answered: number;
+            /** @description answered / invited, 0–1, two decimals */
+            responseRate: number | null;
+            /** @description Average score 1–5, two decimals */
+            averageScore: number | null;
+            /**
+             * @description Answers per score, "1" to "5"
+             * @example {
+             *       "1": 0,
+             *       "2": 0,
+             *       "3": 0,
+             *       "4": 5,
+             *       "5": 19
+             *     }
+             */
+            distribution: {
+                [key: string]: number;
+            };
+            /** @description Would take part again (survey answers only) */
+            wouldJoinAgain: components["schemas"]["ReportYesNoDto"];
+            /** @description Found the B2B meetings useful (survey answers only) */
+            b2bUseful: components["schemas"]["ReportYesNoDto"];
+            comments: components["schemas"]["ReportCommentDto"][];
+        };
+        ReportDemoDataDto: {
+            /** @description Whether anything in the report is invented demo data */
+            present: boolean;
+            /** @description Delegation organisations that are demo data */
+            participants: number;
+            /** @description Meetings that are demo data */
+            meetings: number;
+        };
+        MissionReportDto: {
+            /**
+             * Format: date
+             * @description The report day, in the agency's time zone
+             */
+            asOf: string;
+            /** @enum {string} */
+            language: "nl" | "en";
+            mission: components["schemas"]["ReportMissionDto"];
+            delegation: components["schemas"]["ReportDelegationDto"];
+            meetings: components["schemas"]["ReportMeetingsDto"];
+            agreements: components["schemas"]["ReportAgreementsDto"];
+            actions: components["schemas"]["ReportActionsDto"];
+            survey: components["schemas"]["ReportSurveyDto"];
+            demoData: components["schemas"]["ReportDemoDataDto"];
+        };
+        SurveyOpenDto: {
+            /**
+             * Format: date
+             * @description The last day answers are taken (in the agency's time zone); today or later
+             * @example 2023-10-06
+             */
+            closesOn: string;
+            /**
+             * @description Days before closing that those who have not answered are reminded once
+             * @default 3
+             */
+            reminderDaysBefore: number;
+        };
+        SurveyMessageCountsDto: {
+            planned: number;
+            sent: number;
+            /** @description Not sent, and why is recorded: already answered, survey closed, contact archived */
+            skipped: number;
+            failed: number;
+        };
+        SurveyProgressDto: {
+            /** Format: uuid */
+            missionId: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description Whether answering has ended */
+            closed: boolean;
+            reminderDaysBefore: number;
+            /** @description Organisations on the delegation */
+            participants: number;
+            /** @description Participants invited (through at least one delegate with an e-mail address) */
+            invited: number;
+            /** @description Delegates invited */
+            delegatesInvited: number;
+            /** @description Participants that could not be invited: no delegate with an e-mail address */
+            withoutAddress: number;
+            /** @description Invited participants that have answered */
+            answered: number;
+            /** @description answered / invited, 0–1, two decimals */
+            responseRate: number | null;
+            averageScore: number | null;
+            invitations: components["schemas"]["SurveyMessageCountsDto"];
+            reminders: components["schemas"]["SurveyMessageCountsDto"];
+        };
+        SurveyQuestionDto: {
+            /** @enum {string} */
+            id: "score" | "comment" | "wouldJoinAgain" | "b2bUseful";
+            /** @enum {string} */
+            type: "scale" | "text" | "yes_no";
+            /** @description In the contact's language */
+            text: string;
+            required: boolean;
+        };
+        SurveyAnswerResponseDto: {
+            score: number;
+            comment: string | null;
+            wouldJoinAgain: boolean | null;
+            b2bUseful: boolean | null;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        SurveyFormDto: {
+            missionTitle: string;
+            /** Format: date */
+            missionStartDate: string;
+            /** Format: date */
+            missionEndDate: string;
+            organisation: string;
+            contactName: string;
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** Format: date */
+            closesOn: string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+            /** @description The company's answer that counts now, if any */
+            answer: components["schemas"]["SurveyAnswerResponseDto"] | null;
+        };
+        SurveyAnswerDto: {
+            /** @description 1 (poor) to 5 (excellent) */
+            score: number;
+            comment?: Record<string, never> | null;
+            /** @description Would you take part in a mission like this again? */
+            wouldJoinAgain?: Record<string, never> | null;
+            /** @description Were the B2B meetings useful? */
+            b2bUseful?: Record<string, never> | null;
         };
         AuditEntryResponseDto: {
             /** Format: uuid */
@@ -1928,7 +2669,7 @@ export interface components {
              */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "archive" | "delete";
+            action: "create" | "update" | "archive" | "restore" | "delete";
             /** @enum {string} */
             entity: "user" | "organisation" | "contact" | "mission" | "participant" | "meeting" | "agreement" | "action";
             /** Format: uuid */
@@ -1961,6 +2702,92 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        ImportTotalsDto: {
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            error: number;
+        };
+        ImportRecordDto: {
+            /** @enum {string} */
+            resource: "organisation" | "contact" | "participant" | "meeting";
+            /**
+             * Format: uuid
+             * @description null for a record a dry run would create
+             */
+            id: string | null;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged";
+        };
+        ImportCellErrorDto: {
+            /**
+             * @description The column as the file names it in its header, or "row" for the row as a whole
+             * @example e-mail
+             */
+            column: string;
+            /** @example not an e-mail address */
+            message: string;
+        };
+        ImportRowDto: {
+            /**
+             * @description The row number in the file (the header is row 1)
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description created if the row created a record, else updated if it changed one, else unchanged; error if it cannot be imported
+             * @enum {string}
+             */
+            status: "created" | "updated" | "unchanged" | "error";
+            /** @description What the row created, changed or found */
+            records: components["schemas"]["ImportRecordDto"][];
+            errors: components["schemas"]["ImportCellErrorDto"][];
+        };
+        ImportReportDto: {
+            /** @enum {string} */
+            kind: "organisations" | "participants" | "meetings";
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: uuid */
+            missionId: string | null;
+            /** @description Nothing was written: a dry run, or a run with errors */
+            dryRun: boolean;
+            /** @description Whether the import was written (a real run without errors) */
+            written: boolean;
+            /** @description Rows by status */
+            totals: components["schemas"]["ImportTotalsDto"];
+            /** @description Each data row, in file order */
+            rows: components["schemas"]["ImportRowDto"][];
+        };
+        ImportRejectedResponseDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @example validation_failed
+             * @enum {string}
+             */
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            /** @example The request is not valid; see details */
+            message: string;
+            details: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description Quote it when reporting a problem; it is in the logs too.
+             * @example 5b0c8f0e-8f0a-4a55-9d4b-3b2f4f5d6e7a
+             */
+            requestId?: string;
+            /** @description The report of every row, as a dry run gives it */
+            report: components["schemas"]["ImportReportDto"];
+        };
+        CalendarFeedResponseDto: {
+            /**
+             * @description The secret feed URL, shown once: subscribe to it in a calendar program
+             * @example https://crm.example/calendar/3q2-… .ics
+             */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -2174,7 +3001,7 @@ export interface operations {
             };
         };
     };
-    AuthController_changePassword: {
+    AuthController_updateMe: {
         parameters: {
             query?: never;
             header?: {
@@ -2186,7 +3013,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordChangeDto"];
+                "application/json": components["schemas"]["MeUpdateDto"];
             };
         };
         responses: {
@@ -2216,7 +3043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Asked with an API token: only a signed-in user changes the password */
+            /** @description A password change asked with an API token: only a signed-in user changes the password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,8 +3079,202 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many attempts for this account or from this address; see Retry-After */
+            /** @description Too many password attempts for this account or from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted; the e-mail, if any, follows */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAcceptedDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts from this address or for this account; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only admin users may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2479,26 +3500,33 @@ export interface operations {
                 offset?: number;
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
                 /** @description Only these ids: one or several separated by commas (at most 200) */
                 id?: string;
                 role?: "admin" | "officer" | "viewer";
                 language?: "nl" | "en";
                 reminderMode?: "each" | "digest";
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -2699,6 +3727,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_update: {
@@ -2792,27 +3829,13 @@ export interface operations {
             };
         };
     };
-    OrganisationsController_search: {
+    UsersController_restore: {
         parameters: {
-            query?: {
-                limit?: number;
-                /** @description Deeper than 10000 rows, narrow the list with filters instead. */
-                offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
-                sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
-                q?: string;
-                /** @description Only these ids: one or several separated by commas (at most 200) */
-                id?: string;
-                /** @description ISO 3166-1 alpha-2 */
-                country?: string;
-                kind?: "company" | "government_body" | "agency" | "university" | "ngo" | "association" | "other";
-                /** @description Organisations active in this sector */
-                sector?: string;
-                synthetic?: boolean;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2822,7 +3845,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only admin users may do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Deeper than 10000 rows, narrow the list with filters instead. */
+                offset?: number;
+                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                sort?: string;
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
+                q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
+                /** @description Only these ids: one or several separated by commas (at most 200) */
+                id?: string;
+                /** @description ISO 3166-1 alpha-2 */
+                country?: string;
+                kind?: "company" | "government_body" | "agency" | "university" | "ngo" | "association" | "other";
+                /** @description Organisations active in this sector */
+                sector?: string;
+                synthetic?: boolean;
+            };
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["OrganisationPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -3023,6 +4133,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_update: {
@@ -3116,24 +4235,13 @@ export interface operations {
             };
         };
     };
-    ContactsController_search: {
+    OrganisationsController_restore: {
         parameters: {
-            query?: {
-                limit?: number;
-                /** @description Deeper than 10000 rows, narrow the list with filters instead. */
-                offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
-                sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
-                q?: string;
-                /** @description Only these ids: one or several separated by commas (at most 200) */
-                id?: string;
-                /** @description Contacts of this organisation */
-                organisationId?: string;
-                synthetic?: boolean;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3143,7 +4251,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Deeper than 10000 rows, narrow the list with filters instead. */
+                offset?: number;
+                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                sort?: string;
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
+                q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
+                /** @description Only these ids: one or several separated by commas (at most 200) */
+                id?: string;
+                /** @description Contacts of this organisation */
+                organisationId?: string;
+                synthetic?: boolean;
+            };
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ContactPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -3335,6 +4527,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ContactsController_update: {
@@ -3428,6 +4629,72 @@ export interface operations {
             };
         };
     };
+    ContactsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     MissionsController_search: {
         parameters: {
             query?: {
@@ -3436,8 +4703,10 @@ export interface operations {
                 offset?: number;
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
                 /** @description Only these ids: one or several separated by commas (at most 200) */
                 id?: string;
                 status?: "draft" | "planned" | "ongoing" | "completed" | "cancelled";
@@ -3451,18 +4720,23 @@ export interface operations {
                 /** @description Missions that start on or before this date */
                 startsBefore?: string;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MissionPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -3663,6 +4937,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MissionsController_update: {
@@ -3758,7 +5041,10 @@ export interface operations {
     };
     MissionsController_summary: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The day the report speaks of, in the agency's time zone (default: today) */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3804,6 +5090,72 @@ export interface operations {
             };
         };
     };
+    MissionsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ParticipantsController_search: {
         parameters: {
             query?: {
@@ -3819,7 +5171,10 @@ export interface operations {
                 answered?: boolean;
                 synthetic?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path: {
                 missionId: string;
             };
@@ -3827,12 +5182,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -4157,8 +5514,10 @@ export interface operations {
                 offset?: number;
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
                 missionId?: string;
                 kind?: "b2b" | "official" | "seminar" | "forum" | "site_visit" | "reception" | "other";
                 /** @description Meetings with this organisation on either side */
@@ -4171,18 +5530,23 @@ export interface operations {
                 startsBefore?: string;
                 synthetic?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -4374,6 +5738,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_update: {
@@ -4467,6 +5840,72 @@ export interface operations {
             };
         };
     };
+    MeetingsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AgreementsController_search: {
         parameters: {
             query?: {
@@ -4475,8 +5914,10 @@ export interface operations {
                 offset?: number;
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
                 missionId?: string;
                 meetingId?: string;
                 status?: "planned" | "signed" | "in_force" | "expired" | "terminated";
@@ -4488,18 +5929,23 @@ export interface operations {
                 /** @description Signed on or before this date */
                 signedBefore?: string;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgreementPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -4691,6 +6137,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AgreementsController_update: {
@@ -4784,6 +6239,72 @@ export interface operations {
             };
         };
     };
+    AgreementsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ActionsController_search: {
         parameters: {
             query?: {
@@ -4792,8 +6313,10 @@ export interface operations {
                 offset?: number;
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
-                /** @description Text search (case-insensitive, part of a word is enough). */
+                /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
+                /** @description true: archived records too (each with its archivedAt) */
+                includeArchived?: boolean;
                 missionId?: string;
                 ownerId?: string;
                 /** @description One status or several separated by commas */
@@ -4812,18 +6335,23 @@ export interface operations {
                 /** @description true: open or in progress with the due window closed before today (agency time zone); false: all others */
                 overdue?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5055,6 +6583,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActionsController_update: {
@@ -5148,6 +6685,72 @@ export interface operations {
             };
         };
     };
+    ActionsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RemindersController_search: {
         parameters: {
             query?: {
@@ -5162,18 +6765,23 @@ export interface operations {
                 status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5209,7 +6817,10 @@ export interface operations {
                 status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path: {
                 id: string;
             };
@@ -5217,12 +6828,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5442,6 +7055,333 @@ export interface operations {
             };
         };
     };
+    ReportsController_report: {
+        parameters: {
+            query?: {
+                /** @description The day the report speaks of, in the agency's time zone (default: today) */
+                asOf?: string;
+                /** @description Language of the text renderings (Markdown, HTML) */
+                lang?: "nl" | "en";
+            };
+            header?: {
+                /** @description application/json (default), text/markdown or text/html */
+                Accept?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionReportDto"];
+                    "text/markdown": components["schemas"]["MissionReportDto"];
+                    "text/html": components["schemas"]["MissionReportDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/markdown": components["schemas"]["ErrorResponseDto"];
+                    "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/markdown": components["schemas"]["ErrorResponseDto"];
+                    "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveysController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyProgressDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveysController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyOpenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyProgressDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: a duplicate, a stale `version`, or a record that others still refer to */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveysController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The personal token of the link in the invitation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFormDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No longer available (a survey that has closed) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The personal token of the link in the invitation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerResponseDto"];
+                };
+            };
+            /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The survey has closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts; wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AuditController_search: {
         parameters: {
             query?: {
@@ -5461,18 +7401,23 @@ export interface operations {
                 /** @description Changes before this time (ISO 8601 with offset; exclusive) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5513,7 +7458,10 @@ export interface operations {
                 /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
                 sort?: string;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default) or text/csv for every matching row */
+                accept?: string;
+            };
             path: {
                 resource: "missions" | "organisations" | "contacts" | "meetings" | "agreements" | "actions" | "users";
                 id: string;
@@ -5522,12 +7470,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5555,6 +7505,213 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query?: {
+                /** @description The mission whose delegation (participants) or meeting plan (meetings) this is; required for those kinds */
+                missionId?: string;
+                /** @description true: check and report each row, write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                kind: "organisations" | "participants" | "meetings";
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file or the .xlsx workbook */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Every row with its outcome, and the totals; written unless dryRun */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description A bad file (details name the problem) or rows in error (report lists them; nothing was written) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRejectedResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponseDto"];
+                };
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in, but not allowed: the role may not do this, or the API token is read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No resource with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description {token}.ics */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unchanged since the ETag sent as If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No feed has this URL (never, rotated or revoked) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -14,7 +14,7 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  useProfileLanguage(me?.language ?? 'nl');
+  useProfileLanguage(me?.language);
 
   // Keyboard and screen-reader users land on the new page's content, not on the old focus;
   // on the first page the skip link stays the first stop.
@@ -48,16 +48,18 @@ export function Layout() {
           <NavLink to="/missions">{t('nav.missions')}</NavLink>
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          {can.writes && <NavLink to="/imports">{t('nav.imports')}</NavLink>}
           {can.isAdmin && <NavLink to="/users">{t('nav.users')}</NavLink>}
           <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
         </nav>
         <div className="who">
           {me && (
-            <span>
+            <NavLink to="/profile">
+              <span className="visually-hidden">{t('nav.profile')}: </span>
               {me.name} · {t(`roles.${me.role}`)}
-            </span>
+            </NavLink>
           )}
-          <LanguageSwitch />
+          <LanguageSwitch me={me} />
           <button type="button" onClick={() => void leave()}>
             {t('app.signOut')}
           </button>
@@ -66,6 +68,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <div id="announcer" className="visually-hidden" role="status" aria-live="polite" />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { TokensPage } from '../admin/TokensPage';
 import { UserFormPage } from '../admin/UserFormPage';
 import { UsersPage } from '../admin/UsersPage';
 import { RequireSession } from '../auth/RequireSession';
+import { ForgotPasswordPage, ResetPasswordPage } from '../auth/PasswordPages';
 import { SignInPage } from '../auth/SignInPage';
 import { ContactFormPage } from '../contacts/ContactFormPage';
 import { ContactsPage } from '../contacts/ContactsPage';
@@ -19,17 +20,27 @@ import { OrganisationFormPage } from '../organisations/OrganisationFormPage';
 import { OrganisationPage } from '../organisations/OrganisationPage';
 import { OrganisationsPage } from '../organisations/OrganisationsPage';
 import { OverdueBoardPage } from '../overdue/OverdueBoardPage';
+import { ImportPage } from '../imports/ImportPage';
+import { ProfilePage } from '../profile/ProfilePage';
 import { Layout } from './Layout';
+import { LegacyLink } from './LegacyLink';
+import { RouteError } from './RouteError';
+import { RequireAdmin } from '../auth/RequireAdmin';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Every path here is a deep link the service answers with the dashboard (e-mails link to /actions/{id}). */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/dashboard/*', element: <LegacyLink /> },
   {
     element: <RequireSession />,
+    errorElement: <RouteError />,
     children: [
       {
         element: <Layout />,
+        errorElement: <RouteError />,
         children: [
           { index: true, element: <MyFollowUpsPage /> },
           { path: 'overdue', element: <OverdueBoardPage /> },
@@ -53,10 +64,17 @@ export const router = createBrowserRouter([
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/new', element: <ContactFormPage /> },
           { path: 'contacts/:id/edit', element: <ContactFormPage /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'users/new', element: <UserFormPage /> },
-          { path: 'users/:id/edit', element: <UserFormPage /> },
+          {
+            element: <RequireAdmin />,
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'users/new', element: <UserFormPage /> },
+              { path: 'users/:id/edit', element: <UserFormPage /> },
+            ],
+          },
           { path: 'tokens', element: <TokensPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'imports', element: <ImportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

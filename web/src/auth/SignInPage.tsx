@@ -1,16 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { formText } from '../ui/Form';
 import { signIn } from './session';
 
 /** Only paths of the dashboard itself are followed after sign-in. */
-const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+const safeNext = (next: string | null): string => (next && /^\/(?![/\\])/.test(next) ? next : '/');
 
 export function SignInPage() {
   const { t } = useTranslation();
+  usePageTitle(t('signIn.submit'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -58,6 +60,7 @@ export function SignInPage() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
+        <Link to="/forgot-password">{t('password.forgot')}</Link>
         <LanguageSwitch />
       </form>
     </main>

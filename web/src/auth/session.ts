@@ -11,8 +11,10 @@ interface Access {
   expiresAt: number;
 }
 
+type Refreshed = 'ok' | 'revoked' | 'failed';
+
 let access: Access | null = null;
-let refreshing: Promise<boolean> | null = null;
+let refreshing: Promise<Refreshed> | null = null;
 const listeners = new Set<() => void>();
 
 const notify = (): void => listeners.forEach((listener) => listener());
@@ -26,6 +28,14 @@ export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+// Signing out in one tab signs out the others.
+window.addEventListener('storage', (event) => {
+  if (event.key === REFRESH_KEY && event.newValue === null) {
+    access = null;
+    notify();
+  }
+});
 
 function keep(session: Session): void {
   access = { token: session.accessToken, expiresAt: Date.now() + session.expiresIn * 1000 };
@@ -56,24 +66,31 @@ export async function signOut(): Promise<void> {
   if (refreshToken) await post('logout', { refreshToken }).catch(() => undefined);
 }
 
-/** One refresh at a time, however many requests find the token stale together. */
-function refresh(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = localStorage.getItem(REFRESH_KEY);
-    if (!refreshToken) return false;
-    try {
-      const response = await post('refresh', { refreshToken });
-      if (!response.ok) {
-        // 401: the refresh token is spent or revoked; anything else: try again next time.
-        if (response.status === 401) forget();
-        return false;
-      }
-      keep((await response.json()) as Session);
-      return true;
-    } catch {
-      return false;
+async function exchange(): Promise<Refreshed> {
+  // Read inside the lock: another tab may have used the token a moment ago and kept its successor.
+  const refreshToken = localStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) return 'revoked';
+  try {
+    const response = await post('refresh', { refreshToken });
+    if (response.status === 401) {
+      forget();
+      return 'revoked';
     }
-  })().finally(() => {
+    if (!response.ok) return 'failed';
+    keep((await response.json()) as Session);
+    return 'ok';
+  } catch {
+    // Offline or the service restarting: the session is still good; try again with the next request.
+    return 'failed';
+  }
+}
+
+/**
+ * One refresh at a time, however many requests find the token stale together, and across tabs:
+ * the service ends the whole session when one refresh token is used twice.
+ */
+function refresh(): Promise<Refreshed> {
+  refreshing ??= (navigator.locks ? navigator.locks.request('mission-crm.refresh', exchange) : exchange()).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -95,10 +112,7 @@ export async function authenticatedFetch(input: Request): Promise<Response> {
   const response = await fetch(input);
   if (response.status !== 401 || !localStorage.getItem(REFRESH_KEY)) return response;
   access = null;
-  if (!(await refresh()) || !access) {
-    forget();
-    return response;
-  }
+  if ((await refresh()) !== 'ok' || !access) return response;
   retry.headers.set('authorization', `Bearer ${(access as Access).token}`);
   return fetch(retry);
 }

@@ -3,14 +3,8 @@ import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { permissions, useMe } from '../auth/me';
 import { ListPage } from '../ui/ListPage';
-import { useNames } from '../ui/names';
 
 type Contact = Schemas['ContactResponseDto'];
-
-function Organisation({ id }: { id: string | null }) {
-  const name = useNames('organisations', [id])[id ?? ''];
-  return id ? <Link to={`/organisations/${id}`}>{name ?? '…'}</Link> : <>—</>;
-}
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -23,11 +17,17 @@ export function ContactsPage() {
       filters={[{ name: 'q', label: t('filters.search') }]}
       fetch={(query) => unwrap(api.GET('/api/v1/contacts', { params: { query: { sort: 'name', ...query } as never } }))}
       newLink={writes ? { to: '/contacts/new', label: t('contacts.new') } : undefined}
+      exportPath="contacts"
       empty={t('contacts.none')}
       rowKey={(contact) => contact.id}
+      names={{ kind: 'organisations', ids: (contact) => [contact.organisationId] }}
       columns={[
         { header: t('contacts.name'), cell: (contact) => (writes ? <Link to={`/contacts/${contact.id}/edit`}>{contact.name}</Link> : contact.name) },
-        { header: t('contacts.organisation'), cell: (contact) => <Organisation id={contact.organisationId} /> },
+        {
+          header: t('contacts.organisation'),
+          cell: (contact, organisations) =>
+            contact.organisationId ? <Link to={`/organisations/${contact.organisationId}`}>{organisations[contact.organisationId] ?? '…'}</Link> : '—',
+        },
         { header: t('contacts.role'), cell: (contact) => contact.role ?? '—' },
         { header: t('contacts.email'), cell: (contact) => (contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—') },
         { header: t('contacts.phone'), cell: (contact) => contact.phone ?? '—' },

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { type Action, FOLLOW_UP_GROUPS, followUpGroup, OPEN_STATUSES } from '../actions/actions';
+import { usePageTitle } from '../app/usePageTitle';
+import { type Action, OPEN_STATUSES } from '../actions/actions';
+import { FOLLOW_UP_GROUPS, followUpGroup } from '../actions/follow-ups';
 import { QuickActions } from '../actions/QuickActions';
 import { permissions, useMe } from '../auth/me';
 import { todayIn, useFormat } from '../i18n/format';
@@ -15,7 +17,7 @@ const status = OPEN_STATUSES.join(',');
 /** Home: the open actions I own or watch, by how urgent they are, and my next reminders. */
 export function MyFollowUpsPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
+  const { data: me, error: meError, refetch: refetchMe } = useMe();
   const format = useFormat();
   const owned = useQuery({
     queryKey: ['actions', 'owned', me?.id],
@@ -58,6 +60,8 @@ export function MyFollowUpsPage() {
   });
   const can = permissions(me);
 
+  usePageTitle(t('home.title'));
+  if (meError) return <ErrorState error={meError} onRetry={() => void refetchMe()} />;
   if (!me || owned.isPending || watched.isPending) return <Loading />;
   if (owned.error || watched.error)
     return (
@@ -87,10 +91,17 @@ export function MyFollowUpsPage() {
       <ul className="tiles" aria-label={t('home.counts')}>
         {groups.map(({ group, items }) => (
           <li key={group} className={`tile tile-${group}`}>
-            <a href={`#group-${group}`}>
-              <span className="tile-value">{items.length}</span>
-              <span className="tile-label">{t(`home.groups.${group}`)}</span>
-            </a>
+            {items.length > 0 ? (
+              <a href={`#group-${group}`}>
+                <span className="tile-value">{items.length}</span>
+                <span className="tile-label">{t(`home.groups.${group}`)}</span>
+              </a>
+            ) : (
+              <>
+                <span className="tile-value">0</span>
+                <span className="tile-label">{t(`home.groups.${group}`)}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -102,7 +113,7 @@ export function MyFollowUpsPage() {
         .filter(({ items }) => items.length > 0)
         .map(({ group, items }) => (
           <section key={group} id={`group-${group}`} aria-labelledby={`heading-${group}`} className="group">
-            <h2 id={`heading-${group}`}>
+            <h2 id={`heading-${group}`} tabIndex={-1}>
               {t(`home.groups.${group}`)} <span className="count">({items.length})</span>
             </h2>
             <ul className="follow-ups">

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/me';
 
+export { isoToZoned, todayIn, zonedToIso } from './zoned-time';
+
 const locale = (language: string): string => (language === 'nl' ? 'nl-BE' : 'en-GB');
 
 export interface DueFields {
@@ -36,40 +38,10 @@ export function useFormat() {
     return window(fields.dueFrom, fields.dueTo);
   };
   const number = (value: number): string => new Intl.NumberFormat(language).format(value);
-  return { day, dateTime, time, window, due, number, timeZone };
-}
-
-/** Today as YYYY-MM-DD in a time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The calendar and clock fields of an instant as a time zone shows them. */
-function fieldsIn(timeZone: string, instant: Date): Record<string, string> {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-}
-
-/** The instant a wall-clock time in a time zone stands for ("2023-09-12T10:00" in Asia/Ho_Chi_Minh). */
-export function zonedToIso(local: string, timeZone: string): string {
-  const asUtc = new Date(`${local}:00Z`);
-  const shown = fieldsIn(timeZone, asUtc);
-  const shownAsUtc = Date.UTC(Number(shown.year), Number(shown.month) - 1, Number(shown.day), Number(shown.hour), Number(shown.minute), Number(shown.second));
-  return new Date(asUtc.getTime() - (shownAsUtc - asUtc.getTime())).toISOString();
-}
-
-/** The wall-clock time ("YYYY-MM-DDTHH:mm") of an instant in a time zone, for datetime-local inputs. */
-export function isoToZoned(iso: string, timeZone: string): string {
-  const shown = fieldsIn(timeZone, new Date(iso));
-  return `${shown.year}-${shown.month}-${shown.day}T${shown.hour}:${shown.minute}`;
+  /** A meeting's time where it happens (a Hanoi schedule reads in Hanoi time). */
+  const dateTimeIn = (value: string | Date, zone: string): string =>
+    new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(value));
+  const country = (code: string): string => new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  const countries = (codes: string[]): string => codes.map(country).join(', ');
+  return { day, dateTime, dateTimeIn, time, window, due, number, country, countries, timeZone, ready: Boolean(me) };
 }

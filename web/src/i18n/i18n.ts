@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { useEffect } from 'react';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import nl from './nl.json';
@@ -19,8 +20,11 @@ export function chooseLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
-export function useProfileLanguage(language: Language): void {
-  if (!chosenLanguage() && i18n.language !== language) void i18n.changeLanguage(language);
+/** The profile's language, unless this device was switched to another. */
+export function useProfileLanguage(language: Language | undefined): void {
+  useEffect(() => {
+    if (language && !chosenLanguage() && i18n.language !== language) void i18n.changeLanguage(language);
+  }, [language]);
 }
 
 void i18n.use(initReactI18next).init({

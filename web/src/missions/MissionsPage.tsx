@@ -30,7 +30,7 @@ export function MissionsPage() {
       columns={[
         { header: t('missions.code'), cell: (mission) => mission.code },
         { header: t('missions.name'), cell: (mission) => <Link to={`/missions/${mission.id}`}>{mission.title}</Link> },
-        { header: t('missions.countries'), cell: (mission) => mission.hostCountries.join(', ') },
+        { header: t('missions.countries'), cell: (mission) => format.countries(mission.hostCountries) },
         { header: t('missions.dates'), cell: (mission) => format.window(mission.startDate, mission.endDate) },
         { header: t('missions.status'), cell: (mission) => <StatusBadge status={mission.status} kind="missionStatus" /> },
       ]}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionsTable } from '../actions/ActionsTable';
 import { permissions, useMe } from '../auth/me';
+import { usePageTitle } from '../app/usePageTitle';
 import { useFormat } from '../i18n/format';
 import { StatusBadge } from '../ui/Badge';
 import { HistoryPanel } from '../ui/HistoryPanel';
@@ -24,6 +25,7 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
   const format = useFormat();
   const { data: me } = useMe();
   const id = organisation.id;
+  usePageTitle(organisation.name);
   const meetings = useQuery({
     queryKey: ['meetings', 'organisation', id],
     queryFn: () => unwrap(api.GET('/api/v1/meetings', { params: { query: { organisationId: id, limit: 200 } } })),
@@ -66,11 +68,17 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           <dd>{t(`organisationKind.${organisation.kind}`)}</dd>
           <dt>{t('organisations.country')}</dt>
           <dd>
-            {organisation.country}
+            {format.country(organisation.country)}
             {organisation.city && `, ${organisation.city}`}
           </dd>
           <dt>{t('organisations.website')}</dt>
-          <dd>{organisation.website ? <a href={organisation.website}>{organisation.website}</a> : '—'}</dd>
+          <dd>
+            {organisation.website && /^https?:\/\//i.test(organisation.website) ? (
+              <a href={organisation.website}>{organisation.website}</a>
+            ) : (
+              (organisation.website ?? '—')
+            )}
+          </dd>
           <dt>{t('organisations.sectors')}</dt>
           <dd>{organisation.sectors.join(', ') || '—'}</dd>
           <dt>{t('organisations.enterpriseNumber')}</dt>

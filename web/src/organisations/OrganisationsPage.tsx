@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { permissions, useMe } from '../auth/me';
+import { useFormat } from '../i18n/format';
 import { ListPage } from '../ui/ListPage';
 import { ORGANISATION_KINDS } from './organisations';
 
@@ -10,6 +11,7 @@ type Organisation = Schemas['OrganisationResponseDto'];
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const format = useFormat();
   return (
     <ListPage<Organisation>
       title={t('organisations.title')}
@@ -21,6 +23,7 @@ export function OrganisationsPage() {
       ]}
       fetch={(query) => unwrap(api.GET('/api/v1/organisations', { params: { query: { sort: 'name', ...query } as never } }))}
       newLink={permissions(me).writes ? { to: '/organisations/new', label: t('organisations.new') } : undefined}
+      exportPath="organisations"
       empty={t('organisations.none')}
       rowKey={(organisation) => organisation.id}
       columns={[
@@ -34,7 +37,7 @@ export function OrganisationsPage() {
           ),
         },
         { header: t('organisations.kind'), cell: (organisation) => t(`organisationKind.${organisation.kind}`) },
-        { header: t('organisations.country'), cell: (organisation) => organisation.country },
+        { header: t('organisations.country'), cell: (organisation) => format.country(organisation.country) },
         { header: t('organisations.city'), cell: (organisation) => organisation.city ?? '—' },
         { header: t('organisations.sectors'), cell: (organisation) => organisation.sectors.join(', ') },
       ]}

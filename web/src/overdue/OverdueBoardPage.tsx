@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/usePageTitle';
 import { api, unwrap } from '../api/client';
 import type { Action } from '../actions/actions';
 import { ActionsTable } from '../actions/ActionsTable';
 import { useNames } from '../ui/names';
+import { ExportButton } from '../ui/ExportButton';
 import { RefField } from '../ui/RefField';
 import { Empty, QueryState } from '../ui/states';
 
@@ -17,6 +19,7 @@ export const BOARD_LIMIT = 1000;
 /** Every overdue follow-up across missions, by owner or by mission: what slipped, and whose it is. */
 export function OverdueBoardPage() {
   const { t } = useTranslation();
+  usePageTitle(t('overdue.title'));
   const [grouping, setGrouping] = useState<Grouping>('owner');
   const [params, setParams] = useSearchParams();
   const missionId = params.get('missionId') ?? '';
@@ -53,6 +56,7 @@ export function OverdueBoardPage() {
       <div className="page-head">
         <h1>{t('overdue.title')}</h1>
         {query.data && <span className="count">({query.data.total})</span>}
+        <ExportButton path="actions" query={{ overdue: true, missionId, ownerId }} filename="overdue-follow-ups.csv" />
       </div>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
@@ -105,7 +109,7 @@ export function OverdueBoardPage() {
                 <h2 id={`overdue-${key || 'none'}`}>
                   {title(key)} <span className="count">({items.length})</span>
                 </h2>
-                <ActionsTable actions={items} caption={title(key)} showMission={grouping === 'owner'} />
+                <ActionsTable actions={items} caption={title(key)} showMission={grouping === 'owner'} names={{ missions, owners }} />
               </section>
             ));
           return (

@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { fieldErrorKey } from '../api/messages';
+import { fieldErrorKey, readMessage } from '../api/messages';
 import { DueInput } from '../actions/DueInput';
 import { isoToZoned, zonedToIso } from '../i18n/format';
 import { RefField } from './RefField';
@@ -86,6 +86,11 @@ export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel,
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused submit, the first field in error takes the focus, so its message is read out.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -117,7 +122,9 @@ export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel,
         setErrors(known);
         setGeneral(Object.keys(known).length === 0 && i18n.language === 'en' ? (error.body?.message ?? t('form.invalid')) : t('form.invalid'));
       } else if (error instanceof ApiError && error.status === 409) {
-        setGeneral(error.body?.code === 'stale_version' ? t('form.stale') : (error.body?.message ?? t('form.conflict')));
+        setGeneral(
+          error.body?.code === 'stale_version' ? t('form.stale') : error.body?.message ? readMessage(error.body.message, t, i18n.language) : t('form.conflict'),
+        );
       } else if (error instanceof ApiError && error.status === 403) {
         setGeneral(t('state.forbidden'));
       } else {
@@ -129,7 +136,7 @@ export function ResourceForm({ fields, initial, submitLabel, onSubmit, onCancel,
   };
 
   return (
-    <form className="resource-form card" onSubmit={(event) => void submit(event)} noValidate>
+    <form ref={form} className="resource-form card" onSubmit={(event) => void submit(event)} noValidate>
       {fields.map((field) => (
         <Field
           key={field.name}

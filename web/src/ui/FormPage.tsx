@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle';
 import { type FieldSpec, type FormValues, payload, ResourceForm, toFormValue } from './Form';
 import { QueryState } from './states';
 
@@ -29,6 +31,7 @@ export function FormPage<T extends Versioned>({ title, fields, existing, default
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle(title);
   const initialOf = (record?: T): FormValues =>
     Object.fromEntries(
       fields.map((field) => [
@@ -39,7 +42,7 @@ export function FormPage<T extends Versioned>({ title, fields, existing, default
 
   const save = async (record: T | undefined, values: FormValues): Promise<void> => {
     const saved = record ? await update(record, payload(fields, values, initialOf(record))) : await create(payload(fields, values));
-    await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+    await Promise.all([...invalidates, 'history', 'report'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     await navigate(next(saved));
   };
   const form = (record?: T) => (
@@ -55,5 +58,15 @@ export function FormPage<T extends Versioned>({ title, fields, existing, default
     </>
   );
   if (!existing) return form();
-  return <QueryState query={existing}>{(record) => form(record)}</QueryState>;
+  return <QueryState query={existing}>{(record) => <StartedFrom record={record}>{form}</StartedFrom>}</QueryState>;
+}
+
+/**
+ * The record as it was when the form opened. A refetch while one types must not become the
+ * base of the change: its version would pass, and the fields a colleague changed meanwhile
+ * would be sent back as they were. Kept, the old version makes the API answer 409.
+ */
+function StartedFrom<T>({ record, children }: { record: T; children: (record: T) => ReactNode }) {
+  const [base] = useState(record);
+  return <>{children(base)}</>;
 }

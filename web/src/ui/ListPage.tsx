@@ -2,6 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle';
+import { ExportButton } from './ExportButton';
+import { type NamedKind, useNames } from './names';
 import { Pager } from './Pager';
 import { Empty, ErrorState, Loading } from './states';
 
@@ -19,14 +22,19 @@ interface ListPageProps<T> {
   filters: ListFilter[];
   fetch: (query: Record<string, string | number>) => Promise<{ items: T[]; total: number }>;
   newLink?: { to: string; label: string };
+  /** The list's path under /api/v1, for the CSV export of every row its filters match. */
+  exportPath?: string;
   empty: string;
-  columns: { header: string; cell: (item: T) => ReactNode }[];
+  columns: { header: string; cell: (item: T, names: Record<string, string>) => ReactNode }[];
+  /** References the columns show by name, looked up for the whole page at once. */
+  names?: { kind: NamedKind; ids: (item: T) => (string | null | undefined)[] };
   rowKey: (item: T) => string;
 }
 
 /** A list with search and filters in the URL, filtered and paged by the API. */
-export function ListPage<T>({ title, queryKey, filters, fetch, newLink, empty, columns, rowKey }: ListPageProps<T>) {
+export function ListPage<T>({ title, queryKey, filters, fetch, newLink, exportPath, empty, columns, rowKey, names }: ListPageProps<T>) {
   const { t } = useTranslation();
+  usePageTitle(title);
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(filters.map((filter) => [filter.name, params.get(filter.name) ?? '']));
   const offset = Number(params.get('offset') ?? 0);
@@ -35,6 +43,7 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, empty, c
     queryFn: () => fetch({ limit: LIST_LIMIT, offset, ...Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')) }),
     placeholderData: keepPreviousData,
   });
+  const named = useNames(names?.kind ?? 'organisations', names ? (query.data?.items ?? []).flatMap(names.ids) : []);
   const set = (name: string, value: string): void => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -46,6 +55,13 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, empty, c
     <>
       <div className="page-head">
         <h1>{title}</h1>
+        {exportPath && (
+          <ExportButton
+            path={exportPath}
+            query={Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))}
+            filename={`${exportPath}.csv`}
+          />
+        )}
         {newLink && (
           <Link className="button primary" to={newLink.to}>
             {newLink.label}
@@ -94,7 +110,7 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, empty, c
               {query.data.items.map((item) => (
                 <tr key={rowKey(item)}>
                   {columns.map((column) => (
-                    <td key={column.header}>{column.cell(item)}</td>
+                    <td key={column.header}>{column.cell(item, named)}</td>
                   ))}
                 </tr>
               ))}

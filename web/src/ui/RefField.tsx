@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { type NamedKind, useNames } from './names';
+import { useDebounced } from './useDebounced';
 
 interface Option {
   id: string;
@@ -39,7 +40,7 @@ interface RefFieldProps {
 export function RefField({ id, name, kind, label, multiple, value, onChange, required, ...aria }: RefFieldProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const deferred = useDeferredValue(q);
+  const deferred = useDebounced(q.trim(), 250);
   const results = useQuery({ queryKey: ['options', kind, deferred], queryFn: () => search(kind, deferred), staleTime: 30_000 });
   const selected = Array.isArray(value) ? value : value ? [value] : [];
   const names = useNames(kind, selected);

@@ -11,7 +11,8 @@ interface Records {
 }
 
 async function fetchPage<K extends NamedKind>(kind: K, ids: string[]): Promise<Records[K][]> {
-  const query = { id: ids.join(','), limit: 200 };
+  // Archived records are still named where they are referred to (a past delegation, an old owner).
+  const query = { id: ids.join(','), limit: 200, includeArchived: true };
   switch (kind) {
     case 'organisations':
       return (await unwrap(api.GET('/api/v1/organisations', { params: { query } }))).items as Records[K][];
