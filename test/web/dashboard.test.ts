@@ -194,6 +194,24 @@ inBrowser('the dashboard in Chromium', () => {
       expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).count()).toBe(0);
     }, 180_000);
 
+    it('passes axe on every form and remaining page, with no English in the Dutch interface', async () => {
+      const contact = (await app.get('contacts?q=Vermeulen')).body.items[0];
+      const pages: [string, string][] = [
+        [`/actions/${MOW_VISIT}/edit`, 'Opvolgactie wijzigen'],
+        ['/missions/new', 'Nieuwe missie'],
+        [`/missions/${missionId}/edit`, 'Missie wijzigen'],
+        [`/missions/${missionId}/participants/new`, 'Aan delegatie toevoegen'],
+        [`/meetings/new?missionId=${missionId}`, 'Nieuwe ontmoeting'],
+        [`/agreements/new?missionId=${missionId}`, 'Nieuw akkoord'],
+        ['/organisations/new', 'Nieuwe organisatie'],
+        ['/contacts/new', 'Nieuwe contactpersoon'],
+        [`/contacts/${contact.id}`, contact.name],
+        ['/imports', 'Importeren'],
+        ['/profile', 'Mijn profiel'],
+      ];
+      for (const [path, heading] of pages) await visit(path, path.split('?')[0].replaceAll('/', '-').slice(1), heading);
+    });
+
     it('signs out, after which the pages ask to sign in again', async () => {
       await page.getByRole('button', { name: 'Afmelden' }).click();
       await page.waitForURL(/\/sign-in$/);
@@ -271,6 +289,20 @@ inBrowser('the dashboard in Chromium', () => {
       expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('Naar de inhoud');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it('passes axe on the pages one reaches without signing in', async () => {
+      const { page, problems } = await newWatchedPage(browser);
+      for (const [path, heading] of [
+        ['/forgot-password', 'Wachtwoord vergeten?'],
+        ['/reset-password?token=not-a-real-link', 'Kies je wachtwoord'],
+      ]) {
+        await page.goto(`${app.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+      }
       expect(problems).toEqual([]);
       await page.context().close();
     });

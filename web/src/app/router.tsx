@@ -8,6 +8,7 @@ import { RequireSession } from '../auth/RequireSession';
 import { ForgotPasswordPage, ResetPasswordPage } from '../auth/PasswordPages';
 import { SignInPage } from '../auth/SignInPage';
 import { ContactFormPage } from '../contacts/ContactFormPage';
+import { ContactPage } from '../contacts/ContactPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { MyFollowUpsPage } from '../home/MyFollowUpsPage';
 import { AgreementFormPage } from '../missions/AgreementFormPage';
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'organisations/:id/edit', element: <OrganisationFormPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/new', element: <ContactFormPage /> },
+          { path: 'contacts/:id', element: <ContactPage /> },
           { path: 'contacts/:id/edit', element: <ContactFormPage /> },
           {
             element: <RequireAdmin />,

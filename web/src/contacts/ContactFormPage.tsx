@@ -33,7 +33,7 @@ export function ContactFormPage() {
       update={(contact, body) =>
         unwrap(api.PATCH('/api/v1/contacts/{id}', { params: { path: { id: contact.id } }, body: { ...body, version: contact.version } as never }))
       }
-      next={() => '/contacts'}
+      next={(contact) => `/contacts/${contact.id}`}
       invalidates={['contacts', 'contact', 'records', 'options']}
     />
   );

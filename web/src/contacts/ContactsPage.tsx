@@ -22,7 +22,7 @@ export function ContactsPage() {
       rowKey={(contact) => contact.id}
       names={{ kind: 'organisations', ids: (contact) => [contact.organisationId] }}
       columns={[
-        { header: t('contacts.name'), cell: (contact) => (writes ? <Link to={`/contacts/${contact.id}/edit`}>{contact.name}</Link> : contact.name) },
+        { header: t('contacts.name'), cell: (contact) => <Link to={`/contacts/${contact.id}`}>{contact.name}</Link> },
         {
           header: t('contacts.organisation'),
           cell: (contact, organisations) =>
