@@ -22,7 +22,8 @@ const INPUT_FILES = /^(package-lock\.json|tsconfig(\..+)?\.json|vite\.config\.[c
 /** Folders that hold what a build writes or what npm installs, never what it reads. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage']);
 /** What the service needs from a build: missing, the build is stale whatever the stamp says. */
-const OUTPUTS = ['dist/src/main.js', 'dist/web/index.html'];
+// The dashboard's build is an output only of a project that has one.
+const OUTPUTS = ['dist/src/main.js', ...(existsSync(join(root, 'web', 'index.html')) ? ['dist/web/index.html'] : [])];
 
 const STAMP = join(root, 'dist', '.build-inputs');
 const LOCK = join(root, 'dist', '.build-lock');

@@ -308,6 +308,8 @@ export class EmbeddedCluster {
     const database = this.options.database ?? 'mission_crm';
     const { port } = this.options;
     await mkdir(dataDir, { recursive: true, mode: 0o755 });
+    // A service already running on this cluster is the first thing to say, before whether it could be reached.
+    await stopLeftoverServer(join(dataDir, 'postgres'), this.log);
     const identity = await postgresIdentity(this.log);
     const binaries = await reachableBinaries(await installedBinaries(), identity, this.log);
     const clusterDir = await clusterLocation(dataDir, identity, this.log);

@@ -160,7 +160,7 @@ export interface ReportFacts {
 export class ReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The mission's facts at the end of `asOf` in `timeZone`; null when there is no such mission (or it is archived). */
+  /** The mission's facts at the end of `asOf` in `timeZone`; null when there is no such mission. An archived one still reports: its history stays readable. */
   async findFacts(missionId: string, asOf: string, timeZone: string): Promise<ReportFacts | null> {
     const parameters = [missionId, asOf, timeZone];
     const query = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, parameters);
@@ -200,7 +200,7 @@ const MISSION = `
     LEFT JOIN contacts l ON l.id = m.leader_contact_id
     LEFT JOIN users u ON u.id = m.owner_id
     LEFT JOIN missions p ON p.id = m.previous_mission_id
-   WHERE m.id = $1 AND m.archived_at IS NULL AND $2::date IS NOT NULL AND $3::text IS NOT NULL`;
+   WHERE m.id = $1 AND $2::date IS NOT NULL AND $3::text IS NOT NULL`;
 
 const PARTICIPANTS = `
   SELECT x.id, x."organisationId", x.name, x.kind, x.city, x.sectors, x.synthetic, x.delegates,

@@ -54,11 +54,7 @@ describe('GET /actions/due-window', () => {
 
   it('refuses a request without dueLabel, naming the field', async () => {
     const response = await dueWindow(api, '');
-    expectValidationFailed(response, 'The request is not valid; see details', [
-      { field: 'dueLabel', message: 'dueLabel must be shorter than or equal to 100 characters' },
-      { field: 'dueLabel', message: 'dueLabel is required' },
-      { field: 'dueLabel', message: 'dueLabel must be a string' },
-    ]);
+    expectValidationFailed(response, 'The request is not valid; see details', [{ field: 'dueLabel', message: 'dueLabel is required' }]);
   });
 
   it('refuses an empty dueLabel as missing', async () => {
@@ -92,7 +88,7 @@ describe('GET /actions/due-window', () => {
 
   it('refuses a query parameter it does not know', async () => {
     expectValidationFailed(await dueWindow(api, '?dueLabel=March%202024&dueDate=2024-03-15'), 'The request is not valid; see details', [
-      { field: 'dueDate', message: 'unknown field dueDate: it is not part of this resource' },
+      { field: 'dueDate', message: 'unknown query parameter dueDate: this operation takes only dueLabel' },
     ]);
   });
 

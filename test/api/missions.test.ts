@@ -207,7 +207,7 @@ describe('missions API', () => {
         {
           field: 'colour',
           message:
-            'unknown query parameter colour: this list takes status, type, country, ownerId, startsAfter, startsBefore, limit, offset, sort, q, includeArchived',
+            'unknown query parameter colour: this list takes status, type, country, ownerId, startsAfter, startsBefore, limit, offset, sort, q, includeArchived, id',
         },
       ],
     ])('rejects %s with 400 naming the parameter', async (_case, query, detail) => {

@@ -229,7 +229,7 @@ describe('users API', () => {
       ['reminderMode=weekly', 'reminderMode', 'reminderMode must be one of the following values: each, digest'],
       ['sort=password', 'sort', 'cannot sort by password; sort by one of: name, email, createdAt'],
       ['limit=201', 'limit', 'limit must not be greater than 200'],
-      ['password=x', 'password', 'unknown query parameter password: this list takes role, language, reminderMode, limit, offset, sort, q, includeArchived'],
+      ['password=x', 'password', 'unknown query parameter password: this list takes role, language, reminderMode, limit, offset, sort, q, includeArchived, id'],
     ])('rejects the list filter %s with 400 naming it', async (query, field, message) => {
       const response = await api.get(`users?${query}`);
       expect(response.status).toBe(400);

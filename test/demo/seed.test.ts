@@ -416,7 +416,7 @@ describe('npm run seed:demo (runSeedCli)', () => {
         const output = capture();
         expect(await runSeedCli({ DATA_DIR: busyDir }, output)).toBe(1);
         expect(output.lines.err).toEqual([
-          `Loading the demo data failed: the embedded PostgreSQL on ${join(busyDir, 'postgres')} is in use by process ${process.ppid}; stop that service first, or set DATABASE_URL`,
+          `Loading the demo data failed: the embedded PostgreSQL on ${join(busyDir, 'postgres')} is in use by process ${process.ppid}: stop that service first, or set DATABASE_URL to use a PostgreSQL of your own`,
         ]);
       } finally {
         await rm(busyDir, { recursive: true, force: true });
