@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
+import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -15,19 +16,10 @@ import { runMigrations } from '../src/database/data-source.js';
  */
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 30);
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  process.stderr.write('set DATABASE_URL to a PostgreSQL server where a scratch database may be created\n');
-  process.exit(2);
-}
+const adminUrl = benchServerUrl();
 
-const name = `mcrm_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const databaseUrl = url.toString();
+const scratch = await createScratchDatabase(adminUrl);
+const databaseUrl = scratch.url;
 
 async function load(): Promise<void> {
   await runMigrations({ url: databaseUrl });
@@ -138,6 +130,5 @@ try {
   process.stdout.write('| list | request | total | median ms | p95 ms |\n| --- | --- | --- | --- | --- |\n');
   process.stdout.write(`${rows.join('\n')}\n`);
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
+import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -20,19 +21,10 @@ const RUNS = Number(process.env.RUNS ?? 30);
 const PARTICIPANTS = 300;
 const MEETINGS = 5000;
 const ACTIONS = 2000;
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  process.stderr.write('set DATABASE_URL to a PostgreSQL server where a scratch database may be created\n');
-  process.exit(2);
-}
+const adminUrl = benchServerUrl();
 
-const name = `mcrm_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const databaseUrl = url.toString();
+const scratch = await createScratchDatabase(adminUrl);
+const databaseUrl = scratch.url;
 
 async function load(): Promise<string> {
   await runMigrations({ url: databaseUrl });
@@ -186,7 +178,8 @@ try {
   process.stdout.write('| request | path | size | median ms | p95 ms |\n| --- | --- | --- | --- | --- |\n');
   process.stdout.write(`${rows.join('\n')}\n`);
 } finally {
-  if (process.env.KEEP) process.stdout.write(`kept ${databaseUrl}\n`);
-  else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  if (process.env.KEEP) {
+    process.stdout.write(`kept ${databaseUrl}\n`);
+    await scratch.keep();
+  } else await scratch.drop();
 }

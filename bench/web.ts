@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
+import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { DASHBOARD_DIR } from '../src/dashboard/dashboard.js';
@@ -22,11 +23,7 @@ import { hashPassword } from '../src/users/password.js';
  */
 const RUNS = Number(process.env.RUNS ?? 15);
 const EXTRA_ACTIONS = Number(process.env.EXTRA_ACTIONS ?? 10_000);
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  process.stderr.write('set DATABASE_URL to a PostgreSQL server where a scratch database may be created\n');
-  process.exit(2);
-}
+const adminUrl = benchServerUrl();
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -49,13 +46,8 @@ function bundleSizes(): void {
   process.stdout.write(`\nJavaScript for the first page: ${kb(firstJs)} gzip (budget 250 KB); CSS ${kb(firstCss)} gzip\n`);
 }
 
-const name = `mcrm_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const databaseUrl = url.toString();
+const scratch = await createScratchDatabase(adminUrl);
+const databaseUrl = scratch.url;
 const password = 'Vietnam-2023-bench-password';
 
 try {
@@ -135,6 +127,5 @@ try {
   await browser.close();
   await app.close();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }
