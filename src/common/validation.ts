@@ -1,7 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { DomainError, type FieldError, ValidationFailedError } from './errors.js';
-import { ListQueryDto } from './paging.js';
 
 const UNKNOWN_FIELD = /^property (\S+) should not exist$/;
 
@@ -37,9 +36,9 @@ class ApiValidationPipe extends ValidationPipe {
       return (await super.transform(value, metadata)) as unknown;
     } catch (error) {
       if (!(error instanceof DomainError) || metadata.type !== 'query') throw error;
-      const names = queryParameters(metadata.metatype).join(', ');
-      // Lists say which filters they take; other operations, in the interceptor's words, what they take.
-      const takes = metadata.metatype?.prototype instanceof ListQueryDto ? `this list takes ${names}` : `this operation takes only ${names}`;
+      const parameters = queryParameters(metadata.metatype);
+      // Lists (they page) say which filters they take; other operations, in the interceptor's words, what they take.
+      const takes = parameters.includes('limit') ? `this list takes ${parameters.join(', ')}` : `this operation takes only ${parameters.join(', ')}`;
       const details = error.details.map((detail) =>
         /^unknown field /.test(detail.message) ? { field: detail.field, message: `unknown query parameter ${detail.field}: ${takes}` } : detail,
       );
