@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
-import { type NamedKind, useNames } from './names';
+import { listOf, type NamedKind, useNames } from './names';
 import { useDebounced } from './useDebounced';
 
 interface Option {
@@ -11,16 +10,8 @@ interface Option {
 }
 
 async function search(kind: NamedKind, q: string): Promise<Option[]> {
-  const query = { limit: 50, ...(q ? { q } : {}) };
-  const page =
-    kind === 'organisations'
-      ? await unwrap(api.GET('/api/v1/organisations', { params: { query } }))
-      : kind === 'contacts'
-        ? await unwrap(api.GET('/api/v1/contacts', { params: { query } }))
-        : kind === 'users'
-          ? await unwrap(api.GET('/api/v1/users', { params: { query } }))
-          : await unwrap(api.GET('/api/v1/missions', { params: { query } }));
-  return (page.items as { id: string; name?: string; title?: string }[]).map((item) => ({ id: item.id, name: item.name ?? item.title ?? item.id }));
+  const items = (await listOf(kind, { limit: 50, ...(q ? { q } : {}) })) as { id: string; name?: string; title?: string }[];
+  return items.map((item) => ({ id: item.id, name: item.name ?? item.title ?? item.id }));
 }
 
 interface RefFieldProps {

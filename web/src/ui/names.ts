@@ -10,9 +10,16 @@ interface Records {
   missions: Schemas['MissionResponseDto'];
 }
 
-async function fetchPage<K extends NamedKind>(kind: K, ids: string[]): Promise<Records[K][]> {
-  // Archived records are still named where they are referred to (a past delegation, an old owner).
-  const query = { id: ids.join(','), limit: 200, includeArchived: true };
+/** The query every list of these kinds takes: ids, text search, paging, archived ones. */
+export interface NamedListQuery {
+  id?: string;
+  q?: string;
+  limit: number;
+  includeArchived?: boolean;
+}
+
+/** One page of a kind's list: the one place that knows which path each kind lives at. */
+export async function listOf<K extends NamedKind>(kind: K, query: NamedListQuery): Promise<Records[K][]> {
   switch (kind) {
     case 'organisations':
       return (await unwrap(api.GET('/api/v1/organisations', { params: { query } }))).items as Records[K][];
@@ -24,6 +31,10 @@ async function fetchPage<K extends NamedKind>(kind: K, ids: string[]): Promise<R
       return (await unwrap(api.GET('/api/v1/missions', { params: { query } }))).items as Records[K][];
   }
 }
+
+// Archived records are still named where they are referred to (a past delegation, an old owner).
+const fetchPage = <K extends NamedKind>(kind: K, ids: string[]): Promise<Records[K][]> =>
+  listOf(kind, { id: ids.join(','), limit: 200, includeArchived: true });
 
 async function fetchRecords<K extends NamedKind>(kind: K, ids: string[]): Promise<Record<string, Records[K]>> {
   const records: Record<string, Records[K]> = {};
