@@ -70,6 +70,10 @@ export async function createApp(
     trustProxy: environment.TRUST_PROXY,
     genReqId: requestId,
     clientErrorHandler: answerClientError,
+    // A request that reached the service before it began to close is answered in full (with
+    // `Connection: close`), however busy the service was when it read it: Ctrl-C loses no work.
+    // New connections are refused from the first moment of the close, so it still ends quickly.
+    return503OnClosing: false,
   });
   // The same id is in every log line of the request, in error bodies and in this header.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
