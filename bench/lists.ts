@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
@@ -9,10 +10,14 @@ import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
 
 /**
- * List endpoints over a large data set: a million follow-up actions and a million
- * meetings (npm run bench:lists; ROWS=… to change the size). Needs DATABASE_URL of a
- * server where it may create (and then drop) a scratch database. Prints medians and
- * 95th percentiles of whole HTTP round trips, one request at a time.
+ * List endpoints over a large data set: a million follow-up actions, a million meetings and
+ * a million contacts (npm run bench:lists; ROWS=… to change the size), one in a thousand
+ * written with Vietnamese accents so that accent-blind search has something to find. Needs
+ * DATABASE_URL of a server where it may create (and then drop) a scratch database. Prints
+ * medians and 95th percentiles of whole HTTP round trips, one request at a time; then what
+ * the per-request session check costs: the same requests to a second service that checks
+ * every token against the database (SESSION_CHECK_CACHE_MS=0) and to the default one,
+ * alternating.
  */
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 30);
@@ -29,8 +34,12 @@ async function load(): Promise<void> {
   const missions = 500;
   const organisations = 5000;
   const users = 100;
-  await db.query(`INSERT INTO users (email, name, role) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, 'officer' FROM generate_series(1, ${users}) i`);
-  await db.query(`INSERT INTO organisations (name, kind, country, sectors) SELECT 'Company ' || i, 'company', (ARRAY['BE','VN','JP','US','DE'])[1 + i % 5], ARRAY[(ARRAY['logistics','ports','cleantech','education'])[1 + i % 4]] FROM generate_series(1, ${organisations}) i`);
+  await db.query(
+    `INSERT INTO users (email, name, role) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, 'officer' FROM generate_series(1, ${users}) i`,
+  );
+  await db.query(
+    `INSERT INTO organisations (name, kind, country, sectors) SELECT 'Company ' || i, 'company', (ARRAY['BE','VN','JP','US','DE'])[1 + i % 5], ARRAY[(ARRAY['logistics','ports','cleantech','education'])[1 + i % 4]] FROM generate_series(1, ${organisations}) i`,
+  );
   await db.query(`INSERT INTO missions (code, title, type, host_countries, start_date, end_date, time_zone, status)
     SELECT 'M-' || i, 'Mission ' || i, 'economic_mission', ARRAY[(ARRAY['VN','JP','US','DE'])[1 + i % 4]]::char(2)[], DATE '2015-01-01' + i * 7, DATE '2015-01-01' + i * 7 + 5, 'Asia/Ho_Chi_Minh', 'completed'
     FROM generate_series(1, ${missions}) i`);
@@ -38,12 +47,12 @@ async function load(): Promise<void> {
   await db.query(`CREATE TEMP TABLE u AS SELECT row_number() OVER () AS n, id FROM users`);
   await db.query(`CREATE TEMP TABLE o AS SELECT row_number() OVER () AS n, id FROM organisations`);
   await db.query(`INSERT INTO meetings (mission_id, kind, title, starts_at, synthetic)
-    SELECT m.id, (ARRAY['b2b','b2b','b2b','official','seminar']::meeting_kind[])[1 + i % 5], 'Meeting ' || i, TIMESTAMPTZ '2015-01-01' + (i || ' minutes')::interval * 5, true
+    SELECT m.id, (ARRAY['b2b','b2b','b2b','official','seminar']::meeting_kind[])[1 + i % 5], 'Meeting ' || i || (CASE WHEN i % 1000 = 0 THEN ' với ông Nguyễn' ELSE '' END), TIMESTAMPTZ '2015-01-01' + (i || ' minutes')::interval * 5, true
     FROM generate_series(1, ${ROWS}) i JOIN m ON m.n = 1 + i % ${missions}`);
   await db.query(`INSERT INTO meeting_organisations (meeting_id, organisation_id, side)
     SELECT x.id, o.id, 'delegation' FROM (SELECT id, row_number() OVER () AS n FROM meetings) x JOIN o ON o.n = 1 + x.n % ${organisations}`);
   await db.query(`INSERT INTO actions (title, kind, mission_id, owner_id, status, due_from, due_to, due_precision)
-    SELECT 'Follow-up ' || i || (CASE WHEN i % 10 = 0 THEN ' visit' ELSE '' END), 'other', m.id, u.id,
+    SELECT 'Follow-up ' || i || (CASE WHEN i % 10 = 0 THEN ' visit' ELSE '' END) || (CASE WHEN i % 1000 = 0 THEN ' Hải Phòng' ELSE '' END), 'other', m.id, u.id,
       (ARRAY['open','in_progress','done','done','cancelled']::action_status[])[1 + i % 5],
       DATE '2015-01-01' + (i % 4000), DATE '2015-01-01' + (i % 4000) + 30, 'range'
     FROM generate_series(1, ${ROWS}) i JOIN m ON m.n = 1 + i % ${missions} JOIN u ON u.n = 1 + i % ${users}`);
@@ -51,8 +60,11 @@ async function load(): Promise<void> {
     SELECT x.id, o.id FROM (SELECT id, row_number() OVER () AS n FROM actions) x JOIN o ON o.n = 1 + x.n % ${organisations}`);
   await db.query(`INSERT INTO action_watchers (action_id, user_id)
     SELECT x.id, u.id FROM (SELECT id, row_number() OVER () AS n FROM actions) x JOIN u ON u.n = 1 + (x.n + 1) % ${users}`);
+  await db.query(`INSERT INTO contacts (organisation_id, name, email, synthetic)
+    SELECT o.id, CASE WHEN i % 1000 = 0 THEN 'Nguyễn Văn ' || i ELSE 'Contact ' || i END, 'contact' || i || '@example.vn', true
+    FROM generate_series(1, ${ROWS}) i JOIN o ON o.n = 1 + i % ${organisations}`);
   await db.query('ANALYZE');
-  process.stdout.write(`loaded ${ROWS} actions and ${ROWS} meetings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`loaded ${ROWS} actions, ${ROWS} meetings and ${ROWS} contacts in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   await db.end();
 }
 
@@ -64,7 +76,7 @@ try {
   await load();
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const pick = async (sql: string): Promise<string> => ((await db.query<{ id: string }>(sql)).rows[0]).id;
+  const pick = async (sql: string): Promise<string> => (await db.query<{ id: string }>(sql)).rows[0].id;
   const missionId = await pick('SELECT id FROM missions ORDER BY code LIMIT 1');
   const ownerId = await pick('SELECT id FROM users ORDER BY email LIMIT 1');
   const organisationId = await pick('SELECT id FROM organisations ORDER BY name LIMIT 1');
@@ -77,20 +89,33 @@ try {
   ]);
   await db.end();
 
-  const environment = loadEnvironment({
-    NODE_ENV: 'production',
-    ROLE: 'api',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    DEFAULT_TIME_ZONE: 'Europe/Brussels',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ...(process.env.SESSION_CHECK_CACHE_MS === undefined ? {} : { SESSION_CHECK_CACHE_MS: process.env.SESSION_CHECK_CACHE_MS }),
-  });
-  const app = await createApp(environment, databaseUrl);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  // The requests are an officer's: an access token signed with the app's own key.
+  const jwtSecret = randomBytes(32).toString('hex');
+  /** A service on the scratch database; both share the key, so one token serves both. */
+  const serve = async (extra: Record<string, string>): Promise<{ app: NestFastifyApplication; base: string }> => {
+    const environment = loadEnvironment({
+      NODE_ENV: 'production',
+      ROLE: 'api',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      DEFAULT_TIME_ZONE: 'Europe/Brussels',
+      JWT_SECRET: jwtSecret,
+      ...extra,
+    });
+    const app = await createApp(environment, databaseUrl);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { app, base: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1` };
+  };
+  const { app, base } = await serve(process.env.SESSION_CHECK_CACHE_MS === undefined ? {} : { SESSION_CHECK_CACHE_MS: process.env.SESSION_CHECK_CACHE_MS });
+  const uncached = await serve({ SESSION_CHECK_CACHE_MS: '0' });
+  // The requests are an officer's: an access token signed with the services' own key.
   const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: ownerId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 3600 })}`;
-  const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
+  const timedRequest = async (url: string): Promise<{ ms: number; total: number }> => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization } });
+    const body = (await response.json()) as { total: number };
+    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
+    return { ms: performance.now() - started, total: body.total };
+  };
 
   const scenarios: [string, string][] = [
     ['actions, first page (sorted by due date)', 'actions'],
@@ -101,11 +126,16 @@ try {
     ['overdue actions', 'actions?overdue=true'],
     ['actions due in a window', 'actions?dueAfter=2020-01-01&dueBefore=2020-03-31'],
     ['actions, text search', 'actions?q=visit'],
+    ['actions, accent-blind search', 'actions?q=hai%20phong'],
     ['actions, page 200', 'actions?offset=10000&limit=50'],
     ['meetings, first page (sorted by start)', 'meetings'],
     ['meetings by mission', `meetings?missionId=${missionId}`],
     ['meetings by organisation', `meetings?organisationId=${organisationId}`],
     ['meetings by kind, newest first', 'meetings?kind=official&sort=-startsAt'],
+    ['meetings, accent-blind search', 'meetings?q=ong%20nguyen'],
+    ['contacts, first page (by name)', 'contacts'],
+    ['contacts, accent-blind search', 'contacts?q=nguyen%20van'],
+    ['contacts, search by e-mail', 'contacts?q=contact4242%40'],
     // Little work beyond checking the token: shows what the check of each request costs.
     ['one mission by id', `missions/${missionId}`],
   ];
@@ -114,21 +144,42 @@ try {
     const times: number[] = [];
     let total = 0;
     for (let run = 0; run < RUNS + 3; run += 1) {
-      const started = performance.now();
-      const response = await fetch(`${base}/${path}`, { headers: { authorization } });
-      const body = (await response.json()) as { total: number };
-      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-      if (run >= 3) times.push(performance.now() - started); // the first runs warm caches
-      total = body.total;
+      const { ms, total: answered } = await timedRequest(`${base}/${path}`);
+      if (run >= 3) times.push(ms); // the first runs warm caches
+      total = answered;
     }
     times.sort((a, b) => a - b);
-    rows.push(`| ${label} | \`${path.replace(/[0-9a-f-]{36}/, '{id}')}\` | ${total ?? 1} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+    rows.push(
+      `| ${label} | \`${path.replace(/[0-9a-f-]{36}/, '{id}')}\` | ${total ?? 1} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`,
+    );
   }
+  // The session check alone: the same requests, alternating between the two services.
+  const checks: string[] = [];
+  for (const [label, path] of [scenarios.at(-1)!, scenarios.find(([, path]) => path.startsWith('actions?ownerId'))!]) {
+    const cached: number[] = [];
+    const every: number[] = [];
+    for (let run = 0; run < RUNS * 2 + 3; run += 1) {
+      const a = await timedRequest(`${base}/${path}`);
+      const b = await timedRequest(`${uncached.base}/${path}`);
+      if (run >= 3) {
+        cached.push(a.ms);
+        every.push(b.ms);
+      }
+    }
+    const [c, e] = [cached.sort((x, y) => x - y), every.sort((x, y) => x - y)].map((times) => percentile(times, 50));
+    checks.push(`| ${label} | ${c.toFixed(2)} | ${e.toFixed(2)} | ${(e - c).toFixed(2)} |`);
+  }
+  await uncached.app.close();
   await app.close();
   process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-  process.stdout.write(`${ROWS} actions, ${ROWS} meetings; ${RUNS} requests each, one at a time\n\n`);
+  process.stdout.write(`${ROWS} actions, ${ROWS} meetings, ${ROWS} contacts; ${RUNS} requests each, one at a time\n\n`);
   process.stdout.write('| list | request | total | median ms | p95 ms |\n| --- | --- | --- | --- | --- |\n');
   process.stdout.write(`${rows.join('\n')}\n`);
+  process.stdout.write(`\nThe session check: ${RUNS * 2} requests each, alternating\n\n`);
+  process.stdout.write(
+    '| request | median ms, checked once per 2 s (default) | median ms, checked on every request | cost of the check ms |\n| --- | --- | --- | --- |\n',
+  );
+  process.stdout.write(`${checks.join('\n')}\n`);
 } finally {
   await scratch.drop();
 }
