@@ -14,9 +14,9 @@ import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { chooseQueueBackend, migrateQueueSchema, type QueueBackend, type QueueBackendName } from '../src/queue/queue-backend.js';
 import { QueueName } from '../src/queue/queue.constants.js';
-import { Mailer } from '../src/reminders/mailer.js';
-import { ReminderQueue } from '../src/reminders/reminder-queue.js';
-import { ReminderSender } from '../src/reminders/reminder-sender.js';
+import { Mailer } from '../src/reminders/delivery/mailer.service.js';
+import { ReminderQueue } from '../src/reminders/reminder-queue.service.js';
+import { ReminderSender } from '../src/reminders/delivery/reminder-sender.service.js';
 
 /**
  * The reminder engine under load (npm run bench:reminders), on PostgreSQL and, when REDIS_URL

@@ -22,7 +22,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import type { QueueBackend } from './queue/queue-backend.js';
 import { QueueModule } from './queue/queue.module.js';
-import { ReminderWorkerModule } from './reminders/reminder-worker.module.js';
+import { ReminderWorkerModule } from './reminders/delivery/reminder-worker.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { lockForChange } from '../database/versioned.js';
-import { Mailer } from '../reminders/mailer.js';
+import { Mailer } from '../reminders/delivery/mailer.service.js';
 import { hashPassword } from '../users/password.js';
 import { User } from '../users/user.entity.js';
 import type { InvitationResponseDto, PasswordResetConfirmDto } from './auth.dto.js';

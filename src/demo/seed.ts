@@ -11,8 +11,8 @@ import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Clock } from '../common/clock.js';
-import { ReminderPlanner } from '../reminders/reminder-planner.js';
-import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { ReminderPlanner } from '../reminders/planning/reminder-planner.service.js';
+import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 import { atLocalTime } from '../reminders/working-time.js';
 import { User } from '../users/user.entity.js';
 import { type DemoAction, type DemoDataSet, type DemoParticipant, REFERENCE_MISSION } from './reference-mission.js';
@@ -383,7 +383,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
 
   // The reminders of the actions added now, planned as a change of the action would plan them (an
   // overdue action's missed ones from now on); no assignment notices: nobody assigned anything.
-  const planner = new ReminderPlanner(new RemindersRepository(manager.connection), clock);
+  const planner = new ReminderPlanner(new ReminderPlanningRepository(manager.connection), clock);
   let reminders = 0;
   for (const a of actionsAddedNow) {
     const due = dueOf(a);

@@ -4,7 +4,7 @@ import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicato
 import { Public } from '../auth/roles.decorator.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { DomainError } from '../common/errors.js';
-import { ReminderQueue } from '../reminders/reminder-queue.js';
+import { ReminderQueue } from '../reminders/reminder-queue.service.js';
 
 @ApiTags('health')
 @Public()

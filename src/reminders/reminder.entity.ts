@@ -7,6 +7,10 @@ export const REMINDER_KINDS = ['assignment', 'heads_up', 'due_soon', 'due', 'ove
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_STATUSES = ['planned', 'sending', 'sent', 'failed', 'cancelled', 'skipped'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+/** Statuses that hold a reminder's place in the plan (the unique index uq_reminders_occurrence): once sent, never planned again. */
+export const PLACE_HOLDING_STATUSES: readonly ReminderStatus[] = ['planned', 'sending', 'sent', 'failed', 'skipped'];
+/** The same, as SQL: the predicate of uq_reminders_occurrence, which an upsert must name to use it. */
+export const PLACE_HOLDING_SQL = `(${PLACE_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /**
  * One message about an action (or, for a digest, about a user's day): planned,
@@ -75,4 +79,10 @@ export class Reminder extends BaseEntity {
   /** Why it was cancelled or skipped, in words. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   reason!: string | null;
+}
+
+/** A RETURNING * row (snake_case columns) as a Reminder. */
+export function reminderFromRow(raw: Record<string, unknown>): Reminder {
+  const fields: [string, unknown][] = Object.entries(raw).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]);
+  return Object.assign(new Reminder(), Object.fromEntries(fields) as Partial<Reminder>);
 }

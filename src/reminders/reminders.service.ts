@@ -6,7 +6,7 @@ import { isDateOnly } from '../common/validators.js';
 import { Environment } from '../config/environment.js';
 import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
-import { ReminderQueue } from './reminder-queue.js';
+import { ReminderQueue } from './reminder-queue.service.js';
 import {
   type ActionReminderSearchDto,
   mapReminder,

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
-import { ReminderQueue } from '../reminders/reminder-queue.js';
+import { ReminderQueue } from '../reminders/reminder-queue.service.js';
 import { addDays, atLocalTime } from '../reminders/working-time.js';
 import {
   DEFAULT_REMINDER_DAYS_BEFORE,

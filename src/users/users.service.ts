@@ -12,7 +12,7 @@ import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
-import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 
 @Injectable()
 export class UsersService {
@@ -21,7 +21,7 @@ export class UsersService {
     private readonly exporter: ListExporter,
     private readonly tokens: TokensRepository,
     private readonly sessions: SessionCheck,
-    private readonly reminders: RemindersRepository,
+    private readonly reminders: ReminderPlanningRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { ConflictError } from '../../src/common/errors.js';
-import { ReminderPlanner } from '../../src/reminders/reminder-planner.js';
+import { ReminderPlanner } from '../../src/reminders/planning/reminder-planner.service.js';
 import { type ApiClient, startTestApp, type TestApp } from '../support/app.js';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { ReminderQueue } from '../../src/reminders/reminder-queue.js';
+import { ReminderQueue } from '../../src/reminders/reminder-queue.service.js';
 import { startTestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
 
@@ -284,7 +284,7 @@ async function seedActions(db: pg.Client, count: number): Promise<{ id: string }
 }
 
 /** A planned overdue reminder to the owner of each action, falling due from `firstDue`, one every `stepMs`. */
-async function planReminders(db: pg.Client, actions: { id: string }[], firstDue: number, stepMs: number, occurrence = 1) {
+async function scheduleReminders(db: pg.Client, actions: { id: string }[], firstDue: number, stepMs: number, occurrence = 1) {
   const { rows } = await db.query<{ id: string; fire_at: Date; attempts: number }>(
     `INSERT INTO reminders (action_id, kind, occurrence, recipient_id, fire_at)
      SELECT a.id, 'overdue', $3, a.owner_id, t.fire_at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(action_id, fire_at) JOIN actions a ON a.id = t.action_id
@@ -436,9 +436,9 @@ async function runScenario(backend: Backend, cleanup: (() => Promise<unknown>)[]
   await workers.bothReady();
 
   const start = Date.now();
-  const waveA = await planReminders(db, actions.slice(0, WAVE_A), start + WAVE_A_DUE_IN_MS, WAVE_A_SPREAD_MS / WAVE_A);
+  const waveA = await scheduleReminders(db, actions.slice(0, WAVE_A), start + WAVE_A_DUE_IN_MS, WAVE_A_SPREAD_MS / WAVE_A);
   // Every real queue holds jobs for later: a worker with nothing to do now blocks until tomorrow's, or until it is notified.
-  const [tomorrow] = await planReminders(db, actions.slice(0, 1), start + 86_400_000, 0, 2);
+  const [tomorrow] = await scheduleReminders(db, actions.slice(0, 1), start + 86_400_000, 0, 2);
   await api.app.get(ReminderQueue).wake([...waveA, tomorrow]);
   await api.app.close();
   apiOpen = false;
@@ -469,7 +469,7 @@ async function runScenario(backend: Backend, cleanup: (() => Promise<unknown>)[]
   const survivors = workers.names();
   const idleBlip = await blip(db, redis);
   const waveBDue = Date.now() + WAVE_B_DUE_AFTER_BLIP_MS;
-  const waveB = await planReminders(db, actions.slice(WAVE_A), waveBDue, 1);
+  const waveB = await scheduleReminders(db, actions.slice(WAVE_A), waveBDue, 1);
   const waveBIds = new Set(waveB.map((row) => messageIdOf(row.id)));
   await until(() => arrivals.some((arrival) => waveBIds.has(arrival.messageId)), waveBDue - Date.now() + RECOVERY_LIMIT_MS);
 

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
 
 import { loadEnvironment } from '../../src/config/environment.js';
-import { Mailer, MailDeliveryError, type OutgoingMail } from '../../src/reminders/mailer.js';
-import { actionUrl, renderActionMessage } from '../../src/reminders/messages.js';
+import { Mailer, MailDeliveryError, type OutgoingMail } from '../../src/reminders/delivery/mailer.service.js';
+import { actionUrl, renderActionMessage } from '../../src/reminders/delivery/messages.js';
 
 interface Received {
   from: string | null;

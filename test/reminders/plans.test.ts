@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 
 /**
  * The plans of the reference mission's follow-up actions, read through the API with the clock
- * pinned. The instants are those of src/reminders/reminder-plan.spec.ts; through the API the
+ * pinned. The instants are those of src/reminders/planning/reminder-schedule.spec.ts; through the API the
  * owner's assignment notice comes first, due at the moment the action was created.
  */
 

@@ -27,7 +27,7 @@ interface ActionBody {
 /** 2024-01-15, 11:00 in Brussels: the GOOSE mission ("March 2024") is two months ahead. */
 const NOW = new Date('2024-01-15T10:00:00Z');
 
-/** The GOOSE plan of reminder-plan.spec.ts, for Els, with the escalation to Tom. */
+/** The GOOSE plan of planning/reminder-schedule.spec.ts, for Els, with the escalation to Tom. */
 const MARCH_PLAN = [
   '2024-02-16T08:00:00.000Z heads_up#0 els',
   '2024-03-28T08:00:00.000Z due_soon#0 els',

@@ -4,7 +4,7 @@ import { sha256 } from '../../src/auth/token-secrets.js';
 import { Clock } from '../../src/common/clock.js';
 import { REFERENCE_MISSION } from '../../src/demo/reference-mission.js';
 import { demoId, seedDemoData } from '../../src/demo/seed.js';
-import { ReminderSweeper } from '../../src/reminders/reminder-sweeper.js';
+import { ReminderSweeper } from '../../src/reminders/delivery/reminder-sweeper.service.js';
 import { atLocalTime } from '../../src/reminders/working-time.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { bodyParts, eventually } from '../support/reminders.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoData, demoId } from '../../src/demo/seed.js';
-import { actionUrl, renderActionMessage } from '../../src/reminders/messages.js';
+import { actionUrl, renderActionMessage } from '../../src/reminders/delivery/messages.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };

@@ -10,6 +10,8 @@
  * last day of a month, so no timezone can shift a date.
  */
 
+import type { Language } from '../../users/user.entity.js';
+
 export const DUE_PRECISIONS = ['day', 'range', 'part_of_month', 'month', 'quarter', 'half', 'season', 'year'] as const;
 export type DuePrecision = (typeof DUE_PRECISIONS)[number];
 
@@ -309,8 +311,6 @@ export function parseDueLabel(label: string): DueWindow | null {
 // Describing a window in words, for e-mails.
 // ---------------------------------------------------------------------------------------------
 
-type Language = 'nl' | 'en';
-
 // prettier-ignore
 const MONTH_NAMES: Readonly<Record<Language, readonly string[]>> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -421,12 +421,57 @@ function describeByPrecision(w: DueWindow, from: YearMonthDay, language: Languag
 /** Words that belong to one language only; month names, numbers and shared words (april, september, winter, half) belong to both. */
 const ONLY: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set([
-    'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october', 'jan', 'feb', 'mar', 'jun', 'jul', 'aug', 'oct',
-    'early', 'mid', 'late', 'spring', 'summer', 'autumn', 'fall', 'first', 'second', 'of', 'end',
+    'january',
+    'february',
+    'march',
+    'may',
+    'june',
+    'july',
+    'august',
+    'october',
+    'jan',
+    'feb',
+    'mar',
+    'jun',
+    'jul',
+    'aug',
+    'oct',
+    'early',
+    'mid',
+    'late',
+    'spring',
+    'summer',
+    'autumn',
+    'fall',
+    'first',
+    'second',
+    'of',
+    'end',
   ]),
   nl: new Set([
-    'januari', 'februari', 'maart', 'mei', 'juni', 'juli', 'augustus', 'oktober', 'mrt', 'okt',
-    'begin', 'midden', 'eind', 'einde', 'van', 'lente', 'voorjaar', 'zomer', 'herfst', 'najaar', 'eerste', 'tweede', 'helft',
+    'januari',
+    'februari',
+    'maart',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'oktober',
+    'mrt',
+    'okt',
+    'begin',
+    'midden',
+    'eind',
+    'einde',
+    'van',
+    'lente',
+    'voorjaar',
+    'zomer',
+    'herfst',
+    'najaar',
+    'eerste',
+    'tweede',
+    'helft',
   ]),
 };
 
@@ -441,7 +486,7 @@ function labelLanguages(label: string): Set<Language> {
   return languages;
 }
 
-export function describeDueWindow(w: DueWindow, language: 'nl' | 'en'): string {
+export function describeDueWindow(w: DueWindow, language: Language): string {
   const label = w.dueLabel?.trim();
   // The words the officer typed, where the reader reads them; otherwise the window in the reader's words.
   if (label && labelLanguages(label).has(language)) return label;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ContactLanguage } from '../../contacts/contact.entity.js';
-import { DeliveryRows, type DueRow } from '../../reminders/delivery-rows.js';
+import { DeliveryRows, type DueRow } from '../../reminders/delivery/delivery-rows.js';
 import type { SurveyMessage, SurveyMessageKind } from '../survey-message.entity.js';
 
 /** What a survey e-mail says, read in one query when a worker sends it. */

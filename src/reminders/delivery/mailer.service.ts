@@ -10,7 +10,7 @@ import {
   type StreamSentMessageInfo,
   type Transporter,
 } from 'nodemailer';
-import { Environment } from '../config/environment.js';
+import { Environment } from '../../config/environment.js';
 
 export interface OutgoingMail {
   to: string;

@@ -3,16 +3,17 @@
  * recipients, the policy and the current time. The engine stores the result as rows and
  * recomputes it whenever the action's due window, people or status change.
  */
-import { ACTIVE_ACTION_STATUSES, type ActionStatus } from '../actions/action.entity.js';
-import { REMINDER_KINDS, type ReminderKind } from './reminder.entity.js';
-import { type ReminderPolicy, SEND_HOUR } from './reminder-policy.js';
-import { addDays, atLocalTime, localDate, nextWorkingDay, nextWorkingHour, previousWorkingDay } from './working-time.js';
+import { ACTIVE_ACTION_STATUSES, type ActionStatus } from '../../actions/action.entity.js';
+import { REMINDER_KINDS, type ReminderKind } from '../reminder.entity.js';
+import { type ReminderPolicy, SEND_HOUR } from '../reminder-policy.js';
+import { addDays, atLocalTime, localDate, nextWorkingDay, nextWorkingHour, previousWorkingDay } from '../working-time.js';
+import type { ReminderMode } from '../../users/user.entity.js';
 
 export interface PlanRecipient {
   id: string;
   timeZone: string;
   /** 'digest' users hear about their actions in a daily digest, planned elsewhere. */
-  reminderMode: 'each' | 'digest';
+  reminderMode: ReminderMode;
 }
 
 export interface PlanAction {
@@ -65,7 +66,7 @@ interface PlannedDay {
  * or re-planned with its window already closed) are planned from now instead: the first at the next working hour in the recipient's
  * zone, the rest at the policy's pace after it, so a late action is heard of without a burst of stale messages.
  */
-export function planReminders(input: PlanInput): PlannedReminder[] {
+export function scheduleReminders(input: PlanInput): PlannedReminder[] {
   const { action, policy, recipients } = input;
   if (action.archived || !ACTIVE_ACTION_STATUSES.includes(action.status) || action.dueFrom === null || action.dueTo === null) return [];
   const settled = input.settled ?? new Map<string, Date>();

@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { ACTIVE_ACTION_STATUSES } from '../actions/action.entity.js';
-import { Clock } from '../common/clock.js';
-import { Environment } from '../config/environment.js';
-import type { User } from '../users/user.entity.js';
-import { MailDeliveryError, Mailer } from './mailer.js';
+import { ACTIVE_ACTION_STATUSES } from '../../actions/action.entity.js';
+import { Clock } from '../../common/clock.js';
+import { Environment } from '../../config/environment.js';
+import type { User } from '../../users/user.entity.js';
+import { MailDeliveryError, Mailer } from './mailer.service.js';
 import { actionUrl, renderActionMessage, renderDigest, type RenderedMessage } from './messages.js';
-import { addDays, localDate } from './working-time.js';
-import type { Reminder } from './reminder.entity.js';
-import { ReminderQueue } from './reminder-queue.js';
-import { RemindersRepository } from './reminders.repository.js';
+import { addDays, localDate } from '../working-time.js';
+import type { Reminder } from '../reminder.entity.js';
+import { ReminderQueue } from '../reminder-queue.service.js';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
 
 /** Attempts before a reminder is recorded as failed for good. */
 export const MAX_ATTEMPTS = 5;
@@ -26,7 +26,7 @@ export class ReminderSender {
   private readonly logger = new Logger(ReminderSender.name);
 
   constructor(
-    private readonly reminders: RemindersRepository,
+    private readonly reminders: ReminderDeliveryRepository,
     private readonly mailer: Mailer,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
@@ -43,7 +43,14 @@ export class ReminderSender {
       const message = await this.compose(reminder, recipient);
       if (typeof message === 'string') return this.skip(reminder, message);
       const messageId = `reminder-${reminder.id}@mission-crm`;
-      const delivered = await this.mailer.send({ to: recipient.email, toName: recipient.name, subject: message.subject, text: message.text, html: message.html, messageId });
+      const delivered = await this.mailer.send({
+        to: recipient.email,
+        toName: recipient.name,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId,
+      });
       sent = { messageId: delivered.messageId, subject: message.subject };
     } catch (error) {
       return this.failAttempt(reminder, error);
@@ -66,7 +73,9 @@ export class ReminderSender {
         return;
       } catch (error) {
         if (this.clock.now().getTime() + wait >= giveUpAt) {
-          throw new Error(`reminder ${reminder.id} was sent as ${messageId} but could not be recorded; it will be sent again once its claim expires`, { cause: error });
+          throw new Error(`reminder ${reminder.id} was sent as ${messageId} but could not be recorded; it will be sent again once its claim expires`, {
+            cause: error,
+          });
         }
         await sleep(wait);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type PlanAction, type PlanInput, type PlanRecipient, planReminders, settledKey } from './reminder-plan.js';
-import { DEFAULT_REMINDER_POLICY, effectivePolicy } from './reminder-policy.js';
+import { type PlanAction, type PlanInput, type PlanRecipient, scheduleReminders, settledKey } from './reminder-schedule.js';
+import { DEFAULT_REMINDER_POLICY, effectivePolicy } from '../reminder-policy.js';
 
 // FIT officers of the reference mission (the demo's invented users), with the zones and modes each test needs.
 const els: PlanRecipient = { id: 'user-els', timeZone: 'Europe/Brussels', reminderMode: 'each' };
@@ -23,9 +23,9 @@ function goose(overrides: Partial<PlanInput> = {}, action: Partial<PlanAction> =
 }
 
 /** One line per reminder, so a whole plan reads (and fails) at a glance. */
-const lines = (input: PlanInput): string[] => planReminders(input).map((r) => `${r.fireAt.toISOString()} ${r.kind}#${r.occurrence} ${r.recipientId}`);
+const lines = (input: PlanInput): string[] => scheduleReminders(input).map((r) => `${r.fireAt.toISOString()} ${r.kind}#${r.occurrence} ${r.recipientId}`);
 
-describe('planReminders', () => {
+describe('scheduleReminders', () => {
   describe('for the GOOSE mission, due "March 2024" (2024-03-01..2024-03-31)', () => {
     it('plans every reminder at nine in Brussels, following the change to summer time, and escalates at nine in the mission owner’s zone', () => {
       expect(lines(goose())).toEqual([
@@ -41,13 +41,13 @@ describe('planReminders', () => {
     });
 
     it('returns exact instants with the occurrence of each reminder', () => {
-      const plan = planReminders(goose());
+      const plan = scheduleReminders(goose());
       expect(plan[0]).toEqual({ kind: 'heads_up', recipientId: 'user-els', occurrence: 0, fireAt: new Date('2024-02-16T08:00:00Z') });
       expect(plan.filter((r) => r.kind === 'overdue').map((r) => r.occurrence)).toEqual([1, 2, 3, 4]);
     });
 
     it('sends the escalation even to a mission owner who reads digests, in their own zone', () => {
-      const escalation = planReminders(goose()).filter((r) => r.kind === 'escalation');
+      const escalation = scheduleReminders(goose()).filter((r) => r.kind === 'escalation');
       expect(escalation).toEqual([{ kind: 'escalation', recipientId: 'user-tom', occurrence: 0, fireAt: new Date('2024-04-15T02:00:00Z') }]);
     });
 
@@ -129,7 +129,7 @@ describe('planReminders', () => {
     it('never plans again what went out, and keeps the pace after the last one sent', () => {
       const sent = (occurrences: number[], at: string) =>
         new Map(occurrences.map((occurrence) => [settledKey('overdue', occurrence, 'user-els'), new Date(at)] as const));
-      expect(planReminders({ ...mowVisit, now: new Date('2023-12-04T08:00:00Z'), settled: sent([1, 2, 3, 4], '2023-11-13T08:00:00Z') })).toEqual([]);
+      expect(scheduleReminders({ ...mowVisit, now: new Date('2023-12-04T08:00:00Z'), settled: sent([1, 2, 3, 4], '2023-11-13T08:00:00Z') })).toEqual([]);
       // Two went out, on 13 and 20 November; the worker was down since: the third a week after the second at the earliest, then now.
       expect(lines({ ...mowVisit, now: new Date('2023-11-24T10:15:00Z'), settled: sent([1, 2], '2023-11-20T08:00:00Z') })).toEqual([
         '2023-11-27T08:00:00.000Z overdue#3 user-els',
@@ -144,34 +144,34 @@ describe('planReminders', () => {
 
   describe('plans nothing', () => {
     it.each(['done', 'cancelled', 'postponed'] as const)('for a %s action', (status) => {
-      expect(planReminders(goose({}, { status }))).toEqual([]);
+      expect(scheduleReminders(goose({}, { status }))).toEqual([]);
     });
 
     it('for an archived action, even an open one', () => {
-      expect(planReminders(goose({}, { archived: true }))).toEqual([]);
+      expect(scheduleReminders(goose({}, { archived: true }))).toEqual([]);
     });
 
     it('for an action without a due window', () => {
-      expect(planReminders(goose({}, { dueFrom: null, dueTo: null }))).toEqual([]);
-      expect(planReminders(goose({}, { dueFrom: '2024-03-01', dueTo: null }))).toEqual([]);
-      expect(planReminders(goose({}, { dueFrom: null, dueTo: '2024-03-31' }))).toEqual([]);
+      expect(scheduleReminders(goose({}, { dueFrom: null, dueTo: null }))).toEqual([]);
+      expect(scheduleReminders(goose({}, { dueFrom: '2024-03-01', dueTo: null }))).toEqual([]);
+      expect(scheduleReminders(goose({}, { dueFrom: null, dueTo: '2024-03-31' }))).toEqual([]);
     });
   });
 
   describe('recipients', () => {
     it('gives an owner who also watches one set of reminders', () => {
-      const plan = planReminders(goose({ missionOwnerId: null }, { watcherIds: [els.id, els.id] }));
+      const plan = scheduleReminders(goose({ missionOwnerId: null }, { watcherIds: [els.id, els.id] }));
       expect(plan).toHaveLength(7);
       expect(new Set(plan.map((r) => r.recipientId))).toEqual(new Set([els.id]));
     });
 
     it('skips owners and watchers not among the recipients', () => {
-      const plan = planReminders(goose({ recipients: directory(digest(tom)) }, { watcherIds: ['user-unknown'] }));
+      const plan = scheduleReminders(goose({ recipients: directory(digest(tom)) }, { watcherIds: ['user-unknown'] }));
       expect(plan.map((r) => `${r.kind} ${r.recipientId}`)).toEqual(['escalation user-tom']);
     });
 
     it('sends action reminders to watchers when the action has no owner, and then escalates', () => {
-      const plan = planReminders(goose({}, { ownerId: null, watcherIds: [admin.id] }));
+      const plan = scheduleReminders(goose({}, { ownerId: null, watcherIds: [admin.id] }));
       expect(new Set(plan.map((r) => `${r.kind} ${r.recipientId}`))).toEqual(
         new Set(['heads_up user-admin', 'due_soon user-admin', 'due user-admin', 'overdue user-admin', 'escalation user-tom']),
       );
@@ -180,23 +180,23 @@ describe('planReminders', () => {
 
   describe('escalation', () => {
     it('is not sent when the mission owner is the action owner', () => {
-      expect(planReminders(goose({ missionOwnerId: els.id })).filter((r) => r.kind === 'escalation')).toEqual([]);
+      expect(scheduleReminders(goose({ missionOwnerId: els.id })).filter((r) => r.kind === 'escalation')).toEqual([]);
     });
 
     it('is not sent when the mission has no owner, or its owner is not among the recipients', () => {
-      expect(planReminders(goose({ missionOwnerId: null })).filter((r) => r.kind === 'escalation')).toEqual([]);
-      expect(planReminders(goose({ recipients: directory(els) })).filter((r) => r.kind === 'escalation')).toEqual([]);
+      expect(scheduleReminders(goose({ missionOwnerId: null })).filter((r) => r.kind === 'escalation')).toEqual([]);
+      expect(scheduleReminders(goose({ recipients: directory(els) })).filter((r) => r.kind === 'escalation')).toEqual([]);
     });
 
     it('goes to a mission owner who also watches, besides their watcher reminders', () => {
-      const plan = planReminders(goose({}, { watcherIds: [tom.id] }));
+      const plan = scheduleReminders(goose({}, { watcherIds: [tom.id] }));
       expect(plan.filter((r) => r.recipientId === tom.id).map((r) => r.kind)).toEqual(['escalation']);
-      const watching = planReminders(goose({ recipients: directory(els, tom) }, { watcherIds: [tom.id] }));
+      const watching = scheduleReminders(goose({ recipients: directory(els, tom) }, { watcherIds: [tom.id] }));
       expect(watching.filter((r) => r.recipientId === tom.id)).toHaveLength(8);
     });
 
     it('waits the policy’s number of days, moved forward off a weekend', () => {
-      const plan = planReminders(goose({ policy: effectivePolicy({ escalateAfterDays: 5 }) }));
+      const plan = scheduleReminders(goose({ policy: effectivePolicy({ escalateAfterDays: 5 }) }));
       // 03-31 + 5 = Friday 04-05
       expect(plan.find((r) => r.kind === 'escalation')?.fireAt).toEqual(new Date('2024-04-05T02:00:00Z'));
     });
@@ -204,7 +204,7 @@ describe('planReminders', () => {
 
   describe('with per-action policy overrides', () => {
     it('sends no heads-up when headsUpDays is 0', () => {
-      const kinds = planReminders(goose({ policy: effectivePolicy({ headsUpDays: 0 }) })).map((r) => r.kind);
+      const kinds = scheduleReminders(goose({ policy: effectivePolicy({ headsUpDays: 0 }) })).map((r) => r.kind);
       expect(kinds).not.toContain('heads_up');
       expect(kinds).toContain('due_soon');
     });
@@ -213,7 +213,7 @@ describe('planReminders', () => {
       expect(lines(goose({ missionOwnerId: null, policy: effectivePolicy({ overdueMaxRepeats: 1 }) })).slice(-1)).toEqual([
         '2024-04-01T07:00:00.000Z overdue#1 user-els',
       ]);
-      expect(planReminders(goose({ policy: effectivePolicy({ overdueMaxRepeats: 0 }) })).filter((r) => r.kind === 'overdue')).toEqual([]);
+      expect(scheduleReminders(goose({ policy: effectivePolicy({ overdueMaxRepeats: 0 }) })).filter((r) => r.kind === 'overdue')).toEqual([]);
     });
 
     it('repeats overdue reminders every so many calendar days, each moved forward to a working day', () => {
@@ -227,7 +227,7 @@ describe('planReminders', () => {
 
     it('sends one overdue reminder per working day when repeats are daily, counting reminders rather than days', () => {
       const policy = effectivePolicy({ overdueEveryDays: 1, overdueMaxRepeats: 4 });
-      const plan = planReminders(goose({ missionOwnerId: null, policy }, { dueTo: '2024-03-28' }));
+      const plan = scheduleReminders(goose({ missionOwnerId: null, policy }, { dueTo: '2024-03-28' }));
       expect(plan.filter((r) => r.kind === 'overdue').map((r) => `${r.occurrence} ${r.fireAt.toISOString()}`)).toEqual([
         '1 2024-03-29T08:00:00.000Z',
         '2 2024-04-01T07:00:00.000Z',
@@ -237,27 +237,27 @@ describe('planReminders', () => {
     });
 
     it('refuses a policy whose overdue reminders would never move on', () => {
-      expect(() => planReminders(goose({ policy: effectivePolicy({ overdueEveryDays: 0 }) }))).toThrow(RangeError);
+      expect(() => scheduleReminders(goose({ policy: effectivePolicy({ overdueEveryDays: 0 }) }))).toThrow(RangeError);
     });
   });
 
   describe('the due-soon reminder', () => {
-    const kindsOf = (input: PlanInput): string[] => planReminders(input).map((r) => `${r.kind} ${r.fireAt.toISOString().slice(0, 10)}`);
+    const kindsOf = (input: PlanInput): string[] => scheduleReminders(input).map((r) => `${r.kind} ${r.fireAt.toISOString().slice(0, 10)}`);
 
     it('is not sent when dueSoonDays is 0', () => {
-      expect(planReminders(goose({ policy: effectivePolicy({ dueSoonDays: 0 }) })).some((r) => r.kind === 'due_soon')).toBe(false);
+      expect(scheduleReminders(goose({ policy: effectivePolicy({ dueSoonDays: 0 }) })).some((r) => r.kind === 'due_soon')).toBe(false);
     });
 
     it('is not sent when moving it off the weekend would put it on the day of the due reminder', () => {
       // 03-31 - 1 is Saturday 03-30, moved back to Friday 03-29, when "due" already goes out.
-      const plan = planReminders(goose({ missionOwnerId: null, policy: effectivePolicy({ dueSoonDays: 1 }) }));
+      const plan = scheduleReminders(goose({ missionOwnerId: null, policy: effectivePolicy({ dueSoonDays: 1 }) }));
       expect(plan.some((r) => r.kind === 'due_soon')).toBe(false);
       expect(plan.find((r) => r.kind === 'due')?.fireAt).toEqual(new Date('2024-03-29T08:00:00Z'));
     });
 
     it('is not sent before the heads-up', () => {
       // Window 03-04..03-08: heads-up on Friday 03-01, due soon would be 02-27.
-      const plan = planReminders(goose({ policy: effectivePolicy({ headsUpDays: 3, dueSoonDays: 10 }) }, { dueFrom: '2024-03-04', dueTo: '2024-03-08' }));
+      const plan = scheduleReminders(goose({ policy: effectivePolicy({ headsUpDays: 3, dueSoonDays: 10 }) }, { dueFrom: '2024-03-04', dueTo: '2024-03-08' }));
       expect(plan.map((r) => r.kind).slice(0, 2)).toEqual(['heads_up', 'due']);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { wakeUpJobId } from './reminder-queue.js';
+import { wakeUpJobId } from './reminder-queue.service.js';
 
 describe('wakeUpJobId', () => {
   const reminder = { id: '6f1c2a9e-3b7d-4c55-9a1e-2d4f8b0c7e11', fireAt: new Date('2024-02-16T08:00:00Z'), attempts: 0 };

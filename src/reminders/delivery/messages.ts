@@ -1,6 +1,7 @@
-import type { ActionStatus } from '../actions/action.entity.js';
-import { describeDueWindow, type DuePrecision } from '../actions/due/due-window.js';
-import type { ReminderKind } from './reminder.entity.js';
+import type { ActionStatus } from '../../actions/action.entity.js';
+import { describeDueWindow, type DuePrecision } from '../../actions/due/due-window.js';
+import type { ReminderKind } from '../reminder.entity.js';
+import type { Language } from '../../users/user.entity.js';
 
 /**
  * The e-mails of the reminder engine: pure rendering of plain text and HTML, in the recipient's
@@ -43,8 +44,6 @@ export interface ActionMessageOptions {
   /** How many days ago the due window closed, in the recipient's calendar (overdue reminders and escalations). */
   daysOverdue?: number;
 }
-
-type Language = 'nl' | 'en';
 
 /** Titles are free text of up to 300 characters; a subject line stays readable in an inbox. */
 const MAX_SUBJECT_TITLE = 80;

@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
-import { Environment } from '../config/environment.js';
-import { SurveyMessagesRepository } from '../surveys/delivery/survey-messages.repository.js';
-import type { Reminder } from './reminder.entity.js';
-import { ReminderQueue } from './reminder-queue.js';
-import { RemindersRepository } from './reminders.repository.js';
-import { nextSendTime } from './working-time.js';
+import { Clock } from '../../common/clock.js';
+import { Environment } from '../../config/environment.js';
+import { SurveyMessagesRepository } from '../../surveys/delivery/survey-messages.repository.js';
+import type { Reminder } from '../reminder.entity.js';
+import { ReminderQueue } from '../reminder-queue.service.js';
+import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
+import { ReminderPlanningRepository } from '../planning/reminder-planning.repository.js';
+import { nextSendTime } from '../working-time.js';
 
 const BATCH = 1000;
 
@@ -22,7 +23,8 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
   private running?: Promise<void>;
 
   constructor(
-    private readonly reminders: RemindersRepository,
+    private readonly reminders: ReminderDeliveryRepository,
+    private readonly planning: ReminderPlanningRepository,
     private readonly surveyMessages: SurveyMessagesRepository,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
@@ -60,7 +62,7 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnApplicationShu
       afterMessage = due[due.length - 1];
     }
     const now = this.clock.now();
-    const digests = await this.reminders.planDigests((timeZone) => nextSendTime(now, timeZone));
+    const digests = await this.planning.planDigests((timeZone) => nextSendTime(now, timeZone));
     await this.queue.wake(digests);
     return queued + digests.length;
   }

@@ -1,10 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { Environment } from '../config/environment.js';
-import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
-import { SurveySender } from '../surveys/delivery/survey-sender.js';
-import { ReminderSender, type SendOutcome } from './reminder-sender.js';
+import { Environment } from '../../config/environment.js';
+import { QueueName, ReminderJob, type ReminderJobData } from '../../queue/queue.constants.js';
+import { SurveySender } from '../../surveys/delivery/survey-sender.js';
+import { ReminderSender, type SendOutcome } from './reminder-sender.service.js';
 
 /** The worker side of the reminders queue: one handler per job name (survey messages travel the same way). */
 @Processor(QueueName.Reminders)

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACTIVE_ACTION_STATUSES, type Action } from '../actions/action.entity.js';
-import { Clock } from '../common/clock.js';
-import { planReminders, type PlanRecipient } from './reminder-plan.js';
-import { effectivePolicy } from './reminder-policy.js';
-import type { Reminder } from './reminder.entity.js';
-import { RemindersRepository } from './reminders.repository.js';
+import { ACTIVE_ACTION_STATUSES, type Action } from '../../actions/action.entity.js';
+import { Clock } from '../../common/clock.js';
+import { scheduleReminders, type PlanRecipient } from './reminder-schedule.js';
+import { effectivePolicy } from '../reminder-policy.js';
+import type { Reminder } from '../reminder.entity.js';
+import { ReminderPlanningRepository } from './reminder-planning.repository.js';
 
 export interface ActionChange {
   /** The owner before the change; undefined for a new action. */
@@ -21,7 +21,7 @@ export interface ActionChange {
 @Injectable()
 export class ReminderPlanner {
   constructor(
-    private readonly reminders: RemindersRepository,
+    private readonly reminders: ReminderPlanningRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -30,9 +30,18 @@ export class ReminderPlanner {
     const missionOwnerId = await this.reminders.findMissionOwnerId(action.missionId, manager);
     const people = [action.ownerId, missionOwnerId, ...action.watcherIds].filter((id): id is string => id !== null);
     const users = await this.reminders.findUsers(people, manager);
-    const recipients = new Map<string, PlanRecipient>(users.map((user) => [user.id, { id: user.id, timeZone: user.timeZone, reminderMode: user.reminderMode }]));
-    const plan = planReminders({
-      action: { status: action.status, archived: action.archivedAt !== null, dueFrom: action.dueFrom, dueTo: action.dueTo, ownerId: action.ownerId, watcherIds: action.watcherIds },
+    const recipients = new Map<string, PlanRecipient>(
+      users.map((user) => [user.id, { id: user.id, timeZone: user.timeZone, reminderMode: user.reminderMode }]),
+    );
+    const plan = scheduleReminders({
+      action: {
+        status: action.status,
+        archived: action.archivedAt !== null,
+        dueFrom: action.dueFrom,
+        dueTo: action.dueTo,
+        ownerId: action.ownerId,
+        watcherIds: action.watcherIds,
+      },
       missionOwnerId,
       recipients,
       policy: effectivePolicy(action.reminderPolicy),
@@ -40,7 +49,14 @@ export class ReminderPlanner {
       settled: await this.reminders.findSettled(action.id, manager),
     });
     const active = action.archivedAt === null && ACTIVE_ACTION_STATUSES.includes(action.status);
-    const reason = action.archivedAt !== null ? 'action archived' : !active ? `action ${action.status.replace('_', ' ')}` : action.dueTo === null ? 'no due date' : 're-planned';
+    const reason =
+      action.archivedAt !== null
+        ? 'action archived'
+        : !active
+          ? `action ${action.status.replace('_', ' ')}`
+          : action.dueTo === null
+            ? 'no due date'
+            : 're-planned';
     const woken = await this.reminders.replaceFuture(manager, action.id, plan, { reason, now, inactive: !active || action.dueTo === null });
 
     await this.reminders.cancelStaleAssignments(manager, action.id, active ? action.ownerId : null, active ? 'owner changed' : reason);
