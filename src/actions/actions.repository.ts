@@ -7,6 +7,7 @@ import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface ActionFilter {
   includeArchived?: boolean;
@@ -109,11 +110,11 @@ export class ActionsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Action, { id });
+    await archiveRow(manager, Action, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Action, { id });
+    await restoreRow(manager, Action, id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

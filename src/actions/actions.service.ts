@@ -1,7 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -153,7 +152,6 @@ export class ActionsService {
       const action = await lockForChange(manager, Action, 'action', id);
       await assertMayChangeAction(manager, action);
       await this.actions.archive(id, manager);
-      await recordArchive(manager, 'action', id);
       // Its planned reminders are cancelled with it.
       await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
     });
@@ -166,7 +164,6 @@ export class ActionsService {
       await assertMayChangeAction(manager, action);
       if (action.archivedAt === null) return [action, []] as const;
       await this.actions.restore(id, manager);
-      await recordRestore(manager, 'action', id);
       const reloaded = await this.reload(manager, id);
       return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: action.ownerId })] as const;
     });

@@ -7,6 +7,7 @@ import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface AgreementFilter {
   includeArchived?: boolean;
@@ -84,11 +85,11 @@ export class AgreementsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Agreement, { id });
+    await archiveRow(manager, Agreement, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Agreement, { id });
+    await restoreRow(manager, Agreement, id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

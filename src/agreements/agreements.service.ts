@@ -1,6 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
@@ -95,7 +94,6 @@ export class AgreementsService {
     await this.agreements.transaction(async (manager) => {
       await lockForChange(manager, Agreement, 'agreement', id);
       await this.agreements.archive(id, manager);
-      await recordArchive(manager, 'agreement', id);
     });
   }
 
@@ -104,7 +102,6 @@ export class AgreementsService {
       const agreement = await lockForRestore(manager, Agreement, 'agreement', id);
       if (agreement.archivedAt !== null) {
         await this.agreements.restore(id, manager);
-        await recordRestore(manager, 'agreement', id);
       }
       return this.load(id, manager);
     });

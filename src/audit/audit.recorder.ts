@@ -4,9 +4,10 @@ import { AUDITED_RESOURCES, type AuditedResource, deletedChanges } from './audit
 import { auditOf, TransactionAudit } from './transaction-audit.js';
 
 /**
- * For writes the subscriber cannot see: softDelete() and delete() by criteria run as query
- * builders, which tell subscribers neither the row nor its id. Call it with the manager of
- * the write's transaction; the entry is written with the transaction's other entries.
+ * For writes the subscriber cannot see: softDelete(), restore() and delete() by criteria run as
+ * query builders, which tell subscribers neither the row nor its id. Called by
+ * src/database/archiving.ts with the manager of the write's transaction; the entry is written
+ * with the transaction's other entries.
  */
 async function record(manager: EntityManager, action: AuditAction, resource: AuditedResource, id: string, changes: AuditChanges): Promise<void> {
   const queryRunner = manager.queryRunner;

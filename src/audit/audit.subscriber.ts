@@ -7,7 +7,6 @@ import {
   type ObjectLiteral,
   type QueryRunner,
   type RemoveEvent,
-  type SoftRemoveEvent,
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
   type UpdateEvent,
@@ -20,10 +19,10 @@ import { auditOf, discardAudit, writeAudit } from './transaction-audit.js';
 const idOf = (entityId: unknown): string | undefined => (typeof entityId === 'string' ? entityId : undefined);
 
 /**
- * Turns every create, update, archive and delete of an audited resource done through the
- * entity manager (save, remove, softRemove) into an audit entry, written by the same
- * transaction. Query-builder writes (insert, update, softDelete, delete by criteria) carry
- * no row id to a subscriber: services record those with recordArchive / recordDeletion.
+ * Turns every create, update and delete of an audited resource done through the entity
+ * manager (save, remove) into an audit entry, written by the same transaction. Archive,
+ * restore and delete by id run as query builders, which carry no row id to a subscriber:
+ * src/database/archiving.ts does each of those with its entry.
  */
 @EventSubscriber()
 export class AuditSubscriber implements EntitySubscriberInterface {
@@ -47,14 +46,6 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     if (!resource || !before || !id || !event.entity) return;
     auditOf(event.queryRunner).record('update', resource, id, updatedChanges(event.updatedColumns, before, event.entity));
     if (resource === 'meeting') auditOf(event.queryRunner).sawMeeting(id);
-    await this.writeUnlessInTransaction(event.queryRunner, event.manager);
-  }
-
-  async afterSoftRemove(event: SoftRemoveEvent<ObjectLiteral>): Promise<void> {
-    const resource = resourceOf(event.metadata);
-    const id = idOf(event.entityId);
-    if (!resource || !id || !event.entity) return;
-    auditOf(event.queryRunner).record('archive', resource, id, {});
     await this.writeUnlessInTransaction(event.queryRunner, event.manager);
   }
 

@@ -6,6 +6,7 @@ import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface ContactFilter {
   id?: string[];
@@ -60,11 +61,11 @@ export class ContactsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Contact, { id });
+    await archiveRow(manager, Contact, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Contact, { id });
+    await restoreRow(manager, Contact, id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

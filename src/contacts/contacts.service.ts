@@ -1,6 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
@@ -65,7 +64,6 @@ export class ContactsService {
     await this.contacts.transaction(async (manager) => {
       await lockForChange(manager, Contact, 'contact', id);
       await this.contacts.archive(id, manager);
-      await recordArchive(manager, 'contact', id);
     });
   }
 
@@ -74,7 +72,6 @@ export class ContactsService {
       const contact = await lockForRestore(manager, Contact, 'contact', id);
       if (contact.archivedAt === null) return contact;
       await this.contacts.restore(id, manager);
-      await recordRestore(manager, 'contact', id);
       return (await this.contacts.findById(id, manager))!;
     });
     return mapContact(restored);

@@ -7,6 +7,7 @@ import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface MeetingFilter {
   includeArchived?: boolean;
@@ -123,11 +124,11 @@ export class MeetingsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Meeting, { id });
+    await archiveRow(manager, Meeting, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Meeting, { id });
+    await restoreRow(manager, Meeting, id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,7 +1,6 @@
 import { DomainError } from '../common/errors.js';
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -132,7 +131,6 @@ export class MeetingsService {
     await this.meetings.transaction(async (manager) => {
       await lockForChange(manager, Meeting, 'meeting', id);
       await this.meetings.archive(id, manager);
-      await recordArchive(manager, 'meeting', id);
     });
   }
 
@@ -141,7 +139,6 @@ export class MeetingsService {
       const meeting = await lockForRestore(manager, Meeting, 'meeting', id);
       if (meeting.archivedAt !== null) {
         await this.meetings.restore(id, manager);
-        await recordRestore(manager, 'meeting', id);
       }
       return this.load(id, manager);
     });

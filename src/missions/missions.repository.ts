@@ -6,6 +6,7 @@ import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface MissionFilter {
   id?: string[];
@@ -69,11 +70,11 @@ export class MissionsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Mission, { id });
+    await archiveRow(manager, Mission, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Mission, { id });
+    await restoreRow(manager, Mission, id);
   }
 
   /** Whether `ancestorId` is among the missions that `missionId` follows, however far back. */

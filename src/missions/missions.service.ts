@@ -1,6 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -8,14 +7,7 @@ import { assertReferencesExist } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
-import {
-  mapMission,
-  MISSION_SORT_FIELDS,
-  type MissionCreateDto,
-  MissionResponseDto,
-  type MissionSearchDto,
-  type MissionUpdateDto,
-} from './missions.dto.js';
+import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
 
@@ -96,7 +88,6 @@ export class MissionsService {
     await this.missions.transaction(async (manager) => {
       await lockForChange(manager, Mission, 'mission', id);
       await this.missions.archive(id, manager);
-      await recordArchive(manager, 'mission', id);
     });
   }
 
@@ -107,7 +98,6 @@ export class MissionsService {
       if (mission.archivedAt === null) return mission;
       await this.assertCodeFree(manager, mission.code, id);
       await this.missions.restore(id, manager);
-      await recordRestore(manager, 'mission', id);
       return (await this.missions.findById(id, manager))!;
     });
     return mapMission(restored);

@@ -6,6 +6,7 @@ import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface OrganisationFilter {
   id?: string[];
@@ -72,11 +73,11 @@ export class OrganisationsRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(Organisation, { id });
+    await archiveRow(manager, Organisation, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(Organisation, { id });
+    await restoreRow(manager, Organisation, id);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

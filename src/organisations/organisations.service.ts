@@ -1,5 +1,4 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
@@ -67,7 +66,6 @@ export class OrganisationsService {
     await this.organisations.transaction(async (manager) => {
       await lockForChange(manager, Organisation, 'organisation', id);
       await this.organisations.archive(id, manager);
-      await recordArchive(manager, 'organisation', id);
     });
   }
 
@@ -78,7 +76,6 @@ export class OrganisationsService {
       if (organisation.archivedAt === null) return organisation;
       await this.assertEnterpriseNumberFree(organisation.enterpriseNumber, id);
       await this.organisations.restore(id, manager);
-      await recordRestore(manager, 'organisation', id);
       return (await this.organisations.findById(id, manager))!;
     });
     return mapOrganisation(restored);

@@ -6,6 +6,7 @@ import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { lockForChange } from '../database/versioned.js';
+import { deleteRow } from '../database/archiving.js';
 
 export interface ParticipantFilter {
   missionId: string;
@@ -77,8 +78,9 @@ export class ParticipantsRepository {
     return this.dataSource.manager.create(Participant, values);
   }
 
-  async delete(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.delete(Participant, { id });
+  /** Deletes it for good; the audit entry keeps what it held. */
+  async delete(participant: Participant, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await deleteRow(manager, Participant, participant);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,6 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import { recordDeletion } from '../audit/audit.recorder.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -97,8 +96,7 @@ export class ParticipantsService {
     await this.participants.transaction(async (manager) => {
       await this.assertMissionExists(missionId, manager);
       const participant = await this.findOnMission(missionId, id, manager);
-      await this.participants.delete(id, manager);
-      await recordDeletion(manager, 'participant', participant);
+      await this.participants.delete(participant, manager);
     });
   }
 

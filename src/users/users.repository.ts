@@ -6,6 +6,7 @@ import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
+import { archiveRow, restoreRow } from '../database/archiving.js';
 
 export interface UserFilter {
   id?: string[];
@@ -69,11 +70,11 @@ export class UsersRepository {
   }
 
   async archive(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.softDelete(User, { id });
+    await archiveRow(manager, User, id);
   }
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.restore(User, { id });
+    await restoreRow(manager, User, id);
   }
 
   /**

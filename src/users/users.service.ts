@@ -1,6 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordArchive, recordRestore } from '../audit/audit.recorder.js';
 import { SessionCheck } from '../auth/session-check.js';
 import { TokensRepository } from '../auth/tokens.repository.js';
 import { Clock } from '../common/clock.js';
@@ -87,7 +86,6 @@ export class UsersService {
       const user = await lockForChange(manager, User, 'user', id);
       if (user.role === 'admin') assertNotLastAdmin(admins, id, 'archived');
       await this.users.archive(id, manager);
-      await recordArchive(manager, 'user', id);
       await this.tokens.revokeEverythingOf(id, this.clock.now(), manager);
       await this.reminders.handOverFrom(id, manager);
     });
@@ -101,7 +99,6 @@ export class UsersService {
       if (user.archivedAt === null) return user;
       if (await this.users.emailTaken(user.email, id, manager)) throw duplicateEmail(user.email);
       await this.users.restore(id, manager);
-      await recordRestore(manager, 'user', id);
       return (await this.users.findById(id, manager))!;
     });
     return mapUser(restored);

@@ -267,7 +267,46 @@ describe('audit trail', () => {
       expect((await api.delete(`missions/${ids.mission}/participants/${participant}`)).status).toBe(204);
       const page = await api.get<AuditPage>(`audit?entity=participant&entityId=${participant}&sort=occurredAt`);
       expect(page.body.items.map((entry) => entry.action)).toEqual(['create', 'delete']);
-      expect(page.body.items[1].changes).toMatchObject({ missionId: { before: ids.mission }, organisationId: { before: ids.camco }, objectives: { before: 'Meet Vinamarine' } });
+      expect(page.body.items[1].changes).toMatchObject({
+        missionId: { before: ids.mission },
+        organisationId: { before: ids.camco },
+        objectives: { before: 'Meet Vinamarine' },
+      });
+    });
+  });
+
+  describe('archive and restore of every archivable resource', () => {
+    const makers: Record<string, () => Promise<string>> = {
+      organisations: () => created('organisations', { name: 'Saigon Newport Corporation', kind: 'company', country: 'VN' }),
+      contacts: () => created('contacts', { name: 'Nguyễn Thị Lan', role: 'Deputy director' }),
+      users: () => created('users', { email: 'archived.officer@fit.example', name: 'Lien Tran', role: 'officer' }),
+      missions: () =>
+        created('missions', {
+          code: 'JP-2025',
+          title: 'Mission to Japan 2025',
+          type: 'economic_mission',
+          hostCountries: ['JP'],
+          startDate: '2025-04-07',
+          endDate: '2025-04-11',
+          timeZone: 'Asia/Tokyo',
+        }),
+      meetings: () =>
+        created('meetings', { missionId: ids.mission, kind: 'seminar', title: 'Seminar on port logistics', startsAt: '2023-09-14T14:00:00+07:00' }),
+      agreements: () => created('agreements', { type: 'mou', title: 'MoU on dredging', partyIds: [ids.nxtport, ids.vinamarine], missionId: ids.mission }),
+      actions: () => created('actions', { title: 'Send the dredging proposal', kind: 'other', missionId: ids.mission }),
+    };
+
+    it.each(Object.keys(makers))('records archiving and restoring %s, by whom, whichever service does it', async (resource) => {
+      const id = await makers[resource]();
+      expect((await api.delete(`${resource}/${id}`)).status).toBe(204);
+      expect((await api.post(`${resource}/${id}/restore`, {})).status).toBe(200);
+
+      const entries = await history(`${resource}/${id}`);
+      expect(entries.map((entry) => entry.action)).toEqual(['create', 'archive', 'restore']);
+      expect(entries.slice(1).map((entry) => [entry.actorId, entry.entityId, entry.changes])).toEqual([
+        [api.admin.id, id, {}],
+        [api.admin.id, id, {}],
+      ]);
     });
   });
 
@@ -312,7 +351,9 @@ describe('audit trail', () => {
       const byEls = await api.get<AuditPage>(`audit?actorId=${ids.els}&limit=200`);
       expect(byEls.body.items.length).toBeGreaterThan(0);
       expect(byEls.body.items.every((entry) => entry.actorId === ids.els)).toBe(true);
-      expect(byEls.body.items.map((entry) => `${entry.entity} ${entry.action}`)).toEqual(expect.arrayContaining(['mission update', 'action update', 'action archive']));
+      expect(byEls.body.items.map((entry) => `${entry.entity} ${entry.action}`)).toEqual(
+        expect.arrayContaining(['mission update', 'action update', 'action archive']),
+      );
     });
 
     it('filters by period: from inclusive, to exclusive', async () => {

@@ -60,7 +60,7 @@ export async function openTestData(now: Date | string = '2023-09-18T08:00:00Z'):
   const database: TestDatabase = await createTestDatabase();
   const dataSource = new DataSource(dataSourceOptions({ url: database.url, poolSize: 12 }));
   await dataSource.initialize();
-  const one = async (sql: string, parameters: unknown[]): Promise<string> => ((await dataSource.query(sql, parameters)) as { id: string }[])[0].id;
+  const one = async (sql: string, parameters: unknown[]): Promise<string> => (await dataSource.query<{ id: string }[]>(sql, parameters))[0].id;
   const rows: RowMaker = {
     user: ({ name = `User ${++made}`, timeZone = 'Europe/Brussels', role = 'officer', reminderMode = 'each' } = {}) =>
       one(`INSERT INTO users (email, name, role, time_zone, reminder_mode) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
