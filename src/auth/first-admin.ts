@@ -5,7 +5,8 @@ import type { Environment } from '../config/environment.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { hashPassword } from '../users/password.js';
 import { User, type UserRole } from '../users/user.entity.js';
-import { addUser } from './user-accounts.js';
+import { addUser } from '../users/new-user.js';
+import { findUserByEmail } from '../users/users.repository.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@mission-crm.local';
 
@@ -37,9 +38,11 @@ export async function ensureFirstAdmin(url: string, environment: Environment, em
     if (environment.ADMIN_EMAIL !== undefined && environment.ADMIN_PASSWORD !== undefined) {
       const email = environment.ADMIN_EMAIL.trim().toLowerCase();
       const password = environment.ADMIN_PASSWORD;
-      const existing = await findByEmail(manager, email);
+      const existing = await findUserByEmail(manager, email, { withPassword: true });
       if (!existing) {
-        return (await createUnlessTaken(() => addUser(manager, { email, name: 'Administrator', role: 'admin', password }))) ? { source: 'configured', email } : undefined;
+        return (await createUnlessTaken(() => addUser(manager, { email, name: 'Administrator', role: 'admin', password })))
+          ? { source: 'configured', email }
+          : undefined;
       }
       if (existing.passwordHash === null) return (await completeAdmin(manager, existing.id, password)) ? { source: 'completed', email } : undefined;
       return existing.role === 'admin' ? undefined : { source: 'not_admin', email, role: existing.role };
@@ -54,10 +57,6 @@ export async function ensureFirstAdmin(url: string, environment: Environment, em
     await dataSource.destroy();
   }
 }
-
-/** The user (not archived) with this address, in any case, with the password hash. */
-const findByEmail = (manager: EntityManager, email: string): Promise<User | null> =>
-  manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
 
 /**
  * Gives a user without a password the configured one and the admin role, through the entity

@@ -5,6 +5,7 @@ import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { findUserByEmail } from '../users/users.repository.js';
 
 /** Who a credential belongs to, as far as access control needs to know. */
 export type TokenUser = Pick<User, 'id' | 'role'>;
@@ -15,8 +16,7 @@ export class TokensRepository {
 
   /** The user (not archived) with this e-mail address, with the password hash that is otherwise never read. */
   findUserForSignIn(email: string): Promise<User | null> {
-    // lower(email) among users that are not archived: served by the unique index uq_users_email.
-    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return findUserByEmail(this.dataSource.manager, email, { withPassword: true });
   }
 
   /** A user who is not archived, with the password hash that is otherwise never read. */
@@ -181,7 +181,7 @@ export class TokensRepository {
 
   /** The active user with this e-mail address, for a reset: who they are and how to write to them. */
   findActiveUserByEmail(email: string): Promise<User | null> {
-    return this.dataSource.manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return findUserByEmail(this.dataSource.manager, email);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

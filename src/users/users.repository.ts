@@ -20,6 +20,22 @@ export interface UserFilter {
   sort: SortKey<UserSortField>[];
 }
 
+/**
+ * The user (not archived) with this e-mail address, in any case: the one by-email lookup, for
+ * the API, sign-in, password resets, the first admin and the CLI alike. lower(email) among users
+ * that are not archived is what the unique index uq_users_email serves.
+ */
+export function findUserByEmail(
+  manager: EntityManager,
+  email: string,
+  { withPassword = false, exceptId }: { withPassword?: boolean; exceptId?: string } = {},
+): Promise<User | null> {
+  const query = manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email: email.trim() });
+  if (withPassword) query.addSelect('u.passwordHash');
+  if (exceptId) query.andWhere('u.id <> :exceptId', { exceptId });
+  return query.getOne();
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -38,9 +54,7 @@ export class UsersRepository {
 
   /** Whether another user (not archived) already has this e-mail address, in any case. */
   async emailTaken(email: string, exceptId?: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const query = manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email });
-    if (exceptId) query.andWhere('u.id <> :exceptId', { exceptId });
-    return (await query.getCount()) > 0;
+    return (await findUserByEmail(manager, email, { exceptId })) !== null;
   }
 
   search(filter: UserFilter): Promise<[User[], number]> {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { SessionCheck } from '../auth/session-check.js';
 import { TokensRepository } from '../auth/tokens.repository.js';
 import { Clock } from '../common/clock.js';
-import { ConflictError, DomainError, NotFoundError } from '../common/errors.js';
+import { DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { hashPassword } from './password.js';
@@ -11,6 +11,7 @@ import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
+import { addUser, duplicateEmail } from './new-user.js';
 import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 
 @Injectable()
@@ -24,11 +25,8 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async create({ password, ...input }: UserCreateDto): Promise<UserResponseDto> {
-    await this.assertEmailFree(input.email);
-    const passwordHash = password === undefined ? null : await hashPassword(password);
-    const user = this.users.create({ ...input, passwordHash });
-    return mapUser(await this.saveUnique(user));
+  async create(input: UserCreateDto): Promise<UserResponseDto> {
+    return mapUser(await this.users.transaction((manager) => addUser(manager, input)));
   }
 
   async get(id: string): Promise<UserResponseDto> {
@@ -123,6 +121,3 @@ function assertNotLastAdmin(activeAdmins: readonly string[], id: string, what: '
   if (activeAdmins.some((admin) => admin !== id)) return;
   throw new DomainError('last_admin', `user ${id} is the last active admin and cannot be ${what}: make another user admin first`);
 }
-
-const duplicateEmail = (email: string): ConflictError =>
-  new ConflictError(`another user already has e-mail address ${email}`, [{ field: 'email', message: 'already used by another user' }]);

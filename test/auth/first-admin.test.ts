@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import pg from 'pg';
 import { DEFAULT_ADMIN_EMAIL, ensureFirstAdmin } from '../../src/auth/first-admin.js';
 import { resolveJwtSecret } from '../../src/auth/jwt-secret.js';
-import { runUserCreateCli, type UserCreateIo } from '../../src/auth/user-create-cli.js';
+import { runUserCreateCli, type UserCreateIo } from '../../src/users/user-create-cli.js';
 import { createApp } from '../../src/bootstrap.js';
 import { EnvironmentError, loadEnvironment } from '../../src/config/environment.js';
 import { verifyPassword } from '../../src/users/password.js';

@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors.js';
 import { loadEnvironment } from '../config/environment.js';
 import { dataSourceOptions, runMigrations } from '../database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { addUser, validUserInput } from './user-accounts.js';
+import { addUser, validUserInput } from './new-user.js';
 
 /**
  * `npm run user:create -- --email an.peeters@fit.example --name "An Peeters" --role admin`:

@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { ConflictError, ValidationFailedError } from '../common/errors.js';
-import { hashPassword } from '../users/password.js';
-import { User } from '../users/user.entity.js';
-import { UserCreateDto } from '../users/users.dto.js';
-import { isDuplicateEmail } from '../users/users.repository.js';
+import { hashPassword } from './password.js';
+import { User } from './user.entity.js';
+import { UserCreateDto } from './users.dto.js';
+import { findUserByEmail, isDuplicateEmail } from './users.repository.js';
 
 /** The input checked by the same rules as POST /users, with the password required. */
 export async function validUserInput(input: Record<string, unknown>): Promise<UserCreateDto & { password: string }> {
@@ -18,21 +18,23 @@ export async function validUserInput(input: Record<string, unknown>): Promise<Us
 }
 
 /**
- * A user who can sign in, added outside HTTP (first admin, CLI, tests). An address already in
- * use is a ConflictError, as on POST /users.
+ * The one way a user is made: by POST /users, the first admin and the CLI. The address is kept
+ * trimmed and in lower case; one already in use by a user who is not archived is a
+ * ConflictError, also when a concurrent request takes it first (the unique index decides).
+ * Without a password the user signs in once they set one through an invitation.
  */
-export async function addUser(manager: EntityManager, { password, ...input }: UserCreateDto & { password: string }): Promise<User> {
+export async function addUser(manager: EntityManager, { password, ...input }: UserCreateDto): Promise<User> {
   const email = input.email.trim().toLowerCase();
-  const taken = await manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getExists();
-  if (taken) throw duplicate(email);
-  const passwordHash = await hashPassword(password);
+  if (await findUserByEmail(manager, email)) throw duplicateEmail(email);
+  const passwordHash = password === undefined ? null : await hashPassword(password);
   try {
     return await manager.save(User, manager.create(User, { ...input, email, passwordHash }));
   } catch (error) {
-    if (isDuplicateEmail(error)) throw duplicate(email);
+    if (isDuplicateEmail(error)) throw duplicateEmail(email);
     throw error;
   }
 }
 
-const duplicate = (email: string): ConflictError =>
+/** Another user (not archived) has this address. */
+export const duplicateEmail = (email: string): ConflictError =>
   new ConflictError(`another user already has e-mail address ${email}`, [{ field: 'email', message: 'already used by another user' }]);
