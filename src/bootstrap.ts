@@ -15,7 +15,7 @@ import { acceptImportFiles } from './imports/import-body.js';
 import { documentCsvExports } from './exports/csv-export.decorator.js';
 import { KnownQueryParamsInterceptor } from './common/query-params.js';
 import { createValidationPipe } from './common/validation.js';
-import { secureHttp } from './auth/http-security.js';
+import { secureHttp } from './http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
 import type { Environment } from './config/environment.js';
 import { chooseQueueBackend, migrateQueueSchema } from './queue/queue-backend.js';

@@ -4,7 +4,7 @@ import { Agreement } from '../agreements/agreement.entity.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { assertMayChangeAction } from '../auth/action-policy.js';
+import { assertMayChangeAction } from './action-policy.js';
 import { currentActor } from '../auth/request-context.js';
 import { ListExporter } from '../exports/list-exporter.js';
 import { Environment } from '../config/environment.js';

@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Environment } from '../config/environment.js';
+import type { Environment } from './config/environment.js';
 
 /**
  * Security headers on every response and, for the browser origins named in CORS_ORIGINS only,

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Action } from '../actions/action.entity.js';
+import type { Action } from './action.entity.js';
 import { Mission } from '../missions/mission.entity.js';
-import { ForbiddenError } from './auth-errors.js';
-import { currentActor } from './request-context.js';
+import { ForbiddenError } from '../auth/auth-errors.js';
+import { currentActor } from '../auth/request-context.js';
 
 /**
  * Officers change their own actions: those they own, or those of a mission they are the
