@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
@@ -62,8 +62,15 @@ try {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const ownerId = (await db.query<{ id: string }>('SELECT id FROM users ORDER BY email LIMIT 1')).rows[0].id;
+  // A session of the officer's, as a sign-in leaves one: every request's token is checked against it.
+  const sessionId = randomUUID();
+  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+    ownerId,
+    sessionId,
+    randomBytes(32).toString('hex'),
+  ]);
   await db.end();
-  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: ownerId, role: 'officer', typ: 'access' }, { algorithm: 'HS256', expiresIn: 3600 })}`;
+  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: ownerId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 3600 })}`;
   const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 
   const results: string[] = [];
