@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityMetadata, In } from 'typeorm';
 import { recordCreations } from '../audit/audit.recorder.js';
 import type { AuditedResource } from '../audit/audited.js';
+import { loadIdLists } from '../database/id-lists.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { MeetingOrganisation } from '../meetings/meeting-party.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -59,8 +60,9 @@ export class ImportsRepository {
     return manager.find(Contact, { where: { organisationId: In([...new Set(organisationIds)]) } });
   }
 
-  findParticipants(missionId: string, manager: EntityManager): Promise<Participant[]> {
-    return manager.find(Participant, { where: { missionId } });
+  /** The mission's delegation with its delegate ids (one query for all of them). */
+  async findParticipants(missionId: string, manager: EntityManager): Promise<Participant[]> {
+    return loadIdLists(manager, Participant, await manager.find(Participant, { where: { missionId } }));
   }
 
   findMeetings(missionId: string, manager: EntityManager): Promise<Meeting[]> {
