@@ -43,7 +43,7 @@ function planCsv(companies: number): string {
     const hour = 8 + Math.floor(slot / 4);
     const minute = (slot % 4) * 15;
     lines.push(
-      `${day}/09/2023;${hour}:${String(minute).padStart(2, '0')};;Synthetic Company ${1 + (i % companies)};Vietnamese Counterpart ${1 + (i % 2000)};VN;Hanoi;logistics;ports`,
+      `${day}/09/2023;${hour}:${String(minute).padStart(2, '0')};;Synthetic Company ${1 + (i % companies)};Vietnamese Counterpart ${1 + (i % 2000)};VN;Hanoi;"logistics;ports"`,
     );
   }
   return `${lines.join('\n')}\n`;
