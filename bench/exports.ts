@@ -15,7 +15,8 @@ import { runMigrations } from '../src/database/data-source.js';
  * CSV export of a million follow-up actions (npm run bench:exports; ROWS=… to change the
  * size): the time of the whole download and the peak resident memory of the service, which
  * runs in a child process of its own with Node's default heap. Needs DATABASE_URL of a
- * server where it may create (and then drop) a scratch database.
+ * server where it may create (and then drop) a scratch database; SERVICE_NODE_FLAGS gives the
+ * service process Node flags (none by default).
  */
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const serving = process.argv.includes('--serve');
@@ -85,7 +86,8 @@ async function measure(): Promise<void> {
   const secret = randomBytes(32).toString('hex');
   const service = fork(fileURLToPath(import.meta.url), ['--serve'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: secret },
-    execArgv: [],
+    // SERVICE_NODE_FLAGS (e.g. --max-old-space-size=128) to compare with a capped heap; none by default.
+    execArgv: process.env.SERVICE_NODE_FLAGS ? process.env.SERVICE_NODE_FLAGS.split(' ') : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
