@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
@@ -10,15 +13,15 @@ import { runMigrations } from '../src/database/data-source.js';
 
 /**
  * CSV export of a million follow-up actions (npm run bench:exports; ROWS=… to change the
- * size): the time of the whole download and the peak resident memory of the process that
- * serves it, sampled every 50 ms. Needs DATABASE_URL of a server where it may create (and
- * then drop) a scratch database.
+ * size): the time of the whole download and the peak resident memory of the service, which
+ * runs in a child process of its own with Node's default heap. Needs DATABASE_URL of a
+ * server where it may create (and then drop) a scratch database; SERVICE_NODE_FLAGS gives the
+ * service process Node flags (none by default).
  */
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const adminUrl = benchServerUrl();
-
-const scratch = await createScratchDatabase(adminUrl);
-const databaseUrl = scratch.url;
+const serving = process.argv.includes('--serve');
+const scratch = serving ? undefined! : await createScratchDatabase(benchServerUrl());
+const databaseUrl = serving ? process.env.DATABASE_URL! : scratch.url;
 const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
 
 async function load(): Promise<void> {
@@ -48,56 +51,109 @@ async function load(): Promise<void> {
   await db.end();
 }
 
-try {
-  await load();
+/**
+ * The service in a process of its own (this file with --serve), with Node's default heap, so
+ * that its resident memory is the service's alone: the download is read by the parent.
+ */
+async function serve(): Promise<void> {
   const environment = loadEnvironment({
     NODE_ENV: 'production',
     ROLE: 'api',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATABASE_URL: process.env.DATABASE_URL!,
+    JWT_SECRET: process.env.JWT_SECRET!,
   });
-  const app = await createApp(environment, databaseUrl);
+  const app = await createApp(environment, process.env.DATABASE_URL!);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  const ownerId = (await db.query<{ id: string }>('SELECT id FROM users ORDER BY email LIMIT 1')).rows[0].id;
-  await db.end();
-  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: ownerId, role: 'officer', typ: 'access' }, { algorithm: 'HS256', expiresIn: 3600 })}`;
-  const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
+  process.send!({ url: (await app.getUrl()).replace('[::1]', '127.0.0.1') });
+  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+}
 
-  const results: string[] = [];
-  for (const [label, path] of [
-    ['all actions, by due date', 'actions'],
-    ['open and in progress, newest first', 'actions?status=open,in_progress&sort=-createdAt'],
-  ] as const) {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 50);
-    const started = performance.now();
-    const response = await fetch(`${base}/${path}`, { headers: { authorization, accept: 'text/csv' } });
-    if (response.status !== 200 || !response.body) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      for (const byte of chunk) if (byte === 10) lines += 1;
+/** The resident memory of a process now and at its peak (VmRSS, VmHWM), from /proc. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** Forgets the peak so far (writing 5 to clear_refs resets VmHWM), so that each export has its own. */
+function resetPeak(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+async function measure(): Promise<void> {
+  await load();
+  const secret = randomBytes(32).toString('hex');
+  const service = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: secret },
+    // SERVICE_NODE_FLAGS (e.g. --max-old-space-size=128) to compare with a capped heap; none by default.
+    execArgv: process.env.SERVICE_NODE_FLAGS ? process.env.SERVICE_NODE_FLAGS.split(' ') : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      service.once('message', (message: { url: string }) => resolve(message.url));
+      service.once('exit', (code) => reject(new Error(`the service stopped (${code}) before it listened`)));
+    });
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const ownerId = (await db.query<{ id: string }>('SELECT id FROM users ORDER BY email LIMIT 1')).rows[0].id;
+    // A session of the officer's, as a sign-in leaves one: every request's token is checked against it.
+    const sessionId = randomUUID();
+    await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+      ownerId,
+      sessionId,
+      randomBytes(32).toString('hex'),
+    ]);
+    await db.end();
+    const token = await new JwtService({ secret }).signAsync({ sub: ownerId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 7200 });
+    const authorization = `Bearer ${token}`;
+    const base = `${url}/api/v1`;
+
+    const results: string[] = [];
+    for (const [label, path] of [
+      ['all actions, by due date', 'actions'],
+      ['open and in progress, newest first', 'actions?status=open,in_progress&sort=-createdAt'],
+    ] as const) {
+      const pid = service.pid!;
+      resetPeak(pid);
+      const before = memoryOf(pid).rss;
+      let peak = before;
+      // VmHWM is the kernel's own peak; the samples are a check on it.
+      const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(pid).rss)), 50);
+      const started = performance.now();
+      const response = await fetch(`${base}/${path}`, { headers: { authorization, accept: 'text/csv' } });
+      if (response.status !== 200 || !response.body) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        for (const byte of chunk) if (byte === 10) lines += 1;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      peak = Math.max(peak, memoryOf(pid).peak);
+      results.push(
+        `| ${label} | \`${path}\` | ${lines - 1} | ${mib(bytes)} | ${seconds.toFixed(1)} | ${((lines - 1) / seconds).toFixed(0)} | ${mib(before)} | ${mib(peak)} |`,
+      );
     }
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    results.push(
-      `| ${label} | \`${path}\` | ${lines - 1} | ${mib(bytes)} | ${seconds.toFixed(1)} | ${((lines - 1) / seconds).toFixed(0)} | ${mib(before)} | ${mib(peak)} |`,
-    );
+    process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+    process.stdout.write(`${ROWS} actions; RSS of the service process alone (default heap), the download read by another\n\n`);
+    process.stdout.write('| export | request | rows | MiB | s | rows/s | service RSS before, MiB | service peak RSS, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
+    process.stdout.write(`${results.join('\n')}\n`);
+  } finally {
+    const stopped = new Promise((resolve) => service.once('exit', resolve));
+    service.disconnect();
+    await stopped;
   }
-  await app.close();
-  process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-  process.stdout.write(`${ROWS} actions; the server and the client reading the download are one process, so its RSS covers both\n\n`);
-  process.stdout.write('| export | request | rows | MiB | s | rows/s | RSS before, MiB | peak RSS, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
-  process.stdout.write(`${results.join('\n')}\n`);
-} finally {
-  await scratch.drop();
+}
+
+if (process.argv.includes('--serve')) {
+  await serve();
+} else {
+  try {
+    await measure();
+  } finally {
+    await scratch.drop();
+  }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
@@ -43,7 +43,7 @@ function planCsv(companies: number): string {
     const hour = 8 + Math.floor(slot / 4);
     const minute = (slot % 4) * 15;
     lines.push(
-      `${day}/09/2023;${hour}:${String(minute).padStart(2, '0')};;Synthetic Company ${1 + (i % companies)};Vietnamese Counterpart ${1 + (i % 2000)};VN;Hanoi;logistics;ports`,
+      `${day}/09/2023;${hour}:${String(minute).padStart(2, '0')};;Synthetic Company ${1 + (i % companies)};Vietnamese Counterpart ${1 + (i % 2000)};VN;Hanoi;"logistics;ports"`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -61,6 +61,13 @@ try {
       `INSERT INTO missions (code, title, type, host_countries, start_date, end_date, time_zone) VALUES ('VN-2023', 'Economic mission to Vietnam 2023', 'economic_mission', '{VN}', '2023-09-11', '2023-09-16', 'Asia/Ho_Chi_Minh') RETURNING id`,
     )
   ).rows;
+  // A session of the admin's, as a sign-in leaves one: every request's token is checked against it.
+  const sessionId = randomUUID();
+  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+    adminId,
+    sessionId,
+    randomBytes(32).toString('hex'),
+  ]);
   await db.end();
   const environment = loadEnvironment({
     NODE_ENV: 'production',
@@ -71,7 +78,7 @@ try {
   });
   const app = await createApp(environment, databaseUrl);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: adminId, role: 'admin', typ: 'access' }, { algorithm: 'HS256', expiresIn: 3600 })}`;
+  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: adminId, role: 'admin', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 3600 })}`;
   const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1`;
 
   const results: string[] = [];

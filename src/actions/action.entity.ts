@@ -1,6 +1,7 @@
-import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId, type Relation } from 'typeorm';
+import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { BaseEntity } from '../database/base.entity.js';
+import { IdsOf } from '../database/id-lists.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -65,7 +66,7 @@ export class Action extends BaseEntity {
   organisations?: Relation<Organisation>[];
 
   // Archived organisations and users stay linked: the action's history keeps its names.
-  @RelationId((action: Action) => action.organisations, undefined, (query) => query.withDeleted())
+  @IdsOf('organisations')
   organisationIds!: string[];
 
   @Column({ type: 'uuid', nullable: true })
@@ -83,7 +84,7 @@ export class Action extends BaseEntity {
   })
   watchers?: Relation<User>[];
 
-  @RelationId((action: Action) => action.watchers, undefined, (query) => query.withDeleted())
+  @IdsOf('watchers')
   watcherIds!: string[];
 
   @Column({ type: 'enum', enum: ACTION_STATUSES, enumName: 'action_status', default: 'open' })

@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
+import { loadIdLists } from '../database/id-lists.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
@@ -34,10 +35,18 @@ export interface ActionFilter {
 export class ActionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One action with its organisation and watcher ids (one query for each list). */
-  /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
-  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Action | null> {
-    return manager.findOne(Action, { where: { id }, withDeleted: withArchived });
+  /**
+   * One action with its organisation and watcher ids (one query for each list). Not archived,
+   * unless `withArchived`: an archived record is still read by id, so that references never dangle.
+   */
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Action | null> {
+    const action = await manager.findOne(Action, { where: { id }, withDeleted: withArchived });
+    return action && (await this.withIdLists([action], manager))[0];
+  }
+
+  /** Fills the organisation and watcher ids of these actions: one `= ANY` query per list, whatever their number. */
+  withIdLists(actions: Action[], manager: EntityManager = this.dataSource.manager): Promise<Action[]> {
+    return loadIdLists(manager, Action, actions);
   }
 
   /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
@@ -51,7 +60,8 @@ export class ActionsRepository {
    * the join tables appear only in EXISTS filters, so paging stays on the actions table.
    */
   async search(filter: ActionFilter): Promise<[Action[], number]> {
-    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    const [actions, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return [await this.withIdLists(actions), total];
   }
 
   /** Every action the filter matches, in list order, unpaged: the list and its export. */

@@ -103,7 +103,7 @@ export class ActionsService {
       name: 'actions',
       dto: ActionResponseDto,
       query: this.actions.listQuery(filter),
-      toRows: (rows) => rows.map((action) => mapAction(action, isOverdue(action, filter.today))),
+      toRows: async (rows) => (await this.actions.withIdLists(rows)).map((action) => mapAction(action, isOverdue(action, filter.today))),
     });
   }
 

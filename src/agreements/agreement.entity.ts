@@ -1,5 +1,6 @@
-import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId, type Relation } from 'typeorm';
+import { Check, Column, DeleteDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../database/base.entity.js';
+import { IdsOf } from '../database/id-lists.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -30,7 +31,7 @@ export class Agreement extends BaseEntity {
   parties?: Relation<Organisation>[];
 
   // An organisation archived later is still party to what it signed.
-  @RelationId((agreement: Agreement) => agreement.parties, undefined, (query) => query.withDeleted())
+  @IdsOf('parties')
   partyIds!: string[];
 
   @Index('ix_agreements_mission_id')

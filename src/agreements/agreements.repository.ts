@@ -5,6 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
+import { loadIdLists } from '../database/id-lists.js';
 import { fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
@@ -29,8 +30,14 @@ export class AgreementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
-  findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Agreement | null> {
-    return manager.findOne(Agreement, { where: { id }, withDeleted: withArchived });
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Agreement | null> {
+    const agreement = await manager.findOne(Agreement, { where: { id }, withDeleted: withArchived });
+    return agreement && (await this.withIdLists([agreement], manager))[0];
+  }
+
+  /** Fills the party ids of these agreements in one `= ANY` query. */
+  withIdLists(agreements: Agreement[], manager: EntityManager = this.dataSource.manager): Promise<Agreement[]> {
+    return loadIdLists(manager, Agreement, agreements);
   }
 
   /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
@@ -43,8 +50,9 @@ export class AgreementsRepository {
    * The page is a plain scan of agreements; partyIds are loaded for the whole page in one
    * extra query on agreement_parties, and the party filter is an EXISTS on its organisation_id index.
    */
-  search(filter: AgreementFilter): Promise<[Agreement[], number]> {
-    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  async search(filter: AgreementFilter): Promise<[Agreement[], number]> {
+    const [agreements, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return [await this.withIdLists(agreements), total];
   }
 
   /** Everything the filter matches, in list order, unpaged: the list and its export. */

@@ -58,7 +58,7 @@ export class AgreementsService {
       name: 'agreements',
       dto: AgreementResponseDto,
       query: this.agreements.listQuery({ ...query, sort: this.sortOf(query) }),
-      toRows: (rows) => rows.map(mapAgreement),
+      toRows: async (rows) => (await this.agreements.withIdLists(rows)).map(mapAgreement),
     });
   }
 

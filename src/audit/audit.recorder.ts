@@ -1,6 +1,6 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { AuditAction, AuditChanges } from './audit-entry.entity.js';
-import { AUDITED_RESOURCES, type AuditedResource, deletedChanges } from './audited.js';
+import { AUDITED_RESOURCES, type AuditedResource, createdChanges, deletedChanges, listChange } from './audited.js';
 import { auditOf, TransactionAudit } from './transaction-audit.js';
 
 /**
@@ -33,4 +33,31 @@ export function recordDeletion(manager: EntityManager, resource: AuditedResource
 /** An archived resource was brought back into lists and lookups. */
 export function recordRestore(manager: EntityManager, resource: AuditedResource, id: string): Promise<void> {
   return record(manager, 'restore', resource, id, {});
+}
+
+/**
+ * New rows written in bulk (an import's INSERT … SELECT), which no subscriber sees: each gets
+ * the create entry save() would have given it, the id lists linked to it at once included
+ * (sorted, as the junction audit writes them). The rows must hold what the database stored,
+ * defaults and all. In a transaction the entries are written with its other entries.
+ */
+export async function recordCreations<E extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  resource: AuditedResource,
+  rows: readonly E[],
+  idLists: Record<string, (row: E) => readonly string[]> = {},
+): Promise<void> {
+  const metadata = manager.connection.getMetadata(AUDITED_RESOURCES[resource]);
+  const queryRunner = manager.queryRunner;
+  const audit = queryRunner?.isTransactionActive ? auditOf(queryRunner) : new TransactionAudit();
+  for (const row of rows) {
+    const changes = createdChanges(metadata, row);
+    for (const [field, ids] of Object.entries(idLists)) {
+      const change = listChange([], ids(row), true);
+      if (change) changes[field] = change;
+    }
+    audit.record('create', resource, row.id, changes);
+    if (resource === 'meeting') audit.sawMeeting(row.id);
+  }
+  if (!queryRunner?.isTransactionActive) await audit.flush(manager);
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EntityMetadata, ObjectLiteral } from 'typeorm';
+import { Participant } from '../participants/participant.entity.js';
 import { createdChanges, deletedChanges, listChange, toJson, updatedChanges } from './audited.js';
 
 type Column = EntityMetadata['columns'][number];
 
 const column = (propertyName: string): Column => ({ propertyName, getEntityValue: (row: ObjectLiteral): unknown => row[propertyName] }) as unknown as Column;
 
-const metadata = (properties: string[], relationIds: string[] = []): EntityMetadata =>
-  ({ columns: properties.map(column), relationIds: relationIds.map((propertyName) => ({ propertyName })) }) as unknown as EntityMetadata;
+const metadata = (properties: string[], target: unknown = Object): EntityMetadata => ({ columns: properties.map(column), target }) as unknown as EntityMetadata;
 
 const userColumns = ['id', 'createdAt', 'updatedAt', 'version', 'email', 'name', 'role', 'passwordHash', 'archivedAt'];
 const HASH = 'scrypt$16384$8$1$c2FsdA$aGFzaA';
@@ -45,7 +45,7 @@ describe('updatedChanges', () => {
 describe('deletedChanges', () => {
   it('keeps what the row held as before, id lists included', () => {
     const participant = { id: 'p1', missionId: 'm1', organisationId: 'o1', satisfactionScore: 4, objectives: null, delegateContactIds: ['c2', 'c1'] };
-    expect(deletedChanges(metadata(['id', 'missionId', 'organisationId', 'satisfactionScore', 'objectives'], ['delegateContactIds']), participant)).toEqual({
+    expect(deletedChanges(metadata(['id', 'missionId', 'organisationId', 'satisfactionScore', 'objectives'], Participant), participant)).toEqual({
       missionId: { before: 'm1' },
       organisationId: { before: 'o1' },
       satisfactionScore: { before: 4 },

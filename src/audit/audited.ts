@@ -8,6 +8,7 @@ import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { User } from '../users/user.entity.js';
+import { idListsOf } from '../database/id-lists.js';
 import type { AuditChanges } from './audit-entry.entity.js';
 
 /** The resources whose changes are audited, by the name the API gives them in errors and in audit entries. */
@@ -60,7 +61,7 @@ export const MEETING_PARTY_TABLES: readonly MeetingPartyTable[] = [
 /** A join table of a many-to-many id list (watcherIds, organisationIds, partyIds, delegateContactIds). */
 export interface JunctionTable {
   resource: AuditedResource;
-  /** The id list's API name: the @RelationId property where there is one. */
+  /** The id list's API name: the @IdsOf property where there is one. */
   field: string;
   table: string;
   ownerColumn: Column;
@@ -76,7 +77,7 @@ export function junctionOf(metadata: EntityMetadata): JunctionTable | undefined 
   if (!metadata.isJunction || !inverseColumn || !owner || !resource) return undefined;
   const relation = owner.manyToManyRelations.find((candidate) => candidate.junctionEntityMetadata === metadata);
   if (!relation) return undefined;
-  const field = owner.relationIds.find((relationId) => relationId.relation === relation)?.propertyName ?? relation.propertyName;
+  const field = idListsOf(owner.target).find((list) => list.relation === relation.propertyName)?.property ?? relation.propertyName;
   return { resource, field, table: metadata.tablePath, ownerColumn, inverseColumn };
 }
 
@@ -118,9 +119,9 @@ export function createdChanges(metadata: EntityMetadata, row: ObjectLiteral): Au
 export function deletedChanges(metadata: EntityMetadata, row: ObjectLiteral): AuditChanges {
   const changes: AuditChanges = {};
   for (const [field, change] of Object.entries(createdChanges(metadata, row))) changes[field] = { before: change.after };
-  for (const relationId of metadata.relationIds) {
-    const ids: unknown = row[relationId.propertyName];
-    if (Array.isArray(ids) && ids.length > 0) changes[relationId.propertyName] = { before: [...(ids as string[])].sort() };
+  for (const { property } of idListsOf(metadata.target)) {
+    const ids: unknown = row[property];
+    if (Array.isArray(ids) && ids.length > 0) changes[property] = { before: [...(ids as string[])].sort() };
   }
   return changes;
 }

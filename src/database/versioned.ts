@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { ArchivedError, NotFoundError, StaleVersionError } from '../common/errors.js';
 import type { BaseEntity } from './base.entity.js';
+import { loadIdLists } from './id-lists.js';
 
 /**
  * Loads a row for change inside a transaction, locked so that concurrent changes
@@ -21,6 +22,8 @@ export async function lockForChange<T extends BaseEntity>(
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new StaleVersionError(resource, id, expectedVersion, row.version);
   }
+  // Its id lists as they are, to compare a change with and to audit.
+  await loadIdLists(manager, entity, [row]);
   return row;
 }
 
@@ -36,6 +39,7 @@ export async function lockForRestore<T extends BaseEntity & { archivedAt: Date |
 ): Promise<T> {
   const row = await manager.findOne(entity, { where: { id } as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' }, withDeleted: true });
   if (!row) throw new NotFoundError(resource, id);
+  await loadIdLists(manager, entity, [row]);
   return row;
 }
 

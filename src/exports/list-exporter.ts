@@ -76,7 +76,7 @@ export class ListExporter {
 
   private async load<E extends ObjectLiteral, R extends object>(list: ListExport<E, R>, ids: string[], columns: string[]): Promise<string[][]> {
     const alias = list.query.alias;
-    const entities = await list.query.clone().orderBy().andWhere(`${alias}.id IN (:...exportBatchIds)`, { exportBatchIds: ids }).getMany();
+    const entities = await list.query.clone().orderBy().andWhere(`${alias}.id = ANY(:exportBatchIds)`, { exportBatchIds: ids }).getMany();
     const rows = (await list.toRows(entities)) as (R & { id: string })[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const records: string[][] = [];

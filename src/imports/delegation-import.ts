@@ -124,28 +124,55 @@ export async function planDelegation(
     return outcome;
   });
 
+  // New records go in bulk (audited as the importing user, as save() would); changed ones through save(), which compares and audits them.
   const write = async (): Promise<void> => {
+    await repository.insertAll(
+      Organisation,
+      'organisation',
+      book.created.map((planned) => planned.entity),
+      manager,
+    );
     await repository.saveAll(
       Organisation,
-      [...book.created, ...book.changed()].map((planned) => planned.entity),
+      book.changed().map((planned) => planned.entity),
       manager,
     );
     for (const { planned, organisation } of contactsCreated) planned.entity.organisationId = organisation.entity.id;
+    await repository.insertAll(
+      Contact,
+      'contact',
+      contactsCreated.map(({ planned }) => planned.entity),
+      manager,
+    );
     const contactsChanged = new Set([...contactsByEmail.values(), ...contactsByName.values()].filter((planned) => planned.changed));
     await repository.saveAll(
       Contact,
-      [...contactsCreated.map(({ planned }) => planned.entity), ...[...contactsChanged].map((planned) => planned.entity)],
+      [...contactsChanged].map((planned) => planned.entity),
       manager,
     );
-    const toSave: Participant[] = [];
+    const created: Participant[] = [];
+    const delegatesOf = new Map<Participant, string[]>();
+    const changed: Participant[] = [];
     for (const [organisation, { planned, delegates }] of participants) {
       if (!planned.isNew && !planned.changed) continue;
       planned.entity.organisationId = organisation.entity.id;
-      const ids = new Set([...(planned.entity.delegateContactIds ?? []), ...[...delegates].map((contact) => contact.entity.id)]);
-      planned.entity.delegates = [...ids].map((id) => ({ id }) as Contact);
-      toSave.push(planned.entity);
+      const ids = [...new Set([...(planned.entity.delegateContactIds ?? []), ...[...delegates].map((contact) => contact.entity.id)])];
+      if (planned.isNew) {
+        created.push(planned.entity);
+        delegatesOf.set(planned.entity, ids);
+      } else {
+        planned.entity.delegates = ids.map((id) => ({ id }) as Contact);
+        changed.push(planned.entity);
+      }
     }
-    await repository.saveAll(Participant, toSave, manager);
+    await repository.insertAll(Participant, 'participant', created, manager, { delegateContactIds: (participant) => delegatesOf.get(participant)! });
+    await repository.insertLinks(
+      'participant_delegates',
+      { participant_id: 'uuid', contact_id: 'uuid' },
+      created.flatMap((participant) => delegatesOf.get(participant)!.map((contactId) => ({ participant_id: participant.id, contact_id: contactId }))),
+      manager,
+    );
+    await repository.saveAll(Participant, changed, manager);
   };
   return { outcomes, write };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { MeetingOrganisation } from '../meetings/meeting-party.entity.js';
 import { MEETING_KINDS, Meeting, type MeetingKind } from '../meetings/meeting.entity.js';
 import type { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -156,19 +155,38 @@ export async function planMeetings(
     return outcome;
   });
 
+  // New records go in bulk (audited as the importing user, as save() would, parties included); changed ones through save().
   const write = async (): Promise<void> => {
+    await repository.insertAll(
+      Organisation,
+      'organisation',
+      book.created.map((planned) => planned.entity),
+      manager,
+    );
     await repository.saveAll(
       Organisation,
-      [...book.created, ...book.changed()].map((planned) => planned.entity),
+      book.changed().map((planned) => planned.entity),
+      manager,
+    );
+    const sides = new Map(created.map(({ planned, company, counterpart }) => [planned.entity, { company: company.entity.id, counterpart: counterpart.entity.id }]));
+    await repository.insertAll(
+      Meeting,
+      'meeting',
+      created.map(({ planned }) => planned.entity),
+      manager,
+      { organisationIds: (meeting) => [sides.get(meeting)!.company], counterpartOrganisationIds: (meeting) => [sides.get(meeting)!.counterpart] },
+    );
+    await repository.insertLinks(
+      'meeting_organisations',
+      { meeting_id: 'uuid', organisation_id: 'uuid', side: 'meeting_side' },
+      created.flatMap(({ planned, company, counterpart }) => [
+        { meeting_id: planned.entity.id, organisation_id: company.entity.id, side: 'delegation' },
+        { meeting_id: planned.entity.id, organisation_id: counterpart.entity.id, side: 'counterpart' },
+      ]),
       manager,
     );
     const changed = [...new Set(byKey.values())].filter((planned) => planned.changed).map((planned) => planned.entity);
-    await repository.saveAll(Meeting, [...created.map(({ planned }) => planned.entity), ...changed], manager);
-    const links = created.flatMap(({ planned, company, counterpart }) => [
-      manager.create(MeetingOrganisation, { meetingId: planned.entity.id, organisationId: company.entity.id, side: 'delegation' }),
-      manager.create(MeetingOrganisation, { meetingId: planned.entity.id, organisationId: counterpart.entity.id, side: 'counterpart' }),
-    ]);
-    await repository.saveAll(MeetingOrganisation, links, manager);
+    await repository.saveAll(Meeting, changed, manager);
   };
   return { outcomes, write };
 }

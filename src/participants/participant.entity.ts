@@ -1,6 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, RelationId, type Relation, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation, Unique } from 'typeorm';
 import { Contact } from '../contacts/contact.entity.js';
 import { BaseEntity } from '../database/base.entity.js';
+import { IdsOf } from '../database/id-lists.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 
@@ -32,7 +33,7 @@ export class Participant extends BaseEntity {
   })
   delegates?: Relation<Contact>[];
 
-  @RelationId((participant: Participant) => participant.delegates, undefined, (query) => query.withDeleted())
+  @IdsOf('delegates')
   delegateContactIds!: string[];
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
+import { loadIdLists } from '../database/id-lists.js';
 import { fetchPage } from '../database/page-query.js';
 import { lockForChange } from '../database/versioned.js';
 import { deleteRow } from '../database/archiving.js';
@@ -24,8 +25,14 @@ export class ParticipantsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The participant with its delegate ids, only if it is on this mission's delegation. */
-  findOnMission(missionId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
-    return manager.findOneBy(Participant, { id, missionId });
+  async findOnMission(missionId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Participant | null> {
+    const participant = await manager.findOneBy(Participant, { id, missionId });
+    return participant && (await this.withIdLists([participant], manager))[0];
+  }
+
+  /** Fills the delegate ids of these participants in one `= ANY` query. */
+  withIdLists(participants: Participant[], manager: EntityManager = this.dataSource.manager): Promise<Participant[]> {
+    return loadIdLists(manager, Participant, participants);
   }
 
   /** Whether another participant of the mission is this organisation. */
@@ -46,8 +53,9 @@ export class ParticipantsRepository {
    * Every filter narrows one mission's delegation, found through uq_participants_mission_organisation;
    * the delegate ids of the whole page come in one more query.
    */
-  search(filter: ParticipantFilter): Promise<[Participant[], number]> {
-    return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+  async search(filter: ParticipantFilter): Promise<[Participant[], number]> {
+    const [participants, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return [await this.withIdLists(participants), total];
   }
 
   /** Everything the filter matches, in list order, unpaged: the list and its export. */

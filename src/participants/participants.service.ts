@@ -64,7 +64,7 @@ export class ParticipantsService {
       name: 'participants',
       dto: ParticipantResponseDto,
       query: this.participants.listQuery({ ...query, missionId, sort: this.sortOf(query) }),
-      toRows: (rows) => rows.map(mapParticipant),
+      toRows: async (rows) => (await this.participants.withIdLists(rows)).map(mapParticipant),
     });
   }
 
