@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface ActionFilter {
@@ -49,7 +49,7 @@ export class ActionsRepository {
    * A page of actions. The id lists come in one batched query per list for the whole page;
    * the join tables appear only in EXISTS filters, so paging stays on the actions table.
    */
-  async search(filter: ActionFilter): Promise<[Action[], number]> {
+  async search(filter: ActionFilter): Promise<FoundPage<Action>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

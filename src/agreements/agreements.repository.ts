@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface AgreementFilter {
@@ -42,7 +42,7 @@ export class AgreementsRepository {
    * The page is a plain scan of agreements; partyIds are loaded for the whole page in one
    * extra query on agreement_parties, and the party filter is an EXISTS on its organisation_id index.
    */
-  search(filter: AgreementFilter): Promise<[Agreement[], number]> {
+  search(filter: AgreementFilter): Promise<FoundPage<Agreement>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

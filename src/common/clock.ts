@@ -18,6 +18,11 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  return dayFormatter(timeZone).format(instant);
+}
+
 /** The time, injected so that schedules and overdue checks can be tested to the minute. */
 @Injectable()
 export class Clock {
@@ -27,6 +32,6 @@ export class Clock {
 
   /** Today's date (YYYY-MM-DD) in a time zone. */
   today(timeZone: string): string {
-    return dayFormatter(timeZone).format(this.now());
+    return dateInZone(this.now(), timeZone);
   }
 }

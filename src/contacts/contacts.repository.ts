@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { SortKey } from '../common/paging.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface ContactFilter {
@@ -34,7 +34,7 @@ export class ContactsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  search(filter: ContactFilter): Promise<[Contact[], number]> {
+  search(filter: ContactFilter): Promise<FoundPage<Contact>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface MeetingFilter {
@@ -51,7 +51,7 @@ export class MeetingsRepository {
    * The page is a plain scan of meetings; the parties are filtered with EXISTS on the
    * join tables' own indexes, never joined in, so paging stays cheap on a large table.
    */
-  search(filter: MeetingFilter): Promise<[Meeting[], number]> {
+  search(filter: MeetingFilter): Promise<FoundPage<Meeting>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

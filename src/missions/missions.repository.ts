@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface MissionFilter {
@@ -38,7 +38,7 @@ export class MissionsRepository {
     return (await query.getCount()) > 0;
   }
 
-  search(filter: MissionFilter): Promise<[Mission[], number]> {
+  search(filter: MissionFilter): Promise<FoundPage<Mission>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { SortKey } from '../common/paging.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface OrganisationFilter {
@@ -43,7 +43,7 @@ export class OrganisationsRepository {
     return (await query.getCount()) > 0;
   }
 
-  search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+  search(filter: OrganisationFilter): Promise<FoundPage<Organisation>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { lockForChange } from '../database/versioned.js';
 
 export interface ParticipantFilter {
@@ -45,7 +45,7 @@ export class ParticipantsRepository {
    * Every filter narrows one mission's delegation, found through uq_participants_mission_organisation;
    * the delegate ids of the whole page come in one more query.
    */
-  search(filter: ParticipantFilter): Promise<[Participant[], number]> {
+  search(filter: ParticipantFilter): Promise<FoundPage<Participant>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { User } from '../users/user.entity.js';
 import { type PlannedReminder, type PlannedReminderKind, settledKey } from './reminder-plan.js';
 import type { MessageAction } from './messages.js';
@@ -51,7 +51,7 @@ export class RemindersRepository {
     return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
   }
 
-  search(filter: ReminderFilter): Promise<[Reminder[], number]> {
+  search(filter: ReminderFilter): Promise<FoundPage<Reminder>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -4,7 +4,7 @@ import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryB
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface UserFilter {
@@ -42,7 +42,7 @@ export class UsersRepository {
     return (await query.getCount()) > 0;
   }
 
-  search(filter: UserFilter): Promise<[User[], number]> {
+  search(filter: UserFilter): Promise<FoundPage<User>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
