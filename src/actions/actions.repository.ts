@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface ActionFilter {
@@ -57,9 +57,7 @@ export class ActionsRepository {
   listQuery(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {
     const query = this.matching(filter);
     // Actions without a due date are the least urgent, whichever way the dates are sorted.
-    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction, 'NULLS LAST');
-    query.addOrderBy('a.id', 'ASC');
-    return query;
+    return orderPage(query, 'a', filter.sort, ['dueTo', 'dueFrom']);
   }
 
   private matching(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {

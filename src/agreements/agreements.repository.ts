@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface AgreementFilter {
@@ -60,8 +60,7 @@ export class AgreementsRepository {
     if (filter.signedAfter) query.andWhere('a.signed_on >= :signedAfter', { signedAfter: filter.signedAfter });
     if (filter.signedBefore) query.andWhere('a.signed_on <= :signedBefore', { signedBefore: filter.signedBefore });
     if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
-    query.addOrderBy('a.id', 'ASC');
+    orderPage(query, 'a', filter.sort);
     return query;
   }
 

@@ -35,3 +35,19 @@ export async function fetchPage<T extends ObjectLiteral>(query: SelectQueryBuild
   // Never fewer than the rows already seen: an estimate below them would contradict the count.
   return { items, total: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), totalIsEstimate: true };
 }
+
+/**
+ * Orders a list by its sort keys, then by id so that paging is stable. The id follows the first
+ * key's direction, so that one index on (field, id) serves a sort both ways (scanned backwards
+ * for a descending one). Only columns that can be null get NULLS LAST (records without the value
+ * come last either way): on the others it would change nothing but keep the index out of use.
+ */
+export function orderPage<T extends ObjectLiteral, F extends string>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  sort: readonly { field: F; direction: 'ASC' | 'DESC' }[],
+  nullable: readonly F[] = [],
+): SelectQueryBuilder<T> {
+  for (const { field, direction } of sort) query.addOrderBy(`${alias}.${field}`, direction, nullable.includes(field) ? 'NULLS LAST' : undefined);
+  return query.addOrderBy(`${alias}.id`, sort[0]?.direction ?? 'ASC');
+}

@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface MeetingFilter {
@@ -73,8 +73,7 @@ export class MeetingsRepository {
     if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
     if (filter.synthetic !== undefined) query.andWhere('m.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere(...textSearch('ARRAY[m.title]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
-    query.addOrderBy('m.id', 'ASC');
+    orderPage(query, 'm', filter.sort);
     return query;
   }
 

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { SortKey } from '../common/paging.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface OrganisationFilter {
@@ -58,8 +58,7 @@ export class OrganisationsRepository {
     if (filter.sector) query.andWhere('o.sectors @> ARRAY[:sector]::text[]', { sector: filter.sector });
     if (filter.synthetic !== undefined) query.andWhere('o.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere(...textSearch('ARRAY[o.name, o.city]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
-    query.addOrderBy('o.id', 'ASC');
+    orderPage(query, 'o', filter.sort);
     return query;
   }
 

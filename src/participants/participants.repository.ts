@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { lockForChange } from '../database/versioned.js';
 
 export interface ParticipantFilter {
@@ -56,8 +56,7 @@ export class ParticipantsRepository {
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
     if (filter.answered !== undefined) query.andWhere(`p.satisfactionScore IS ${filter.answered ? 'NOT NULL' : 'NULL'}`);
     if (filter.synthetic !== undefined) query.andWhere('p.synthetic = :synthetic', { synthetic: filter.synthetic });
-    for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
-    query.addOrderBy('p.id', 'ASC');
+    orderPage(query, 'p', filter.sort, ['satisfactionScore']);
     return query;
   }
 

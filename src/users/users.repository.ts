@@ -4,7 +4,7 @@ import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryB
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
-import { type FoundPage, fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 
 export interface UserFilter {
@@ -55,8 +55,7 @@ export class UsersRepository {
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
     if (filter.q) query.andWhere(...textSearch('ARRAY[u.name, u.email]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
-    query.addOrderBy('u.id', 'ASC');
+    orderPage(query, 'u', filter.sort);
     return query;
   }
 
