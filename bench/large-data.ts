@@ -36,7 +36,8 @@ export async function loadLargeData(databaseUrl: string, rows: number): Promise<
     SELECT x.id, o.id FROM (SELECT id, row_number() OVER () AS n FROM actions) x JOIN o ON o.n = 1 + x.n % ${organisations}`);
   await db.query(`INSERT INTO action_watchers (action_id, user_id)
     SELECT x.id, u.id FROM (SELECT id, row_number() OVER () AS n FROM actions) x JOIN u ON u.n = 1 + (x.n + 1) % ${users}`);
-  await db.query('ANALYZE');
+  // As autovacuum leaves a table that has stood a while: statistics, and a visibility map that lets counts read the index alone.
+  await db.query('VACUUM ANALYZE');
   process.stdout.write(`loaded ${rows} actions and ${rows} meetings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   await db.end();
 }

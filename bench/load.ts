@@ -50,7 +50,9 @@ try {
     'SELECT (SELECT count(*)::int FROM actions) AS actions, (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM reminders) AS reminders',
   )).rows[0];
 
-  service = spawn(process.execPath, ['dist/src/main.js'], {
+  // PROFILE_DIR: a CPU profile of the service, written when it stops.
+  const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  service = spawn(process.execPath, [...profile, 'dist/src/main.js'], {
     cwd: root,
     env: {
       ...process.env,
