@@ -103,7 +103,7 @@ export function PageResponseDto<T>(item: ClassType<T>, name: string): ClassType<
     total!: number;
 
     @ApiProperty({
-      description: `true when more than ${EXACT_TOTAL_UP_TO} items match and total is the database's estimate (within a few per cent, never ${EXACT_TOTAL_UP_TO} or fewer); false when total is exact.`,
+      description: `true when more than ${EXACT_TOTAL_UP_TO} items match and total is the database's estimate, never ${EXACT_TOTAL_UP_TO} or fewer: close for one filter, possibly several times off when filters combine; false when total is exact.`,
     })
     totalIsEstimate!: boolean;
 

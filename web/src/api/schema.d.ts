@@ -1092,7 +1092,7 @@ export interface components {
             items: components["schemas"]["ApiTokenResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1135,7 +1135,7 @@ export interface components {
             items: components["schemas"]["UserResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1238,7 +1238,7 @@ export interface components {
             items: components["schemas"]["OrganisationResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1339,7 +1339,7 @@ export interface components {
             items: components["schemas"]["ContactResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1497,7 +1497,7 @@ export interface components {
             items: components["schemas"]["MissionResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1710,7 +1710,7 @@ export interface components {
             items: components["schemas"]["ParticipantResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1840,7 +1840,7 @@ export interface components {
             items: components["schemas"]["MeetingResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -1999,7 +1999,7 @@ export interface components {
             items: components["schemas"]["AgreementResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -2193,7 +2193,7 @@ export interface components {
             items: components["schemas"]["ActionResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -2313,7 +2313,7 @@ export interface components {
             items: components["schemas"]["ReminderResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
@@ -2720,7 +2720,7 @@ export interface components {
             items: components["schemas"]["AuditEntryResponseDto"][];
             /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
-            /** @description true when more than 10000 items match and total is the database's estimate (within a few per cent, never 10000 or fewer); false when total is exact. */
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
             totalIsEstimate: boolean;
             limit: number;
             offset: number;
