@@ -40,7 +40,10 @@ const ACTION_COLUMNS = columns(
   'a',
   'id, created_at, updated_at, version, title, kind, description, mission_id, agreement_id, meeting_id, owner_id, status, outcome, due_from, due_to, due_precision, due_label, completed_at, reminder_policy, archived_at',
 );
-const MEETING_COLUMNS = columns('m', 'id, created_at, updated_at, version, mission_id, kind, title, starts_at, ends_at, location, topics, attendee_count, summary, outcome, synthetic, archived_at');
+const MEETING_COLUMNS = columns(
+  'm',
+  'id, created_at, updated_at, version, mission_id, kind, title, starts_at, ends_at, location, topics, attendee_count, summary, outcome, synthetic, archived_at',
+);
 const REMINDER_COLUMNS = columns(
   'r',
   'id, created_at, updated_at, version, action_id, kind, occurrence, recipient_id, fire_at, snoozed, status, attempts, claimed_at, sent_at, message_id, subject, last_error, reason',
@@ -95,7 +98,9 @@ export async function startBaseline(settings: { databaseUrl: string; jwtSecret: 
   async function withIds(actions: Action[]): Promise<Action[]> {
     const ids = actions.map((action) => action.id);
     const [organisations, watchers] = await Promise.all([
-      rows<{ actionId: string; id: string }>('SELECT action_id AS "actionId", organisation_id AS id FROM action_organisations WHERE action_id = ANY($1)', [ids]),
+      rows<{ actionId: string; id: string }>('SELECT action_id AS "actionId", organisation_id AS id FROM action_organisations WHERE action_id = ANY($1)', [
+        ids,
+      ]),
       rows<{ actionId: string; id: string }>('SELECT action_id AS "actionId", user_id AS id FROM action_watchers WHERE action_id = ANY($1)', [ids]),
     ]);
     const byAction = new Map(actions.map((action) => [action.id, Object.assign(action, { organisationIds: [] as string[], watcherIds: [] as string[] })]));
@@ -120,7 +125,10 @@ export async function startBaseline(settings: { databaseUrl: string; jwtSecret: 
       where.unshift(`a.owner_id = $${parameters.length}`);
     }
     const condition = where.join(' AND ');
-    const page = await rows<Action>(`SELECT ${ACTION_COLUMNS} FROM actions a WHERE ${condition} ORDER BY a.due_to ASC NULLS LAST, a.id ASC LIMIT ${PAGE} OFFSET 0`, parameters);
+    const page = await rows<Action>(
+      `SELECT ${ACTION_COLUMNS} FROM actions a WHERE ${condition} ORDER BY a.due_to ASC NULLS LAST, a.id ASC LIMIT ${PAGE} OFFSET 0`,
+      parameters,
+    );
     const items = await withIds(page);
     const counted = await total(`SELECT 1 FROM actions a WHERE ${condition}`, parameters, items.length, 0);
     const today = dateInZone(new Date(), TIME_ZONE);
@@ -135,10 +143,15 @@ export async function startBaseline(settings: { databaseUrl: string; jwtSecret: 
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/actions/:id/reminders', async (request, reply) => {
-    const [exists] = await rows<{ count: number }>('SELECT count(1)::int AS count FROM actions a WHERE a.id = $1 AND a.archived_at IS NULL', [request.params.id]);
+    const [exists] = await rows<{ count: number }>('SELECT count(1)::int AS count FROM actions a WHERE a.id = $1 AND a.archived_at IS NULL', [
+      request.params.id,
+    ]);
     if (!exists?.count) return reply.code(404).send({ code: 'not_found' });
     const parameters = [request.params.id];
-    const items = await rows<Reminder>(`SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.action_id = $1 ORDER BY r.fire_at ASC NULLS LAST, r.id ASC LIMIT ${PAGE} OFFSET 0`, parameters);
+    const items = await rows<Reminder>(
+      `SELECT ${REMINDER_COLUMNS} FROM reminders r WHERE r.action_id = $1 ORDER BY r.fire_at ASC NULLS LAST, r.id ASC LIMIT ${PAGE} OFFSET 0`,
+      parameters,
+    );
     const counted = await total('SELECT 1 FROM reminders r WHERE r.action_id = $1', parameters, items.length, 0);
     return { items: items.map(mapReminder), ...counted, limit: PAGE, offset: 0 };
   });
@@ -146,12 +159,21 @@ export async function startBaseline(settings: { databaseUrl: string; jwtSecret: 
   app.get<{ Querystring: { missionId: string } }>('/api/v1/meetings', async (request) => {
     const parameters = [request.query.missionId];
     const condition = 'm.mission_id = $1 AND m.archived_at IS NULL';
-    const items = await rows<Meeting>(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${condition} ORDER BY m.starts_at ASC, m.id ASC LIMIT ${PAGE} OFFSET 0`, parameters);
+    const items = await rows<Meeting>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${condition} ORDER BY m.starts_at ASC, m.id ASC LIMIT ${PAGE} OFFSET 0`,
+      parameters,
+    );
     const counted = await total(`SELECT 1 FROM meetings m WHERE ${condition}`, parameters, items.length, 0);
     const ids = items.map((meeting) => meeting.id);
     const [organisations, contacts] = await Promise.all([
-      rows<MeetingLinks['organisations'][number]>('SELECT meeting_id AS "meetingId", organisation_id AS "organisationId", side FROM meeting_organisations WHERE meeting_id = ANY($1)', [ids]),
-      rows<MeetingLinks['contacts'][number]>('SELECT meeting_id AS "meetingId", contact_id AS "contactId", side FROM meeting_contacts WHERE meeting_id = ANY($1)', [ids]),
+      rows<MeetingLinks['organisations'][number]>(
+        'SELECT meeting_id AS "meetingId", organisation_id AS "organisationId", side FROM meeting_organisations WHERE meeting_id = ANY($1)',
+        [ids],
+      ),
+      rows<MeetingLinks['contacts'][number]>(
+        'SELECT meeting_id AS "meetingId", contact_id AS "contactId", side FROM meeting_contacts WHERE meeting_id = ANY($1)',
+        [ids],
+      ),
     ]);
     const links = new Map<string, MeetingLinks>(ids.map((id) => [id, { organisations: [], contacts: [] }]));
     for (const link of organisations) links.get(link.meetingId)?.organisations.push(link);

@@ -84,7 +84,10 @@ try {
     randomBytes(32).toString('hex'),
   ]);
   await db.end();
-  const token = await new JwtService({ secret: jwtSecret }).signAsync({ sub: ownerId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 7200 });
+  const token = await new JwtService({ secret: jwtSecret }).signAsync(
+    { sub: ownerId, role: 'officer', typ: 'access', sid: sessionId },
+    { algorithm: 'HS256', expiresIn: 7200 },
+  );
 
   const service = start('the service', 'dist/src/main.js', {
     NODE_ENV: 'production',
@@ -122,7 +125,9 @@ try {
     if (mine !== bare) {
       let at = 0;
       while (at < mine.length && mine[at] === bare[at]) at += 1;
-      throw new Error(`${label}: the bodies differ at ${at}:\n service: ${mine.slice(Math.max(0, at - 80), at + 80)}\nbaseline: ${bare.slice(Math.max(0, at - 80), at + 80)}`);
+      throw new Error(
+        `${label}: the bodies differ at ${at}:\n service: ${mine.slice(Math.max(0, at - 80), at + 80)}\nbaseline: ${bare.slice(Math.max(0, at - 80), at + 80)}`,
+      );
     }
     process.stdout.write(`${label}: same body (${mine.length} bytes)\n`);
   }
@@ -137,7 +142,9 @@ try {
         const result = await autocannon({ url: `${targets[target]}/api/v1/${path}`, connections: CONNECTIONS, duration: DURATION, headers, timeout: 30 });
         if (result.non2xx > 0) throw new Error(`${label} on the ${target}: ${result.non2xx} answers that were not 2xx`);
         runs[target].push(result);
-        process.stdout.write(`${label}, ${target}, round ${round + 1}: ${result.requests.average.toFixed(1)} req/s, p99 ${result.latency.p99} ms, ${result.timeouts} timeouts\n`);
+        process.stdout.write(
+          `${label}, ${target}, round ${round + 1}: ${result.requests.average.toFixed(1)} req/s, p99 ${result.latency.p99} ms, ${result.timeouts} timeouts\n`,
+        );
       }
     }
     results.set(label, runs);
@@ -150,12 +157,17 @@ try {
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   };
   process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-  process.stdout.write(`${ROWS} actions, ${ROWS} meetings; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each, alternating; service RSS ${rssBefore} → ${rssAfter} MiB\n\n`);
-  process.stdout.write('| request | path | service req/s | bare req/s | ratio | service p50 / p99 ms | bare p50 / p99 ms |\n| --- | --- | --- | --- | --- | --- | --- |\n');
+  process.stdout.write(
+    `${ROWS} actions, ${ROWS} meetings; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each, alternating; service RSS ${rssBefore} → ${rssAfter} MiB\n\n`,
+  );
+  process.stdout.write(
+    '| request | path | service req/s | bare req/s | ratio | service p50 / p99 ms | bare p50 / p99 ms |\n| --- | --- | --- | --- | --- | --- | --- |\n',
+  );
   for (const [label, path] of scenarios) {
     const runs = results.get(label)!;
     const rate = (list: autocannon.Result[]): number => median(list.map((result) => result.requests.average));
-    const latency = (list: autocannon.Result[]): string => `${median(list.map((result) => result.latency.p50))} / ${median(list.map((result) => result.latency.p99))}`;
+    const latency = (list: autocannon.Result[]): string =>
+      `${median(list.map((result) => result.latency.p50))} / ${median(list.map((result) => result.latency.p99))}`;
     const mine = rate(runs.service);
     const bare = rate(runs.baseline);
     process.stdout.write(

@@ -14,8 +14,12 @@ export async function loadLargeData(databaseUrl: string, rows: number): Promise<
   const missions = 500;
   const organisations = 5000;
   const users = 100;
-  await db.query(`INSERT INTO users (email, name, role) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, 'officer' FROM generate_series(1, ${users}) i`);
-  await db.query(`INSERT INTO organisations (name, kind, country, sectors) SELECT 'Company ' || i, 'company', (ARRAY['BE','VN','JP','US','DE'])[1 + i % 5], ARRAY[(ARRAY['logistics','ports','cleantech','education'])[1 + i % 4]] FROM generate_series(1, ${organisations}) i`);
+  await db.query(
+    `INSERT INTO users (email, name, role) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, 'officer' FROM generate_series(1, ${users}) i`,
+  );
+  await db.query(
+    `INSERT INTO organisations (name, kind, country, sectors) SELECT 'Company ' || i, 'company', (ARRAY['BE','VN','JP','US','DE'])[1 + i % 5], ARRAY[(ARRAY['logistics','ports','cleantech','education'])[1 + i % 4]] FROM generate_series(1, ${organisations}) i`,
+  );
   await db.query(`INSERT INTO missions (code, title, type, host_countries, start_date, end_date, time_zone, status)
     SELECT 'M-' || i, 'Mission ' || i, 'economic_mission', ARRAY[(ARRAY['VN','JP','US','DE'])[1 + i % 4]]::char(2)[], DATE '2015-01-01' + i * 7, DATE '2015-01-01' + i * 7 + 5, 'Asia/Ho_Chi_Minh', 'completed'
     FROM generate_series(1, ${missions}) i`);

@@ -41,14 +41,18 @@ try {
   const password = randomBytes(12).toString('base64url');
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
-  await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('load@mission-crm.test', 'Load Officer', 'admin', $1)`, [await hashPassword(password)]);
+  await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('load@mission-crm.test', 'Load Officer', 'admin', $1)`, [
+    await hashPassword(password),
+  ]);
   const ids = async (sql: string): Promise<string[]> => (await db.query<{ id: string }>(sql)).rows.map((row) => row.id);
   const missions = await ids('SELECT id FROM missions WHERE archived_at IS NULL');
   const actions = await ids('SELECT id FROM actions WHERE archived_at IS NULL');
   const owners = await ids(`SELECT id FROM users WHERE archived_at IS NULL AND role <> 'viewer'`);
-  const counts = (await db.query<{ actions: number; meetings: number; reminders: number }>(
-    'SELECT (SELECT count(*)::int FROM actions) AS actions, (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM reminders) AS reminders',
-  )).rows[0];
+  const counts = (
+    await db.query<{ actions: number; meetings: number; reminders: number }>(
+      'SELECT (SELECT count(*)::int FROM actions) AS actions, (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM reminders) AS reminders',
+    )
+  ).rows[0];
 
   // PROFILE_DIR: a CPU profile of the service, written when it stops.
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
@@ -78,7 +82,11 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const login = (await (
-    await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'load@mission-crm.test', password }) })
+    await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'load@mission-crm.test', password }),
+    })
   ).json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
   const any = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
@@ -95,7 +103,12 @@ try {
       setupRequest: (request) => ({
         ...request,
         path: '/api/v1/actions',
-        body: JSON.stringify({ title: `Follow-up call ${randomBytes(4).toString('hex')}`, missionId: any(missions), ownerId: any(owners), dueLabel: 'March 2027' }),
+        body: JSON.stringify({
+          title: `Follow-up call ${randomBytes(4).toString('hex')}`,
+          missionId: any(missions),
+          ownerId: any(owners),
+          dueLabel: 'March 2027',
+        }),
       }),
     },
     get(() => `actions?ownerId=${any(owners)}`),
@@ -126,21 +139,32 @@ try {
   const rssEnd = rss(service);
   await new Promise((resolve) => setTimeout(resolve, 20_000));
   const rssRested = rss(service);
-  const statements = (await db.query<{ xact_commit: string; tup_returned: string; tup_fetched: string }>('SELECT xact_commit, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = current_database()')).rows[0];
+  const statements = (
+    await db.query<{ xact_commit: string; tup_returned: string; tup_fetched: string }>(
+      'SELECT xact_commit, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = current_database()',
+    )
+  ).rows[0];
   await db.end();
 
   const byStatus = Object.entries(result.statusCodeStats ?? {})
     .map(([status, { count }]) => `${status}: ${count}`)
     .join(', ');
-  const sampled = [...waits].sort((a, b) => b[1] - a[1]).map(([wait, n]) => `${wait} ${n}`).join(', ');
+  const sampled = [...waits]
+    .sort((a, b) => b[1] - a[1])
+    .map(([wait, n]) => `${wait} ${n}`)
+    .join(', ');
   process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   process.stdout.write(`demo data: ${counts.actions} actions, ${counts.meetings} meetings, ${counts.reminders} reminders; pool ${POOL ?? 'default'}\n`);
   process.stdout.write(`${CONNECTIONS} connections, ${DURATION} s, 4 reads : 1 write\n\n`);
-  process.stdout.write('| req/s | p50 ms | p90 ms | p99 ms | max ms | answers | timeouts | RSS before / peak / end / after 20 s, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
+  process.stdout.write(
+    '| req/s | p50 ms | p90 ms | p99 ms | max ms | answers | timeouts | RSS before / peak / end / after 20 s, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
+  );
   process.stdout.write(
     `| ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${byStatus} | ${result.timeouts} | ${rssBefore} / ${rssPeak} / ${rssEnd} / ${rssRested} |\n`,
   );
-  process.stdout.write(`\nPostgreSQL during the run: ${statements.xact_commit} transactions; active backends sampled every 200 ms by what they waited on: ${sampled}\n`);
+  process.stdout.write(
+    `\nPostgreSQL during the run: ${statements.xact_commit} transactions; active backends sampled every 200 ms by what they waited on: ${sampled}\n`,
+  );
 } finally {
   if (service && service.exitCode === null) {
     service.kill('SIGTERM');

@@ -12,7 +12,15 @@ describe('list totals', () => {
   beforeAll(async () => {
     api = await startTestApp();
     const mission = (code: string) =>
-      api.create('missions', { code, title: `Mission ${code}`, type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh' });
+      api.create('missions', {
+        code,
+        title: `Mission ${code}`,
+        type: 'economic_mission',
+        hostCountries: ['VN'],
+        startDate: '2023-09-11',
+        endDate: '2023-09-16',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      });
     missionId = (await mission('VN-2023')).id;
     otherMissionId = (await mission('JP-2024')).id;
     // 10,050 actions on one mission and 120 on the other, straight into the table: a count past the cap needs that many rows.
@@ -22,10 +30,9 @@ describe('list totals', () => {
        SELECT 'Follow-up ' || i, 'other', $1, 'open', DATE '2024-01-01' + (i % 300), DATE '2024-01-01' + (i % 300) + 30, 'range' FROM generate_series(1, 10050) i`,
       [missionId],
     );
-    await db.query(
-      `INSERT INTO actions (title, kind, mission_id, status) SELECT 'Webinar ' || i, 'other', $1, 'done' FROM generate_series(1, 120) i`,
-      [otherMissionId],
-    );
+    await db.query(`INSERT INTO actions (title, kind, mission_id, status) SELECT 'Webinar ' || i, 'other', $1, 'done' FROM generate_series(1, 120) i`, [
+      otherMissionId,
+    ]);
     await db.query('ANALYZE actions');
   });
 
@@ -51,7 +58,10 @@ describe('list totals', () => {
     expect(response.body.items).toHaveLength(50);
     const window = await api.get(`actions?missionId=${missionId}&dueAfter=2024-01-01&dueBefore=2024-01-10&limit=10`);
     // Windows ending on or after 1 January and starting on or before 10 January: i % 300 in 0…9, 34 rows each (33 for 0).
-    const expected = Array.from({ length: 10 }, (_, day) => Array.from({ length: 10050 }, (_, i) => (i + 1) % 300).filter((d) => d === day).length).reduce((a, b) => a + b, 0);
+    const expected = Array.from({ length: 10 }, (_, day) => Array.from({ length: 10050 }, (_, i) => (i + 1) % 300).filter((d) => d === day).length).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(window.body).toMatchObject({ total: expected, totalIsEstimate: false });
   });
 
@@ -68,7 +78,18 @@ describe('list totals', () => {
   });
 
   it('marks every list with totalIsEstimate, small ones exact', async () => {
-    for (const path of ['missions', 'organisations', 'contacts', 'meetings', 'agreements', 'reminders', 'users', 'audit', `missions/${missionId}/participants`, 'auth/tokens']) {
+    for (const path of [
+      'missions',
+      'organisations',
+      'contacts',
+      'meetings',
+      'agreements',
+      'reminders',
+      'users',
+      'audit',
+      `missions/${missionId}/participants`,
+      'auth/tokens',
+    ]) {
       const response = await api.get(path);
       expect([path, response.status, response.body.totalIsEstimate]).toEqual([path, 200, false]);
     }

@@ -34,9 +34,11 @@ export function Pager({
       <button type="button" aria-disabled={atStart} onClick={() => !atStart && onOffset(Math.max(0, offset - limit))}>
         {t('pager.previous')}
       </button>
-      <span aria-live="polite">{totalIsEstimate
+      <span aria-live="polite">
+        {totalIsEstimate
           ? t('pager.rangeEstimate', { first: offset + 1, last, total: format.number(total) })
-          : t('pager.range', { first: total === 0 ? 0 : offset + 1, last, total })}</span>
+          : t('pager.range', { first: total === 0 ? 0 : offset + 1, last, total })}
+      </span>
       <button type="button" aria-disabled={atEnd} onClick={() => !atEnd && onOffset(offset + limit)}>
         {t('pager.next')}
       </button>
