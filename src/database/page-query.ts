@@ -26,6 +26,7 @@ export async function fetchPage<T extends ObjectLiteral>(query: SelectQueryBuild
   if (items.length > 0 && items.length < limit) return { items, total: offset + items.length, totalIsEstimate: false };
   if (items.length === 0 && offset === 0) return { items, total: 0, totalIsEstimate: false };
   const [matching, parameters] = query.clone().orderBy().select('1').getQueryAndParameters();
+  // On the data source's pool: lists are read outside any transaction.
   const runner = query.connection;
   const counted = await runner.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${matching} LIMIT ${EXACT_TOTAL_UP_TO + 1}) capped`, parameters);
   const total = counted[0]?.total ?? 0;
