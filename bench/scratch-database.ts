@@ -20,9 +20,12 @@ export interface ScratchDatabase {
   keep(): Promise<void>;
 }
 
-/** A fresh, empty database for one bench run, named mcrm_bench_…, on the server of `adminUrl`. */
+/**
+ * A fresh, empty database for one bench run, named mcrm_bench_… (or SCRATCH_DATABASE_PREFIX…,
+ * so that benches run side by side on one server are told apart), on the server of `adminUrl`.
+ */
 export async function createScratchDatabase(adminUrl: string): Promise<ScratchDatabase> {
-  const name = `mcrm_bench_${randomBytes(4).toString('hex')}`;
+  const name = `${process.env.SCRATCH_DATABASE_PREFIX ?? 'mcrm_bench_'}${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

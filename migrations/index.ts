@@ -7,6 +7,7 @@ import { PasswordTokens1764633600001 } from './1764633600001-password-tokens.js'
 import { AccentInsensitiveSearch1764633600002 } from './1764633600002-accent-insensitive-search.js';
 import { CalendarFeeds1764633600013 } from './1764633600013-calendar-feeds.js';
 import { ReportAndSurvey1764720000012 } from './1764720000012-report-and-survey.js';
+import { SortIndexes1764720000140 } from './1764720000140-sort-indexes.js';
 
 /** Every migration in order; listed rather than globbed so the build and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AccentInsensitiveSearch1764633600002,
   CalendarFeeds1764633600013,
   ReportAndSurvey1764720000012,
+  SortIndexes1764720000140,
 ];

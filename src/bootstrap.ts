@@ -97,7 +97,7 @@ export async function createApp(
   app.useGlobalInterceptors(new IfMatchInterceptor(), new KnownQueryParamsInterceptor());
   const filter = new ErrorFilter();
   app.useGlobalFilters(filter);
-  await secureHttp(app, environment);
+  secureHttp(app, environment);
   await serveDashboard(app, dashboardDir);
 
   const document = SwaggerModule.createDocument(

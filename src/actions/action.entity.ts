@@ -18,6 +18,16 @@ export const ACTIVE_ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_prog
 
 /** A follow-up action with its (possibly fuzzy) due window [dueFrom, dueTo]. */
 @Entity('actions')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_actions_title_id', ['title', 'id'])
+@Index('ix_actions_status_id', ['status', 'id'])
+@Index('ix_actions_created_at_id', ['createdAt', 'id'])
+@Index('ix_actions_updated_at_id', ['updatedAt', 'id'])
+@Index('ix_actions_due_to_id', ['dueTo', 'id'])
+@Index('ix_actions_due_from_id', ['dueFrom', 'id'])
+// Latest due first with the undated last: (due_to DESC NULLS LAST, id DESC), which the decorator cannot say.
+@Index('ix_actions_due_to_desc', { synchronize: false })
+@Index('ix_actions_due_from_desc', { synchronize: false })
 @Index('ix_actions_status_due_to', ['status', 'dueTo'])
 @Index('ix_actions_mission_id_due_to', ['missionId', 'dueTo'])
 @Index('ix_actions_owner_id_due_to', ['ownerId', 'dueTo'])
@@ -94,12 +104,10 @@ export class Action extends BaseEntity {
   outcome!: string | null;
 
   /** First day of the due window (inclusive). */
-  @Index('ix_actions_due_from')
   @Column({ type: 'date', nullable: true })
   dueFrom!: string | null;
 
   /** Last day of the due window (inclusive): after it, an active action is overdue. */
-  @Index('ix_actions_due_to')
   @Column({ type: 'date', nullable: true })
   dueTo!: string | null;
 

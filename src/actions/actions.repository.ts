@@ -6,7 +6,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -59,18 +59,16 @@ export class ActionsRepository {
    * A page of actions. The id lists come in one batched query per list for the whole page;
    * the join tables appear only in EXISTS filters, so paging stays on the actions table.
    */
-  async search(filter: ActionFilter): Promise<[Action[], number]> {
-    const [actions, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
-    return [await this.withIdLists(actions), total];
+  async search(filter: ActionFilter): Promise<FoundPage<Action>> {
+    const page = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return { ...page, items: await this.withIdLists(page.items) };
   }
 
   /** Every action the filter matches, in list order, unpaged: the list and its export. */
   listQuery(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {
     const query = this.matching(filter);
     // Actions without a due date are the least urgent, whichever way the dates are sorted.
-    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction, 'NULLS LAST');
-    query.addOrderBy('a.id', 'ASC');
-    return query;
+    return orderPage(query, 'a', filter.sort, ['dueTo', 'dueFrom']);
   }
 
   private matching(filter: Omit<ActionFilter, 'limit' | 'offset'>): SelectQueryBuilder<Action> {

@@ -11,6 +11,10 @@ export const AGREEMENT_STATUSES = ['planned', 'signed', 'in_force', 'expired', '
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 @Entity('agreements')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_agreements_signed_on_id', ['signedOn', 'id'])
+@Index('ix_agreements_title_id', ['title', 'id'])
+@Index('ix_agreements_created_at_id', ['createdAt', 'id'])
 @Index('ix_agreements_search', { synchronize: false })
 @Check('ck_agreements_validity', '"valid_until" IS NULL OR "valid_from" IS NULL OR "valid_until" >= "valid_from"')
 export class Agreement extends BaseEntity {
@@ -50,7 +54,6 @@ export class Agreement extends BaseEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<Meeting>;
 
-  @Index('ix_agreements_signed_on')
   @Column({ type: 'date', nullable: true })
   signedOn!: string | null;
 

@@ -6,7 +6,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -50,9 +50,9 @@ export class AgreementsRepository {
    * The page is a plain scan of agreements; partyIds are loaded for the whole page in one
    * extra query on agreement_parties, and the party filter is an EXISTS on its organisation_id index.
    */
-  async search(filter: AgreementFilter): Promise<[Agreement[], number]> {
-    const [agreements, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
-    return [await this.withIdLists(agreements), total];
+  async search(filter: AgreementFilter): Promise<FoundPage<Agreement>> {
+    const page = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return { ...page, items: await this.withIdLists(page.items) };
   }
 
   /** Everything the filter matches, in list order, unpaged: the list and its export. */
@@ -69,8 +69,7 @@ export class AgreementsRepository {
     if (filter.signedAfter) query.andWhere('a.signed_on >= :signedAfter', { signedAfter: filter.signedAfter });
     if (filter.signedBefore) query.andWhere('a.signed_on <= :signedBefore', { signedBefore: filter.signedBefore });
     if (filter.q) query.andWhere(...textSearch('ARRAY[a.title]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`a.${field}`, direction);
-    query.addOrderBy('a.id', 'ASC');
+    orderPage(query, 'a', filter.sort);
     return query;
   }
 

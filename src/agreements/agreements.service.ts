@@ -48,8 +48,8 @@ export class AgreementsService {
 
   async search(query: AgreementSearchDto): Promise<Page<AgreementResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.agreements.search({ ...query, sort });
-    return { items: rows.map(mapAgreement), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.agreements.search({ ...query, sort });
+    return { items: rows.map(mapAgreement), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every agreement the filters match, as CSV. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { SortKey } from '../common/paging.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage } from '../database/page-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditSortField } from './audit.dto.js';
 import { AUDITED_RESOURCE_NAMES, AUDITED_RESOURCES, type AuditedResource, type JunctionTable, type MeetingPartyTable } from './audited.js';
@@ -32,7 +32,7 @@ export class AuditRepository {
    * A page of entries. Each filter has an index that leads with it and ends with
    * occurred_at, so a page is read in order without sorting the whole log.
    */
-  search(filter: AuditFilter): Promise<[AuditEntry[], number]> {
+  search(filter: AuditFilter): Promise<FoundPage<AuditEntry>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 

@@ -52,7 +52,7 @@ export class AuditService {
   }
 
   private async page(filter: AuditFilter): Promise<Page<AuditEntryResponseDto>> {
-    const [rows, total] = await this.audit.search(filter);
-    return { items: rows.map(mapAuditEntry), total, limit: filter.limit, offset: filter.offset };
+    const { items: rows, total, totalIsEstimate } = await this.audit.search(filter);
+    return { items: rows.map(mapAuditEntry), total, totalIsEstimate, limit: filter.limit, offset: filter.offset };
   }
 }

@@ -34,7 +34,7 @@ export class ApiTokensService {
 
   async list(userId: string, { limit, offset }: ApiTokenListDto): Promise<Page<ApiTokenResponseDto>> {
     const [rows, total] = await this.tokens.listApiTokens(userId, limit, offset);
-    return { items: rows.map(mapApiToken), total, limit, offset };
+    return { items: rows.map(mapApiToken), total, totalIsEstimate: false, limit, offset };
   }
 
   /** Someone else's token is as unknown as one that never existed. */

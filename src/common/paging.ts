@@ -2,6 +2,7 @@ import { type Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { EXACT_TOTAL_UP_TO } from '../database/page-query.js';
 import { ValidationFailedError } from './errors.js';
 import { QueryBoolean, QueryList } from './validators.js';
 
@@ -56,6 +57,8 @@ export class ArchivableListQueryDto extends SearchableListQueryDto {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** True when `total` is PostgreSQL's estimate rather than a count: see fetchPage. */
+  totalIsEstimate: boolean;
   limit: number;
   offset: number;
 }
@@ -94,8 +97,15 @@ export function PageResponseDto<T>(item: ClassType<T>, name: string): ClassType<
     @ApiProperty({ type: [item] })
     items!: T[];
 
-    @ApiProperty({ description: 'How many items match the filters, over all pages.' })
+    @ApiProperty({
+      description: `How many items match the filters, over all pages: counted exactly up to ${EXACT_TOTAL_UP_TO}; past that, an estimate (totalIsEstimate).`,
+    })
     total!: number;
+
+    @ApiProperty({
+      description: `true when more than ${EXACT_TOTAL_UP_TO} items match and total is the database's estimate, never ${EXACT_TOTAL_UP_TO} or fewer: close for one filter, possibly several times off when filters combine; false when total is exact.`,
+    })
+    totalIsEstimate!: boolean;
 
     @ApiProperty()
     limit!: number;

@@ -6,8 +6,10 @@ export const CONTACT_LANGUAGES = ['nl', 'en'] as const;
 export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 
 @Entity('contacts')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_contacts_name_id', ['name', 'id'])
+@Index('ix_contacts_created_at_id', ['createdAt', 'id'])
 @Index('ix_contacts_search', { synchronize: false })
-@Index('ix_contacts_created_at', ['createdAt'])
 export class Contact extends BaseEntity {
   @Index('ix_contacts_organisation_id')
   @Column({ type: 'uuid', nullable: true })
@@ -18,7 +20,6 @@ export class Contact extends BaseEntity {
   organisation?: Relation<Organisation>;
 
   /** Indexed as well as trigram-indexed: lists are sorted by name by default. */
-  @Index('ix_contacts_name')
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { SortKey } from '../common/paging.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -35,7 +35,7 @@ export class ContactsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  search(filter: ContactFilter): Promise<[Contact[], number]> {
+  search(filter: ContactFilter): Promise<FoundPage<Contact>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -47,8 +47,7 @@ export class ContactsRepository {
     if (filter.organisationId) query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.synthetic !== undefined) query.andWhere('c.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere(...textSearch('ARRAY[c.name, c.email]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`c.${field}`, direction);
-    query.addOrderBy('c.id', 'ASC');
+    orderPage(query, 'c', filter.sort);
     return query;
   }
 

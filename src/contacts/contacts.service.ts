@@ -33,8 +33,8 @@ export class ContactsService {
 
   async search(query: ContactSearchDto): Promise<Page<ContactResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.contacts.search({ ...query, sort });
-    return { items: rows.map(mapContact), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.contacts.search({ ...query, sort });
+    return { items: rows.map(mapContact), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every contact the filters match, as CSV. */

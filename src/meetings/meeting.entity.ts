@@ -7,6 +7,10 @@ export const MEETING_KINDS = ['b2b', 'official', 'seminar', 'forum', 'site_visit
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 @Entity('meetings')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_meetings_starts_at_id', ['startsAt', 'id'])
+@Index('ix_meetings_title_id', ['title', 'id'])
+@Index('ix_meetings_created_at_id', ['createdAt', 'id'])
 @Index('ix_meetings_mission_id_starts_at', ['missionId', 'startsAt'])
 @Index('ix_meetings_search', { synchronize: false })
 @Check('ck_meetings_times', '"ends_at" IS NULL OR "ends_at" >= "starts_at"')
@@ -26,7 +30,6 @@ export class Meeting extends BaseEntity {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
-  @Index('ix_meetings_starts_at')
   @Column({ type: 'timestamptz' })
   startsAt!: Date;
 

@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingLinks, MeetingSortField } from './meetings.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -52,7 +52,7 @@ export class MeetingsRepository {
    * The page is a plain scan of meetings; the parties are filtered with EXISTS on the
    * join tables' own indexes, never joined in, so paging stays cheap on a large table.
    */
-  search(filter: MeetingFilter): Promise<[Meeting[], number]> {
+  search(filter: MeetingFilter): Promise<FoundPage<Meeting>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -74,8 +74,7 @@ export class MeetingsRepository {
     if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
     if (filter.synthetic !== undefined) query.andWhere('m.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere(...textSearch('ARRAY[m.title]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
-    query.addOrderBy('m.id', 'ASC');
+    orderPage(query, 'm', filter.sort);
     return query;
   }
 

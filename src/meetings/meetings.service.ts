@@ -65,9 +65,9 @@ export class MeetingsService {
 
   async search(query: MeetingSearchDto): Promise<Page<MeetingResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.meetings.search({ ...query, sort });
+    const { items: rows, total, totalIsEstimate } = await this.meetings.search({ ...query, sort });
     const links = await this.meetings.findLinks(rows.map((row) => row.id));
-    return { items: rows.map((row) => mapMeeting(row, links.get(row.id)!)), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map((row) => mapMeeting(row, links.get(row.id)!)), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every meeting the filters match, as CSV. */

@@ -9,6 +9,11 @@ export const MISSION_STATUSES = ['draft', 'planned', 'ongoing', 'completed', 'ca
 export type MissionStatus = (typeof MISSION_STATUSES)[number];
 
 @Entity('missions')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_missions_start_date_id', ['startDate', 'id'])
+@Index('ix_missions_code_id', ['code', 'id'])
+@Index('ix_missions_title_id', ['title', 'id'])
+@Index('ix_missions_created_at_id', ['createdAt', 'id'])
 @Index('uq_missions_code', { synchronize: false })
 @Index('ix_missions_host_countries', { synchronize: false })
 @Index('ix_missions_search', { synchronize: false })
@@ -32,7 +37,6 @@ export class Mission extends BaseEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   cities!: string[];
 
-  @Index('ix_missions_start_date')
   @Column({ type: 'date' })
   startDate!: string;
 

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -39,7 +39,7 @@ export class MissionsRepository {
     return (await query.getCount()) > 0;
   }
 
-  search(filter: MissionFilter): Promise<[Mission[], number]> {
+  search(filter: MissionFilter): Promise<FoundPage<Mission>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -56,8 +56,7 @@ export class MissionsRepository {
     if (filter.startsAfter) query.andWhere('m.startDate >= :startsAfter', { startsAfter: filter.startsAfter });
     if (filter.startsBefore) query.andWhere('m.startDate <= :startsBefore', { startsBefore: filter.startsBefore });
     if (filter.q) query.andWhere(...textSearch('ARRAY[m.title, m.code] || m.cities', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`m.${field}`, direction);
-    query.addOrderBy('m.id', 'ASC');
+    orderPage(query, 'm', filter.sort);
     return query;
   }
 

@@ -34,8 +34,8 @@ export class MissionsService {
 
   async search(query: MissionSearchDto): Promise<Page<MissionResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.missions.search({ ...query, sort });
-    return { items: rows.map(mapMission), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.missions.search({ ...query, sort });
+    return { items: rows.map(mapMission), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every mission the filters match, as CSV. */

@@ -5,20 +5,23 @@ export const ORGANISATION_KINDS = ['company', 'government_body', 'agency', 'univ
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 @Entity('organisations')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_organisations_name_id', ['name', 'id'])
+@Index('ix_organisations_kind_id', ['kind', 'id'])
+@Index('ix_organisations_country_id', ['country', 'id'])
+@Index('ix_organisations_created_at_id', ['createdAt', 'id'])
+@Index('ix_organisations_updated_at_id', ['updatedAt', 'id'])
 @Index('uq_organisations_enterprise_number', { synchronize: false })
 @Index('ix_organisations_search', { synchronize: false })
 @Index('ix_organisations_sectors', { synchronize: false })
 export class Organisation extends BaseEntity {
-  @Index('ix_organisations_name')
   @Column({ type: 'varchar', length: 300 })
   name!: string;
 
-  @Index('ix_organisations_kind')
   @Column({ type: 'enum', enum: ORGANISATION_KINDS, enumName: 'organisation_kind' })
   kind!: OrganisationKind;
 
   /** ISO 3166-1 alpha-2. */
-  @Index('ix_organisations_country')
   @Column({ type: 'char', length: 2 })
   country!: string;
 

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { SortKey } from '../common/paging.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -44,7 +44,7 @@ export class OrganisationsRepository {
     return (await query.getCount()) > 0;
   }
 
-  search(filter: OrganisationFilter): Promise<[Organisation[], number]> {
+  search(filter: OrganisationFilter): Promise<FoundPage<Organisation>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -59,8 +59,7 @@ export class OrganisationsRepository {
     if (filter.sector) query.andWhere('o.sectors @> ARRAY[:sector]::text[]', { sector: filter.sector });
     if (filter.synthetic !== undefined) query.andWhere('o.synthetic = :synthetic', { synthetic: filter.synthetic });
     if (filter.q) query.andWhere(...textSearch('ARRAY[o.name, o.city]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`o.${field}`, direction);
-    query.addOrderBy('o.id', 'ASC');
+    orderPage(query, 'o', filter.sort);
     return query;
   }
 

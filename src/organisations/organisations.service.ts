@@ -35,8 +35,8 @@ export class OrganisationsService {
 
   async search(query: OrganisationSearchDto): Promise<Page<OrganisationResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.organisations.search({ ...query, sort });
-    return { items: rows.map(mapOrganisation), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.organisations.search({ ...query, sort });
+    return { items: rows.map(mapOrganisation), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every organisation the filters match, as CSV. */

@@ -5,7 +5,7 @@ import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { lockForChange } from '../database/versioned.js';
 import { deleteRow } from '../database/archiving.js';
 
@@ -53,9 +53,9 @@ export class ParticipantsRepository {
    * Every filter narrows one mission's delegation, found through uq_participants_mission_organisation;
    * the delegate ids of the whole page come in one more query.
    */
-  async search(filter: ParticipantFilter): Promise<[Participant[], number]> {
-    const [participants, total] = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
-    return [await this.withIdLists(participants), total];
+  async search(filter: ParticipantFilter): Promise<FoundPage<Participant>> {
+    const page = await fetchPage(this.listQuery(filter), filter.limit, filter.offset);
+    return { ...page, items: await this.withIdLists(page.items) };
   }
 
   /** Everything the filter matches, in list order, unpaged: the list and its export. */
@@ -65,8 +65,7 @@ export class ParticipantsRepository {
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
     if (filter.answered !== undefined) query.andWhere(`p.satisfactionScore IS ${filter.answered ? 'NOT NULL' : 'NULL'}`);
     if (filter.synthetic !== undefined) query.andWhere('p.synthetic = :synthetic', { synthetic: filter.synthetic });
-    for (const { field, direction } of filter.sort) query.addOrderBy(`p.${field}`, direction, 'NULLS LAST');
-    query.addOrderBy('p.id', 'ASC');
+    orderPage(query, 'p', filter.sort, ['satisfactionScore']);
     return query;
   }
 

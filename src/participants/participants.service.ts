@@ -53,8 +53,8 @@ export class ParticipantsService {
   async search(missionId: string, query: ParticipantSearchDto): Promise<Page<ParticipantResponseDto>> {
     await this.assertMissionExists(missionId);
     const sort = this.sortOf(query);
-    const [rows, total] = await this.participants.search({ ...query, missionId, sort });
-    return { items: rows.map(mapParticipant), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.participants.search({ ...query, missionId, sort });
+    return { items: rows.map(mapParticipant), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** The whole delegation the filters match, as CSV. */

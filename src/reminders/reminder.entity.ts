@@ -18,6 +18,12 @@ export const PLACE_HOLDING_SQL = `(${PLACE_HOLDING_STATUSES.map((status) => `'${
  * of truth; the queue only carries a wake-up call for the row.
  */
 @Entity('reminders')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_reminders_fire_at_id', ['fireAt', 'id'])
+@Index('ix_reminders_created_at_id', ['createdAt', 'id'])
+@Index('ix_reminders_sent_at_id', ['sentAt', 'id'])
+// Latest sent first with the unsent last: (sent_at DESC NULLS LAST, id DESC), which the decorator cannot say.
+@Index('ix_reminders_sent_at_desc', { synchronize: false })
 @Index('uq_reminders_occurrence', { synchronize: false })
 @Index('ix_reminders_due', { synchronize: false })
 @Index('ix_reminders_action_id', ['actionId'])

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { User } from '../users/user.entity.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
 
@@ -35,7 +35,7 @@ export class RemindersRepository {
     return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
   }
 
-  search(filter: ReminderFilter): Promise<[Reminder[], number]> {
+  search(filter: ReminderFilter): Promise<FoundPage<Reminder>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -46,8 +46,7 @@ export class RemindersRepository {
     if (filter.recipientId) query.andWhere('r.recipientId = :recipientId', { recipientId: filter.recipientId });
     if (filter.status?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
     if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
-    for (const { field, direction } of filter.sort) query.addOrderBy(`r.${field}`, direction, 'NULLS LAST');
-    query.addOrderBy('r.id', 'ASC');
+    orderPage(query, 'r', filter.sort, ['sentAt']);
     return query;
   }
 

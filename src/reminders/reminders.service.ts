@@ -31,8 +31,8 @@ export class RemindersService {
   ) {}
 
   async search(query: ReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    const [rows, total] = await this.reminders.search({ ...query, sort: this.sortOf(query) });
-    return { items: rows.map(mapReminder), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.reminders.search({ ...query, sort: this.sortOf(query) });
+    return { items: rows.map(mapReminder), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every reminder the filters match, as CSV. */

@@ -161,33 +161,46 @@ export class ReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The mission's facts at the end of `asOf` in `timeZone`; null when there is no such mission. An archived one still reports: its history stays readable. */
-  async findFacts(missionId: string, asOf: string, timeZone: string): Promise<ReportFacts | null> {
-    const parameters = [missionId, asOf, timeZone];
-    const query = <T>(sql: string): Promise<T[]> => this.dataSource.query(sql, parameters);
-    const [missions, participants, meetingCounts, b2b, meetings, agreements, actions, surveys, responses] = await Promise.all([
-      query<ReportMissionRow>(MISSION),
-      query<ReportParticipantRow>(PARTICIPANTS),
-      query<ReportMeetingCountRow>(MEETING_COUNTS),
-      query<ReportB2bRow>(B2B),
-      query<ReportMeetingRow>(MEETINGS),
-      query<ReportAgreementRow>(AGREEMENTS),
-      query<ReportActionRow>(ACTIONS),
-      query<ReportSurveyRow>(SURVEY),
-      query<ReportResponseRow>(RESPONSES),
-    ]);
-    if (!missions[0]) return null;
-    return {
-      mission: missions[0],
-      participants,
-      meetingCounts,
-      b2b: b2b[0] ?? { companies: 0, counterparts: 0, byDay: [] },
-      meetings,
-      agreements,
-      actions,
-      survey: surveys[0] ?? null,
-      responses,
-    };
+  findFacts(missionId: string, asOf: string, timeZone: string): Promise<ReportFacts | null> {
+    return readReportFacts((sql, parameters) => this.dataSource.query(sql, parameters), missionId, asOf, timeZone);
   }
+}
+
+/**
+ * The nine statements of a report, run side by side through `run`, and the facts they make.
+ * Apart from the repository so that bench/baseline-server.ts sends exactly the same SQL.
+ */
+export async function readReportFacts(
+  run: (sql: string, parameters: unknown[]) => Promise<unknown[]>,
+  missionId: string,
+  asOf: string,
+  timeZone: string,
+): Promise<ReportFacts | null> {
+  const parameters = [missionId, asOf, timeZone];
+  const query = async <T>(sql: string): Promise<T[]> => (await run(sql, parameters)) as T[];
+  const [missions, participants, meetingCounts, b2b, meetings, agreements, actions, surveys, responses] = await Promise.all([
+    query<ReportMissionRow>(MISSION),
+    query<ReportParticipantRow>(PARTICIPANTS),
+    query<ReportMeetingCountRow>(MEETING_COUNTS),
+    query<ReportB2bRow>(B2B),
+    query<ReportMeetingRow>(MEETINGS),
+    query<ReportAgreementRow>(AGREEMENTS),
+    query<ReportActionRow>(ACTIONS),
+    query<ReportSurveyRow>(SURVEY),
+    query<ReportResponseRow>(RESPONSES),
+  ]);
+  if (!missions[0]) return null;
+  return {
+    mission: missions[0],
+    participants,
+    meetingCounts,
+    b2b: b2b[0] ?? { companies: 0, counterparts: 0, byDay: [] },
+    meetings,
+    agreements,
+    actions,
+    survey: surveys[0] ?? null,
+    responses,
+  };
 }
 
 // Each statement names $2 and $3 at least once, so that PostgreSQL knows their types.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACTION_STATUSES, ACTIVE_ACTION_STATUSES, type ActionStatus } from '../actions/action.entity.js';
 import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
-import { Clock } from '../common/clock.js';
+import { Clock, dateInZone } from '../common/clock.js';
 import { NotFoundError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { MEETING_KINDS } from '../meetings/meeting.entity.js';
@@ -11,11 +11,6 @@ import { type ReportAgreementRow, type ReportFacts, type ReportMeetingRow, type 
 
 const EVENT_KINDS = new Set(['seminar', 'forum', 'reception']);
 const round2 = (value: number): number => Math.round(value * 100) / 100;
-
-/** The date of an instant in a time zone, YYYY-MM-DD. */
-function dateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 @Injectable()
 export class ReportsService {
@@ -148,7 +143,7 @@ function mapMeeting(row: ReportMeetingRow, timeZone: string): ReportMeetingDto {
     kind: row.kind,
     title: row.title,
     startsAt,
-    date: dateIn(startsAt, timeZone),
+    date: dateInZone(startsAt, timeZone),
     location: row.location,
     counterparts: row.organisations.filter((o) => o.side === 'counterpart').map((o) => ({ id: o.id, name: o.name })),
     counterpartContacts: row.contacts.filter((c) => c.side === 'counterpart').map((c) => ({ id: c.id, name: c.name, role: c.role ?? null })),

@@ -9,6 +9,10 @@ export const REMINDER_MODES = ['each', 'digest'] as const;
 export type ReminderMode = (typeof REMINDER_MODES)[number];
 
 @Entity('users')
+// Every sort the list offers, both ways: (field, id) read forwards or backwards (see orderPage).
+@Index('ix_users_name_id', ['name', 'id'])
+@Index('ix_users_email_id', ['email', 'id'])
+@Index('ix_users_created_at_id', ['createdAt', 'id'])
 @Index('uq_users_email', { synchronize: false })
 @Index('ix_users_search', { synchronize: false })
 export class User extends BaseEntity {

@@ -4,7 +4,7 @@ import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryB
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
-import { fetchPage } from '../database/page-query.js';
+import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
 
@@ -57,7 +57,7 @@ export class UsersRepository {
     return (await findUserByEmail(manager, email, { exceptId })) !== null;
   }
 
-  search(filter: UserFilter): Promise<[User[], number]> {
+  search(filter: UserFilter): Promise<FoundPage<User>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
 
@@ -70,8 +70,7 @@ export class UsersRepository {
     if (filter.language) query.andWhere('u.language = :language', { language: filter.language });
     if (filter.reminderMode) query.andWhere('u.reminder_mode = :reminderMode', { reminderMode: filter.reminderMode });
     if (filter.q) query.andWhere(...textSearch('ARRAY[u.name, u.email]', filter.q));
-    for (const { field, direction } of filter.sort) query.addOrderBy(`u.${field}`, direction);
-    query.addOrderBy('u.id', 'ASC');
+    orderPage(query, 'u', filter.sort);
     return query;
   }
 

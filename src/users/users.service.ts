@@ -37,8 +37,8 @@ export class UsersService {
 
   async search(query: UserSearchDto): Promise<Page<UserResponseDto>> {
     const sort = this.sortOf(query);
-    const [rows, total] = await this.users.search({ ...query, sort });
-    return { items: rows.map(mapUser), total, limit: query.limit, offset: query.offset };
+    const { items: rows, total, totalIsEstimate } = await this.users.search({ ...query, sort });
+    return { items: rows.map(mapUser), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
   /** Every user the filters match, as CSV. */

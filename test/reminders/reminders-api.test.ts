@@ -215,7 +215,7 @@ describe('reminders API', () => {
       expect(latest.items.map(line)).toEqual(['2024-04-22T07:00:00.000Z overdue#4 els planned', '2024-04-15T07:00:00.000Z overdue#3 els planned']);
 
       const beyond = await list(`actionId=${actions.goose.id}&offset=9`);
-      expect(beyond).toEqual({ items: [], total: 9, limit: 50, offset: 9 });
+      expect(beyond).toEqual({ items: [], total: 9, totalIsEstimate: false, limit: 50, offset: 9 });
     });
 
     it.each([

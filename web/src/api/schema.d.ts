@@ -1090,8 +1090,10 @@ export interface components {
         };
         ApiTokenPageDto: {
             items: components["schemas"]["ApiTokenResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1131,8 +1133,10 @@ export interface components {
         };
         UserPageDto: {
             items: components["schemas"]["UserResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1232,8 +1236,10 @@ export interface components {
         };
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1331,8 +1337,10 @@ export interface components {
         };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1487,8 +1495,10 @@ export interface components {
         };
         MissionPageDto: {
             items: components["schemas"]["MissionResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1698,8 +1708,10 @@ export interface components {
         };
         ParticipantPageDto: {
             items: components["schemas"]["ParticipantResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1826,8 +1838,10 @@ export interface components {
         };
         MeetingPageDto: {
             items: components["schemas"]["MeetingResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -1983,8 +1997,10 @@ export interface components {
         };
         AgreementPageDto: {
             items: components["schemas"]["AgreementResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -2175,8 +2191,10 @@ export interface components {
         };
         ActionPageDto: {
             items: components["schemas"]["ActionResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -2293,8 +2311,10 @@ export interface components {
         };
         ReminderPageDto: {
             items: components["schemas"]["ReminderResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };
@@ -2698,8 +2718,10 @@ export interface components {
         };
         AuditEntryPageDto: {
             items: components["schemas"]["AuditEntryResponseDto"][];
-            /** @description How many items match the filters, over all pages. */
+            /** @description How many items match the filters, over all pages: counted exactly up to 10000; past that, an estimate (totalIsEstimate). */
             total: number;
+            /** @description true when more than 10000 items match and total is the database's estimate, never 10000 or fewer: close for one filter, possibly several times off when filters combine; false when total is exact. */
+            totalIsEstimate: boolean;
             limit: number;
             offset: number;
         };

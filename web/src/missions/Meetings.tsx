@@ -105,7 +105,7 @@ export function Meetings({ mission, writes }: { mission: Mission; writes: boolea
               ))}
             </tbody>
           </table>
-          <Pager total={query.data.total} limit={MEETING_PAGE} offset={offset} onOffset={setOffset} />
+          <Pager total={query.data.total} totalIsEstimate={query.data.totalIsEstimate} limit={MEETING_PAGE} offset={offset} onOffset={setOffset} />
         </>
       )}
     </section>

@@ -78,7 +78,7 @@ export function MissionActions({ mission, writes }: { mission: Mission; writes: 
       ) : (
         <>
           <ActionsTable actions={query.data.items} caption={t('mission.actions')} showMission={false} />
-          <Pager total={query.data.total} limit={ACTION_PAGE} offset={offset} onOffset={setOffset} />
+          <Pager total={query.data.total} totalIsEstimate={query.data.totalIsEstimate} limit={ACTION_PAGE} offset={offset} onOffset={setOffset} />
         </>
       )}
     </section>

@@ -20,7 +20,7 @@ interface ListPageProps<T> {
   title: string;
   queryKey: string;
   filters: ListFilter[];
-  fetch: (query: Record<string, string | number>) => Promise<{ items: T[]; total: number }>;
+  fetch: (query: Record<string, string | number>) => Promise<{ items: T[]; total: number; totalIsEstimate?: boolean }>;
   newLink?: { to: string; label: string };
   /** The list's path under /api/v1, for the CSV export of every row its filters match. */
   exportPath?: string;
@@ -116,7 +116,7 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, exportPa
               ))}
             </tbody>
           </table>
-          <Pager total={query.data.total} limit={LIST_LIMIT} offset={offset} onOffset={(value) => set('offset', String(value))} />
+          <Pager total={query.data.total} totalIsEstimate={query.data.totalIsEstimate} limit={LIST_LIMIT} offset={offset} onOffset={(value) => set('offset', String(value))} />
         </>
       )}
     </>
