@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { RouteMethods } from './common/method-not-allowed.js';
 import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { acceptImportFiles } from './imports/import-body.js';
@@ -79,6 +80,8 @@ export async function createApp(
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  const routes = new RouteMethods();
+  routes.listen(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());
   acceptImportFiles(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -95,7 +98,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'calendar/:file'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new IfMatchInterceptor(), new KnownQueryParamsInterceptor());
-  const filter = new ErrorFilter();
+  const filter = new ErrorFilter(routes);
   app.useGlobalFilters(filter);
   await secureHttp(app, environment);
   await serveDashboard(app, dashboardDir);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsDateOnly, IsNotBefore, Trim } from '../common/validators.js';
+import { IsDateOnly, IsNotBefore, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
 
@@ -57,7 +57,7 @@ export class AgreementCreateDto {
   signedOn?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['greenhouse-gas reduction', 'energy transition'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -65,7 +65,7 @@ export class AgreementCreateDto {
   themes?: string[];
 
   @ApiPropertyOptional({ enum: AGREEMENT_STATUSES, default: 'planned', description: 'No status requires signedOn (see signedOn)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AGREEMENT_STATUSES)
   status?: AgreementStatus;
 
@@ -93,7 +93,7 @@ export class AgreementCreateDto {
 }
 
 /** partyIds, when given, replaces the parties. */
-export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto), VersionedUpdateDto) {}
+export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
 export class AgreementSearchDto extends ArchivableListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

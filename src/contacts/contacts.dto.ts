@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
-import { QueryBoolean, Trim } from '../common/validators.js';
+import { QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { CONTACT_LANGUAGES, type Contact, type ContactLanguage } from './contact.entity.js';
 
@@ -44,17 +44,17 @@ export class ContactCreateDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, default: 'nl', description: 'The language a survey invitation to this person is written in' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CONTACT_LANGUAGES, { message: `language must be one of ${CONTACT_LANGUAGES.join(', ')}` })
   language?: ContactLanguage;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
-export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto), VersionedUpdateDto) {}
+export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
 export class ContactSearchDto extends SearchableByIdListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })

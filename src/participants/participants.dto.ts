@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
-import { QueryBoolean } from '../common/validators.js';
+import { QueryBoolean, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Participant } from './participant.entity.js';
 
@@ -11,7 +11,7 @@ export class ParticipantCreateDto {
   organisationId!: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The contacts who travel for it' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique({ message: 'delegateContactIds must not name a contact twice' })
@@ -19,7 +19,7 @@ export class ParticipantCreateDto {
   delegateContactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['port management', 'smart logistics'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -46,12 +46,12 @@ export class ParticipantCreateDto {
   satisfactionComment?: string | null;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
-export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto), VersionedUpdateDto) {}
+export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
 export class ParticipantSearchDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

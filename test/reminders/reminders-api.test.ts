@@ -392,7 +392,7 @@ describe('reminders API', () => {
       const due = await reminder(actions.stateVisit.id, 'due', 'els');
       const badVersion = await api.post(`reminders/${due.id}/skip`, { version: 0 });
       expect(badVersion.status).toBe(400);
-      expect(badVersion.body.details).toEqual([{ field: 'version', message: 'version must not be less than 1' }]);
+      expect(badVersion.body.details).toEqual([{ field: 'version', message: 'version must be a whole number of 1 or more: the version you last read' }]);
     });
 
     it('keeps a skipped reminder skipped, and plans no other in its place, when the action is edited', async () => {
