@@ -16,6 +16,7 @@ import { acceptImportFiles } from './imports/import-body.js';
 import { documentCsvExports } from './exports/csv-export.decorator.js';
 import { KnownQueryParamsInterceptor } from './common/query-params.js';
 import { createValidationPipe } from './common/validation.js';
+import { documentAsManual } from './common/openapi-manual.js';
 import { secureHttp } from './auth/http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
 import type { Environment } from './config/environment.js';
@@ -116,6 +117,7 @@ export async function createApp(
   documentAccessErrors(document);
   documentIfMatch(document);
   documentCsvExports(document);
+  documentAsManual(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
@@ -114,7 +114,12 @@ export class ActionCreateDto {
 
 export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const ACTION_SORT_FIELDS = ['dueTo', 'dueFrom', 'title', 'status', 'createdAt', 'updatedAt'] as const;
+
 export class ActionSearchDto extends ArchivableListQueryDto {
+  @SortsBy(ACTION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -173,7 +178,6 @@ export class ActionSearchDto extends ArchivableListQueryDto {
   overdue?: boolean;
 }
 
-export const ACTION_SORT_FIELDS = ['dueTo', 'dueFrom', 'title', 'status', 'createdAt', 'updatedAt'] as const;
 export type ActionSortField = (typeof ACTION_SORT_FIELDS)[number];
 
 export class ActionResponseDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
@@ -95,7 +95,12 @@ export class AgreementCreateDto {
 /** partyIds, when given, replaces the parties. */
 export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const AGREEMENT_SORT_FIELDS = ['signedOn', 'title', 'createdAt'] as const;
+
 export class AgreementSearchDto extends ArchivableListQueryDto {
+  @SortsBy(AGREEMENT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -133,7 +138,6 @@ export class AgreementSearchDto extends ArchivableListQueryDto {
   signedBefore?: string;
 }
 
-export const AGREEMENT_SORT_FIELDS = ['signedOn', 'title', 'createdAt'] as const;
 export type AgreementSortField = (typeof AGREEMENT_SORT_FIELDS)[number];
 
 export class AgreementResponseDto {

@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { IsNotBefore } from '../common/validators.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry.entity.js';
 import { AUDITED_RESOURCE_NAMES, type AuditedResource } from './audited.js';
 
-export const AUDIT_SORT_FIELDS = ['occurredAt'] as const;
 export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
+
+export const AUDIT_SORT_FIELDS = ['occurredAt'] as const;
 
 /** Paging and sorting only: there is no text to search in audit entries. */
 export class AuditSearchDto extends ListQueryDto {
+  @SortsBy(AUDIT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: AUDITED_RESOURCE_NAMES, description: 'Entries about this kind of resource' })
   @IsOptional()
   @IsIn(AUDITED_RESOURCE_NAMES)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { CONTACT_LANGUAGES, type Contact, type ContactLanguage } from './contact.entity.js';
@@ -56,7 +56,12 @@ export class ContactCreateDto {
 
 export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const CONTACT_SORT_FIELDS = ['name', 'createdAt'] as const;
+
 export class ContactSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(CONTACT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })
   @IsOptional()
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })
@@ -69,7 +74,6 @@ export class ContactSearchDto extends SearchableByIdListQueryDto {
   synthetic?: boolean;
 }
 
-export const CONTACT_SORT_FIELDS = ['name', 'createdAt'] as const;
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
 
 export class ContactResponseDto {

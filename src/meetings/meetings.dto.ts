@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsNotBefore, QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
 import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { VersionedUpdateDto } from '../common/version.js';
@@ -115,7 +115,12 @@ export class MeetingCreateDto {
 /** A list given here replaces that side's list; a list left out is kept. */
 export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const MEETING_SORT_FIELDS = ['startsAt', 'title', 'createdAt'] as const;
+
 export class MeetingSearchDto extends ArchivableListQueryDto {
+  @SortsBy(MEETING_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -158,7 +163,6 @@ export class MeetingSearchDto extends ArchivableListQueryDto {
   synthetic?: boolean;
 }
 
-export const MEETING_SORT_FIELDS = ['startsAt', 'title', 'createdAt'] as const;
 export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
 
 export class MeetingResponseDto {

@@ -13,7 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { MISSION_STATUSES, MISSION_TYPES, type Mission, type MissionStatus, type MissionType } from './mission.entity.js';
@@ -120,7 +120,12 @@ export class MissionCreateDto {
 
 export class MissionUpdateDto extends IntersectionType(PartialType(MissionCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const MISSION_SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
+
 export class MissionSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(MISSION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: MISSION_STATUSES })
   @IsOptional()
   @IsIn(MISSION_STATUSES)
@@ -154,7 +159,6 @@ export class MissionSearchDto extends SearchableByIdListQueryDto {
   startsBefore?: string;
 }
 
-export const MISSION_SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
 export type MissionSortField = (typeof MISSION_SORT_FIELDS)[number];
 
 export class MissionResponseDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsEnterpriseNumber, normaliseEnterpriseNumber, QueryBoolean, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.entity.js';
@@ -58,7 +58,12 @@ export class OrganisationCreateDto {
 
 export class OrganisationUpdateDto extends IntersectionType(PartialType(OrganisationCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const ORGANISATION_SORT_FIELDS = ['name', 'country', 'kind', 'createdAt', 'updatedAt'] as const;
+
 export class OrganisationSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(ORGANISATION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
   @UpperCase()
@@ -83,7 +88,6 @@ export class OrganisationSearchDto extends SearchableByIdListQueryDto {
   synthetic?: boolean;
 }
 
-export const ORGANISATION_SORT_FIELDS = ['name', 'country', 'kind', 'createdAt', 'updatedAt'] as const;
 export type OrganisationSortField = (typeof ORGANISATION_SORT_FIELDS)[number];
 
 export class OrganisationResponseDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { QueryBoolean, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Participant } from './participant.entity.js';
@@ -53,7 +53,12 @@ export class ParticipantCreateDto {
 
 export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const PARTICIPANT_SORT_FIELDS = ['createdAt', 'satisfactionScore'] as const;
+
 export class ParticipantSearchDto extends ListQueryDto {
+  @SortsBy(PARTICIPANT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -78,7 +83,6 @@ export class ParticipantSearchDto extends ListQueryDto {
   synthetic?: boolean;
 }
 
-export const PARTICIPANT_SORT_FIELDS = ['createdAt', 'satisfactionScore'] as const;
 export type ParticipantSortField = (typeof PARTICIPANT_SORT_FIELDS)[number];
 
 export class ParticipantResponseDto {

@@ -13,7 +13,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password: an access token (short-lived) and a refresh token */
+        /**
+         * Sign in with e-mail and password: an access token (short-lived) and a refresh token
+         * @description Sign in with e-mail and password: an access token (short-lived) and a refresh token.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -30,7 +37,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair; the old refresh token is used up */
+        /**
+         * Exchange a refresh token for a new pair; the old refresh token is used up
+         * @description Exchange a refresh token for a new pair; the old refresh token is used up.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +61,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the refresh token and with it the session; its access tokens stop working at once */
+        /**
+         * Sign out: revoke the refresh token and with it the session; its access tokens stop working at once
+         * @description Sign out: revoke the refresh token and with it the session; its access tokens stop working at once.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -62,14 +83,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description The signed-in user.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself */
+        /**
+         * Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself
+         * @description Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
@@ -82,7 +117,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in */
+        /**
+         * Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in
+         * @description Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -99,7 +141,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in */
+        /**
+         * Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in
+         * @description Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_confirmPasswordReset"];
         delete?: never;
         options?: never;
@@ -116,7 +165,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones */
+        /**
+         * Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones
+         * @description Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_invite"];
         delete?: never;
         options?: never;
@@ -131,10 +187,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My API tokens that are not revoked (never the token itself) */
+        /**
+         * My API tokens that are not revoked (never the token itself)
+         * @description My API tokens that are not revoked (never the token itself).
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuthController_listTokens"];
         put?: never;
-        /** Create a personal API token; the token is in this response only */
+        /**
+         * Create a personal API token; the token is in this response only
+         * @description Create a personal API token; the token is in this response only.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_createToken"];
         delete?: never;
         options?: never;
@@ -152,7 +222,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of my API tokens */
+        /**
+         * Revoke one of my API tokens
+         * @description Revoke one of my API tokens.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["AuthController_revokeToken"];
         options?: never;
         head?: never;
@@ -166,7 +243,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description The process is up.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -183,7 +267,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process can serve requests: the database and the queue answer */
+        /**
+         * The process can serve requests: the database and the queue answer
+         * @description The process can serve requests: the database and the queue answer.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -200,10 +291,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find users by role, language, reminder preference, name or e-mail */
+        /**
+         * Find users by role, language, reminder preference, name or e-mail
+         * @description Find users by role, language, reminder preference, name or e-mail.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["UsersController_search"];
         put?: never;
-        /** Add a user (an officer): role, language, time zone, reminder preference and optionally a password */
+        /**
+         * Add a user (an officer): role, language, time zone, reminder preference and optionally a password
+         * @description Add a user (an officer): role, language, time zone, reminder preference and optionally a password.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -218,15 +323,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one user */
+        /**
+         * Read one user
+         * @description Read one user.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
-        /** Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin) */
+        /**
+         * Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin)
+         * @description Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["UsersController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin) */
+        /**
+         * Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin)
+         * @description Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -239,7 +365,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing
+         * @description Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["UsersController_restore"];
         delete?: never;
         options?: never;
@@ -254,10 +387,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find organisations by country, kind, sector or name */
+        /**
+         * Find organisations by country, kind, sector or name
+         * @description Find organisations by country, kind, sector or name.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["OrganisationsController_search"];
         put?: never;
-        /** Register an organisation (company, government body, agency, …) */
+        /**
+         * Register an organisation (company, government body, agency, …)
+         * @description Register an organisation (company, government body, agency, …).
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["OrganisationsController_create"];
         delete?: never;
         options?: never;
@@ -272,15 +419,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one organisation */
+        /**
+         * Read one organisation
+         * @description Read one organisation.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
-        /** Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["OrganisationsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an organisation */
+        /**
+         * Change some fields of an organisation
+         * @description Change some fields of an organisation.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
@@ -293,7 +461,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing
+         * @description Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["OrganisationsController_restore"];
         delete?: never;
         options?: never;
@@ -308,10 +483,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find contacts by organisation or name */
+        /**
+         * Find contacts by organisation or name
+         * @description Find contacts by organisation or name.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ContactsController_search"];
         put?: never;
-        /** Register a contact: a person, optionally at an organisation */
+        /**
+         * Register a contact: a person, optionally at an organisation
+         * @description Register a contact: a person, optionally at an organisation.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ContactsController_create"];
         delete?: never;
         options?: never;
@@ -326,15 +515,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one contact */
+        /**
+         * Read one contact
+         * @description Read one contact.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ContactsController_get"];
         put?: never;
         post?: never;
-        /** Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays */
+        /**
+         * Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays
+         * @description Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ContactsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a contact */
+        /**
+         * Change some fields of a contact
+         * @description Change some fields of a contact.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ContactsController_update"];
         trace?: never;
     };
@@ -347,7 +557,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ContactsController_restore"];
         delete?: never;
         options?: never;
@@ -362,10 +579,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find missions by status, type, host country, officer, start date or title/code */
+        /**
+         * Find missions by status, type, host country, officer, start date or title/code
+         * @description Find missions by status, type, host country, officer, start date or title/code.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_search"];
         put?: never;
-        /** Plan a mission: where, when, who leads it and who is responsible */
+        /**
+         * Plan a mission: where, when, who leads it and who is responsible
+         * @description Plan a mission: where, when, who leads it and who is responsible.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MissionsController_create"];
         delete?: never;
         options?: never;
@@ -380,15 +611,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one mission */
+        /**
+         * Read one mission
+         * @description Read one mission.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_get"];
         put?: never;
         post?: never;
-        /** Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay */
+        /**
+         * Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay
+         * @description Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["MissionsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a mission */
+        /**
+         * Change some fields of a mission
+         * @description Change some fields of a mission.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["MissionsController_update"];
         trace?: never;
     };
@@ -399,7 +651,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction */
+        /**
+         * The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction
+         * @description The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_summary"];
         put?: never;
         post?: never;
@@ -418,7 +677,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing
+         * @description Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MissionsController_restore"];
         delete?: never;
         options?: never;
@@ -433,10 +699,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a mission's delegation by organisation, sector, survey answer */
+        /**
+         * List a mission's delegation by organisation, sector, survey answer
+         * @description List a mission's delegation by organisation, sector, survey answer.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ParticipantsController_search"];
         put?: never;
-        /** Add an organisation to a mission's delegation, with its delegates */
+        /**
+         * Add an organisation to a mission's delegation, with its delegates
+         * @description Add an organisation to a mission's delegation, with its delegates.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ParticipantsController_add"];
         delete?: never;
         options?: never;
@@ -451,15 +731,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one participant of the mission */
+        /**
+         * Read one participant of the mission
+         * @description Read one participant of the mission.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ParticipantsController_get"];
         put?: never;
         post?: never;
-        /** Take an organisation off the mission's delegation (deleted, not archived) */
+        /**
+         * Take an organisation off the mission's delegation (deleted, not archived)
+         * @description Take an organisation off the mission's delegation (deleted, not archived).
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ParticipantsController_remove"];
         options?: never;
         head?: never;
-        /** Change a participant: delegates, sectors, objectives, satisfaction-survey answer */
+        /**
+         * Change a participant: delegates, sectors, objectives, satisfaction-survey answer
+         * @description Change a participant: delegates, sectors, objectives, satisfaction-survey answer.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ParticipantsController_update"];
         trace?: never;
     };
@@ -470,10 +771,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find meetings by mission, kind, organisation, contact, time or title; by default in order of start */
+        /**
+         * Find meetings by mission, kind, organisation, contact, time or title; by default in order of start
+         * @description Find meetings by mission, kind, organisation, contact, time or title; by default in order of start.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MeetingsController_search"];
         put?: never;
-        /** Record a meeting of a mission, with the organisations and people on each side */
+        /**
+         * Record a meeting of a mission, with the organisations and people on each side
+         * @description Record a meeting of a mission, with the organisations and people on each side.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MeetingsController_create"];
         delete?: never;
         options?: never;
@@ -488,15 +803,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one meeting */
+        /**
+         * Read one meeting
+         * @description Read one meeting.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
-        /** Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["MeetingsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a meeting; a list of ids given replaces that side */
+        /**
+         * Change some fields of a meeting; a list of ids given replaces that side
+         * @description Change some fields of a meeting; a list of ids given replaces that side.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["MeetingsController_update"];
         trace?: never;
     };
@@ -509,7 +845,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MeetingsController_restore"];
         delete?: never;
         options?: never;
@@ -524,10 +867,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last */
+        /**
+         * Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last
+         * @description Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AgreementsController_search"];
         put?: never;
-        /** Record an agreement (MoU, letter of intent, …) between two or more organisations */
+        /**
+         * Record an agreement (MoU, letter of intent, …) between two or more organisations
+         * @description Record an agreement (MoU, letter of intent, …) between two or more organisations.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AgreementsController_create"];
         delete?: never;
         options?: never;
@@ -542,15 +899,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one agreement */
+        /**
+         * Read one agreement
+         * @description Read one agreement.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AgreementsController_get"];
         put?: never;
         post?: never;
-        /** Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["AgreementsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an agreement; partyIds, when given, replaces the parties */
+        /**
+         * Change some fields of an agreement; partyIds, when given, replaces the parties
+         * @description Change some fields of an agreement; partyIds, when given, replaces the parties.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["AgreementsController_update"];
         trace?: never;
     };
@@ -563,7 +941,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AgreementsController_restore"];
         delete?: never;
         options?: never;
@@ -578,10 +963,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find actions by mission, owner, status, due window or overdue; soonest due first */
+        /**
+         * Find actions by mission, owner, status, due window or overdue; soonest due first
+         * @description Find actions by mission, owner, status, due window or overdue; soonest due first.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ActionsController_search"];
         put?: never;
-        /** Record a follow-up action of a mission, with its (possibly fuzzy) due date */
+        /**
+         * Record a follow-up action of a mission, with its (possibly fuzzy) due date
+         * @description Record a follow-up action of a mission, with its (possibly fuzzy) due date.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ActionsController_create"];
         delete?: never;
         options?: never;
@@ -599,6 +998,10 @@ export interface paths {
         /**
          * Read a fuzzy due date as the API would store it, without saving anything
          * @description What a form shows while an officer types a due date: the window it stands for, or a 400 on dueLabel that says which forms are understood.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
          */
         get: operations["ActionsController_parseDue"];
         put?: never;
@@ -616,15 +1019,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one action, with whether it is overdue today */
+        /**
+         * Read one action, with whether it is overdue today
+         * @description Read one action, with whether it is overdue today.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
-        /** Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ActionsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an action: due date, owner, watchers, status, outcome, … */
+        /**
+         * Change some fields of an action: due date, owner, watchers, status, outcome, …
+         * @description Change some fields of an action: due date, owner, watchers, status, outcome, ….
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ActionsController_update"];
         trace?: never;
     };
@@ -637,7 +1061,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing
+         * @description Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ActionsController_restore"];
         delete?: never;
         options?: never;
@@ -652,7 +1083,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Planned and sent reminders, by action, recipient, status or kind */
+        /**
+         * Planned and sent reminders, by action, recipient, status or kind
+         * @description Planned and sent reminders, by action, recipient, status or kind.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_search"];
         put?: never;
         post?: never;
@@ -669,7 +1107,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An action's planned and sent reminders */
+        /**
+         * An action's planned and sent reminders
+         * @description An action's planned and sent reminders.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_forAction"];
         put?: never;
         post?: never;
@@ -686,7 +1131,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One reminder, with its delivery record */
+        /**
+         * One reminder, with its delivery record
+         * @description One reminder, with its delivery record.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_get"];
         put?: never;
         post?: never;
@@ -705,7 +1157,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a planned reminder later */
+        /**
+         * Send a planned reminder later
+         * @description Send a planned reminder later.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["RemindersController_snooze"];
         delete?: never;
         options?: never;
@@ -722,7 +1181,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Do not send this planned reminder */
+        /**
+         * Do not send this planned reminder
+         * @description Do not send this planned reminder.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["RemindersController_skip"];
         delete?: never;
         options?: never;
@@ -740,6 +1206,10 @@ export interface paths {
         /**
          * What the mission produced, as it stood at the end of a day: delegation, meetings, agreements, follow-up and satisfaction
          * @description JSON by default. `Accept: text/markdown` or `text/html` gives the text in `lang`, written as for an answer to Parliament; the HTML is one printable page with nothing loaded from elsewhere.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
          */
         get: operations["ReportsController_report"];
         put?: never;
@@ -757,10 +1227,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The survey's progress: invited, answered, response rate, messages sent */
+        /**
+         * The survey's progress: invited, answered, response rate, messages sent
+         * @description The survey's progress: invited, answered, response rate, messages sent.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["SurveysController_progress"];
         put?: never;
-        /** Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered */
+        /**
+         * Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered
+         * @description Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["SurveysController_open"];
         delete?: never;
         options?: never;
@@ -775,10 +1259,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a personal survey link shows: the mission, the company, the questions, and the answer that counts now */
+        /**
+         * What a personal survey link shows: the mission, the company, the questions, and the answer that counts now
+         * @description What a personal survey link shows: the mission, the company, the questions, and the answer that counts now.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["SurveysController_form"];
         put?: never;
-        /** Answer the survey; the company's latest answer before closing counts and becomes its satisfaction */
+        /**
+         * Answer the survey; the company's latest answer before closing counts and becomes its satisfaction
+         * @description Answer the survey; the company's latest answer before closing counts and becomes its satisfaction.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["SurveysController_answer"];
         delete?: never;
         options?: never;
@@ -793,7 +1291,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who changed what, when: every create, update, archive and delete, newest first (admins only) */
+        /**
+         * Who changed what, when: every create, update, archive and delete, newest first (admins only)
+         * @description Who changed what, when: every create, update, archive and delete, newest first (admins only).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuditController_search"];
         put?: never;
         post?: never;
@@ -810,7 +1315,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The changes of one resource, archived or not, newest first */
+        /**
+         * The changes of one resource, archived or not, newest first
+         * @description The changes of one resource, archived or not, newest first.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuditController_history"];
         put?: never;
         post?: never;
@@ -840,6 +1352,10 @@ export interface paths {
          *     Lists (sectors, topics) take ";" between items. Organisations match by enterprise number, else by name and country ignoring accents and case; contacts by e-mail (else by name within the organisation); participants by mission and organisation; meetings by mission, start and parties. Filled cells overwrite what is stored, empty cells leave it; so the same file imported twice changes nothing the second time. Everything written is audited as the importing user.
          *
          *     Limits: 10 MiB (413 payload_too_large) and 20000 data rows (413). Not CSV or .xlsx: 415 or 400; a damaged workbook, no header row, unknown, repeated or missing columns (named in details): 400. With dryRun=true nothing is written and the report says what would happen; a real run with any row in error writes nothing and answers 400 with the same report.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
          */
         post: operations["ImportsController_import"];
         delete?: never;
@@ -860,9 +1376,20 @@ export interface paths {
         /**
          * Create or rotate your secret calendar feed URL (PUBLIC_URL/calendar/{token}.ics); an earlier URL stops working
          * @description The feed holds the open and in-progress actions you own or watch that have a due window, as all-day events over the window, titled with the action and its due label, and the missions you are responsible for. Calendar programs poll it; it answers ETag and 304 to If-None-Match.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
          */
         post: operations["CalendarFeedController_rotate"];
-        /** Revoke your calendar feed: its URL answers 404 from now on */
+        /**
+         * Revoke your calendar feed: its URL answers 404 from now on
+         * @description Revoke your calendar feed: its URL answers 404 from now on.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["CalendarFeedController_revoke"];
         options?: never;
         head?: never;
@@ -876,7 +1403,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave */
+        /**
+         * A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave
+         * @description A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["CalendarController_feed"];
         put?: never;
         post?: never;
@@ -891,7 +1425,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginDto: {
-            /** @example an.peeters@fitagency.be */
+            /**
+             * Format: email
+             * @example an.peeters@fitagency.be
+             */
             email: string;
             /** @example Hanoi-Haiphong-2023 */
             password: string;
@@ -951,7 +1488,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
             /** @example The request is not valid; see details */
             message: string;
             details: components["schemas"]["FieldErrorDto"][];
@@ -994,7 +1531,10 @@ export interface components {
             newPassword?: string;
         };
         PasswordResetRequestDto: {
-            /** @example an.peeters@fitagency.be */
+            /**
+             * Format: email
+             * @example an.peeters@fitagency.be
+             */
             email: string;
         };
         PasswordResetAcceptedDto: {
@@ -1033,7 +1573,8 @@ export interface components {
              */
             name: string;
             /**
-             * @description When the token stops working: in the future, at most one year ahead
+             * Format: date-time
+             * @description When the token stops working: in the future, at most one year ahead. ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2024-03-31T23:59:59Z
              */
             expiresAt: string;
@@ -1097,6 +1638,7 @@ export interface components {
         };
         UserCreateDto: {
             /**
+             * Format: email
              * @description Stored lower-cased; unique among users
              * @example an.peeters@fitagency.be
              */
@@ -1138,6 +1680,7 @@ export interface components {
         };
         UserUpdateDto: {
             /**
+             * Format: email
              * @description Stored lower-cased; unique among users
              * @example an.peeters@fitagency.be
              */
@@ -1186,9 +1729,9 @@ export interface components {
              */
             country: string;
             /** @example Antwerp */
-            city?: Record<string, never> | null;
+            city?: string | null;
             /** @example https://www.example.be */
-            website?: Record<string, never> | null;
+            website?: unknown;
             /**
              * @example [
              *       "logistics",
@@ -1200,7 +1743,7 @@ export interface components {
              * @description Belgian KBO/BCE enterprise number; dots, spaces and a BE prefix are accepted
              * @example 0403170701
              */
-            enterpriseNumber?: Record<string, never> | null;
+            enterpriseNumber?: unknown;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1251,9 +1794,9 @@ export interface components {
              */
             country?: string;
             /** @example Antwerp */
-            city?: Record<string, never> | null;
+            city?: string | null;
             /** @example https://www.example.be */
-            website?: Record<string, never> | null;
+            website?: unknown;
             /**
              * @example [
              *       "logistics",
@@ -1265,7 +1808,7 @@ export interface components {
              * @description Belgian KBO/BCE enterprise number; dots, spaces and a BE prefix are accepted
              * @example 0403170701
              */
-            enterpriseNumber?: Record<string, never> | null;
+            enterpriseNumber?: unknown;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1279,21 +1822,24 @@ export interface components {
              * Format: uuid
              * @description The organisation the person works for
              */
-            organisationId?: Record<string, never> | null;
+            organisationId?: unknown;
             /** @example Pham Minh Chinh */
             name: string;
             /**
              * @description Role or title
              * @example Prime Minister
              */
-            role?: Record<string, never> | null;
-            /** @example info@vinamarine.gov.vn */
-            email?: Record<string, never> | null;
+            role?: string | null;
+            /**
+             * Format: email
+             * @example info@vinamarine.gov.vn
+             */
+            email?: string | null;
             /**
              * @description Digits, spaces, a leading +, and - ( ) /
              * @example +84 24 3768 3065
              */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /**
              * @description The language a survey invitation to this person is written in
              * @default nl
@@ -1341,21 +1887,24 @@ export interface components {
              * Format: uuid
              * @description The organisation the person works for
              */
-            organisationId?: Record<string, never> | null;
+            organisationId?: unknown;
             /** @example Pham Minh Chinh */
             name?: string;
             /**
              * @description Role or title
              * @example Prime Minister
              */
-            role?: Record<string, never> | null;
-            /** @example info@vinamarine.gov.vn */
-            email?: Record<string, never> | null;
+            role?: string | null;
+            /**
+             * Format: email
+             * @example info@vinamarine.gov.vn
+             */
+            email?: string | null;
             /**
              * @description Digits, spaces, a leading +, and - ( ) /
              * @example +84 24 3768 3065
              */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /**
              * @description The language a survey invitation to this person is written in
              * @default nl
@@ -1401,6 +1950,7 @@ export interface components {
             cities?: string[];
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-11
              */
             startDate: string;
@@ -1419,16 +1969,16 @@ export interface components {
              * Format: uuid
              * @description The contact who leads the mission
              */
-            leaderContactId?: Record<string, never> | null;
+            leaderContactId?: unknown;
             /**
              * Format: uuid
              * @description The responsible officer (a user)
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: unknown;
             /** @example Flanders Investment & Trade */
-            organiser?: Record<string, never> | null;
+            organiser?: string | null;
             /** @example 50 years of diplomatic relations */
-            theme?: Record<string, never> | null;
+            theme?: string | null;
             /**
              * @example [
              *       "sustainable trade & logistics",
@@ -1445,8 +1995,8 @@ export interface components {
              * Format: uuid
              * @description The earlier mission this one follows up on
              */
-            previousMissionId?: Record<string, never> | null;
-            description?: Record<string, never> | null;
+            previousMissionId?: unknown;
+            description?: string | null;
         };
         MissionResponseDto: {
             /** Format: uuid */
@@ -1602,6 +2152,7 @@ export interface components {
             cities?: string[];
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-11
              */
             startDate?: string;
@@ -1620,16 +2171,16 @@ export interface components {
              * Format: uuid
              * @description The contact who leads the mission
              */
-            leaderContactId?: Record<string, never> | null;
+            leaderContactId?: unknown;
             /**
              * Format: uuid
              * @description The responsible officer (a user)
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: unknown;
             /** @example Flanders Investment & Trade */
-            organiser?: Record<string, never> | null;
+            organiser?: string | null;
             /** @example 50 years of diplomatic relations */
-            theme?: Record<string, never> | null;
+            theme?: string | null;
             /**
              * @example [
              *       "sustainable trade & logistics",
@@ -1646,8 +2197,8 @@ export interface components {
              * Format: uuid
              * @description The earlier mission this one follows up on
              */
-            previousMissionId?: Record<string, never> | null;
-            description?: Record<string, never> | null;
+            previousMissionId?: unknown;
+            description?: string | null;
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
         };
@@ -1667,10 +2218,10 @@ export interface components {
              */
             sectors?: string[];
             /** @example Meet Vinamarine about port community systems */
-            objectives?: Record<string, never> | null;
+            objectives?: string | null;
             /** @description Satisfaction-survey answer: 1 (poor) to 5 (excellent) */
             satisfactionScore?: number | null;
-            satisfactionComment?: Record<string, never> | null;
+            satisfactionComment?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1719,10 +2270,10 @@ export interface components {
              */
             sectors?: string[];
             /** @example Meet Vinamarine about port community systems */
-            objectives?: Record<string, never> | null;
+            objectives?: string | null;
             /** @description Satisfaction-survey answer: 1 (poor) to 5 (excellent) */
             satisfactionScore?: number | null;
-            satisfactionComment?: Record<string, never> | null;
+            satisfactionComment?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1746,18 +2297,18 @@ export interface components {
             title: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2023-09-12T11:00:00+07:00
              */
             startsAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset; not before startsAt
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone; not before startsAt
              * @example 2023-09-12T12:00:00+07:00
              */
             endsAt?: string | null;
             /** @example Hanoi */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @description Organisations on the delegation side */
             organisationIds?: string[];
             /** @description Organisations on the host side; none may also be in organisationIds */
@@ -1777,10 +2328,10 @@ export interface components {
              * @description For seminars, forums and receptions
              * @example 101
              */
-            attendeeCount?: Record<string, never> | null;
-            summary?: Record<string, never> | null;
+            attendeeCount?: number | null;
+            summary?: string | null;
             /** @description What came out of it */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1846,18 +2397,18 @@ export interface components {
             title?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2023-09-12T11:00:00+07:00
              */
             startsAt?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset; not before startsAt
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone; not before startsAt
              * @example 2023-09-12T12:00:00+07:00
              */
             endsAt?: string | null;
             /** @example Hanoi */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @description Organisations on the delegation side */
             organisationIds?: string[];
             /** @description Organisations on the host side; none may also be in organisationIds */
@@ -1877,10 +2428,10 @@ export interface components {
              * @description For seminars, forums and receptions
              * @example 101
              */
-            attendeeCount?: Record<string, never> | null;
-            summary?: Record<string, never> | null;
+            attendeeCount?: number | null;
+            summary?: string | null;
             /** @description What came out of it */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1904,12 +2455,12 @@ export interface components {
              * Format: uuid
              * @description The mission during which it was signed or prepared; taken from the meeting when only meetingId is given
              */
-            missionId?: Record<string, never> | null;
+            missionId?: unknown;
             /**
              * Format: uuid
              * @description The meeting at which it was signed; it must belong to missionId
              */
-            meetingId?: Record<string, never> | null;
+            meetingId?: unknown;
             /**
              * Format: date
              * @description YYYY-MM-DD. Not required for any status: old agreements are often on record without their signing date (the MOW MoU is known only as "since 1995").
@@ -1931,6 +2482,7 @@ export interface components {
             status: "planned" | "signed" | "in_force" | "expired" | "terminated";
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-12
              */
             validFrom?: string | null;
@@ -1945,7 +2497,7 @@ export interface components {
              * @description When it is up for renewal
              */
             renewalOn?: string | null;
-            description?: Record<string, never> | null;
+            description?: string | null;
         };
         AgreementResponseDto: {
             /** Format: uuid */
@@ -2003,12 +2555,12 @@ export interface components {
              * Format: uuid
              * @description The mission during which it was signed or prepared; taken from the meeting when only meetingId is given
              */
-            missionId?: Record<string, never> | null;
+            missionId?: unknown;
             /**
              * Format: uuid
              * @description The meeting at which it was signed; it must belong to missionId
              */
-            meetingId?: Record<string, never> | null;
+            meetingId?: unknown;
             /**
              * Format: date
              * @description YYYY-MM-DD. Not required for any status: old agreements are often on record without their signing date (the MOW MoU is known only as "since 1995").
@@ -2030,6 +2582,7 @@ export interface components {
             status: "planned" | "signed" | "in_force" | "expired" | "terminated";
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-12
              */
             validFrom?: string | null;
@@ -2044,7 +2597,7 @@ export interface components {
              * @description When it is up for renewal
              */
             renewalOn?: string | null;
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
         };
@@ -2082,14 +2635,14 @@ export interface components {
              */
             meetingId?: string | null;
             /** @description Organisations the action concerns */
-            organisationIds?: string[];
+            organisationIds?: string[] | null;
             /**
              * Format: uuid
              * @description The user who carries the action out
              */
             ownerId?: string | null;
             /** @description Users who follow the action */
-            watcherIds?: string[];
+            watcherIds?: string[] | null;
             /**
              * @default open
              * @enum {string}
@@ -2218,14 +2771,14 @@ export interface components {
              */
             meetingId?: string | null;
             /** @description Organisations the action concerns */
-            organisationIds?: string[];
+            organisationIds?: string[] | null;
             /**
              * Format: uuid
              * @description The user who carries the action out
              */
             ownerId?: string | null;
             /** @description Users who follow the action */
-            watcherIds?: string[];
+            watcherIds?: string[] | null;
             /**
              * @default open
              * @enum {string}
@@ -2650,13 +3203,16 @@ export interface components {
             answer: components["schemas"]["SurveyAnswerResponseDto"] | null;
         };
         SurveyAnswerDto: {
-            /** @description 1 (poor) to 5 (excellent) */
-            score: number;
-            comment?: Record<string, never> | null;
+            /**
+             * @description 1 (poor) to 5 (excellent)
+             * @enum {number}
+             */
+            score: 1 | 2 | 3 | 4 | 5;
+            comment?: string | null;
             /** @description Would you take part in a mission like this again? */
-            wouldJoinAgain?: Record<string, never> | null;
+            wouldJoinAgain?: boolean | null;
             /** @description Were the B2B meetings useful? */
-            b2bUseful?: Record<string, never> | null;
+            b2bUseful?: boolean | null;
         };
         AuditEntryResponseDto: {
             /** Format: uuid */
@@ -2768,7 +3324,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
             /** @example The request is not valid; see details */
             message: string;
             details: components["schemas"]["FieldErrorDto"][];
@@ -2825,6 +3381,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2834,6 +3404,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2843,6 +3422,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2852,6 +3440,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2861,6 +3458,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2893,6 +3499,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2902,6 +3522,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2911,6 +3540,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2920,6 +3558,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2950,6 +3597,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2959,6 +3620,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2968,6 +3638,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2996,6 +3675,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3031,6 +3719,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3040,6 +3742,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3049,6 +3760,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3058,6 +3778,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3067,6 +3801,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3076,6 +3819,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3085,6 +3837,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3118,6 +3879,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3127,6 +3902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3136,6 +3920,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3145,6 +3938,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3175,6 +3977,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3184,6 +4000,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3193,6 +4018,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3202,6 +4036,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3234,6 +4077,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3243,6 +4100,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3252,6 +4118,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3261,6 +4136,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3270,6 +4154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3279,6 +4172,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3311,6 +4213,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3320,6 +4236,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3352,6 +4277,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3361,6 +4300,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3370,6 +4318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3379,6 +4336,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3388,6 +4354,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3398,6 +4373,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3416,6 +4392,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3425,6 +4415,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3434,6 +4433,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3443,6 +4451,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3487,6 +4504,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "not_ready",
+                     *       "message": "Not ready: database is down",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3498,7 +4524,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, email, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -3535,6 +4561,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3544,6 +4584,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3576,6 +4625,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3585,6 +4648,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3594,6 +4666,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3603,6 +4684,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3612,6 +4707,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3621,6 +4725,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3631,6 +4744,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3651,6 +4765,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3660,6 +4788,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3669,6 +4806,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3679,6 +4825,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3697,6 +4844,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3706,6 +4867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3715,6 +4885,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3724,6 +4903,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3733,6 +4921,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3746,6 +4948,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3770,6 +4973,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3779,6 +4996,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3788,6 +5014,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3797,6 +5032,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3806,6 +5050,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3815,6 +5073,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3824,6 +5091,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3834,6 +5110,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3854,6 +5131,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3863,6 +5154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3872,6 +5172,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3881,6 +5190,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3890,6 +5208,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3901,7 +5233,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, country, kind, createdAt, updatedAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -3941,6 +5273,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3950,6 +5296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3982,6 +5337,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3991,6 +5360,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4000,6 +5378,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4009,6 +5396,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4018,6 +5419,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4027,6 +5437,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4037,6 +5456,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4057,6 +5477,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4066,6 +5500,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4075,6 +5518,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4085,6 +5537,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4103,6 +5556,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4112,6 +5579,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4121,6 +5597,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4130,6 +5615,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4139,6 +5633,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4152,6 +5660,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4176,6 +5685,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4185,6 +5708,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4194,6 +5726,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4203,6 +5744,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4212,6 +5762,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4221,6 +5785,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4230,6 +5803,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4240,6 +5822,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4260,6 +5843,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4269,6 +5866,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4278,6 +5884,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4287,6 +5902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4296,6 +5920,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4307,7 +5945,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -4344,6 +5982,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4353,6 +6005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4385,6 +6046,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4394,6 +6069,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4403,6 +6087,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4412,6 +6105,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4421,6 +6123,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4431,6 +6142,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4451,6 +6163,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4460,6 +6186,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4469,6 +6204,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4479,6 +6223,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4497,6 +6242,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4506,6 +6265,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4515,6 +6283,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4524,6 +6301,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4533,6 +6319,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4546,6 +6346,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4570,6 +6371,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4579,6 +6394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4588,6 +6412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4597,6 +6430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4606,6 +6448,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4615,6 +6471,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4624,6 +6489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4634,6 +6508,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4654,6 +6529,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4663,6 +6552,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4672,6 +6570,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4681,6 +6588,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4690,6 +6606,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4701,7 +6631,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-startDate"). Fields: startDate, code, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -4745,6 +6675,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4754,6 +6698,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4786,6 +6739,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4795,6 +6762,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4804,6 +6780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4813,6 +6798,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4822,6 +6821,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4831,6 +6839,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4841,6 +6858,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4861,6 +6879,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4870,6 +6902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4879,6 +6920,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4889,6 +6939,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4907,6 +6958,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4916,6 +6981,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4925,6 +6999,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4934,6 +7017,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4943,6 +7035,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4956,6 +7062,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4980,6 +7087,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4989,6 +7110,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4998,6 +7128,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5007,6 +7146,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5016,6 +7164,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5025,6 +7187,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5034,6 +7205,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5047,6 +7227,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5067,6 +7248,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5076,6 +7271,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5085,6 +7289,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5095,6 +7308,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5115,6 +7329,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5124,6 +7352,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5133,6 +7370,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5142,6 +7388,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5151,6 +7406,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5162,7 +7431,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-createdAt"). Fields: createdAt, satisfactionScore. */
                 sort?: string;
                 organisationId?: string;
                 /** @description Participants active in this sector on the mission */
@@ -5176,6 +7445,7 @@ export interface operations {
                 accept?: string;
             };
             path: {
+                /** @description The id of the mission */
                 missionId: string;
             };
             cookie?: never;
@@ -5198,6 +7468,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5207,6 +7491,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5216,6 +7509,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5226,6 +7528,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
             };
             cookie?: never;
@@ -5250,6 +7553,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5259,6 +7576,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5268,6 +7594,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5277,6 +7612,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5286,6 +7630,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5295,6 +7653,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5304,6 +7671,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5314,7 +7690,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5335,6 +7713,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5344,6 +7736,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5353,6 +7754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5363,7 +7773,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5382,6 +7794,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5391,6 +7817,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5400,6 +7835,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5409,6 +7853,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5422,7 +7875,9 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5447,6 +7902,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5456,6 +7925,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5465,6 +7943,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5474,6 +7961,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5483,6 +7979,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5492,6 +8002,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5501,6 +8020,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5512,7 +8040,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-startsAt"). Fields: startsAt, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -5524,9 +8052,9 @@ export interface operations {
                 organisationId?: string;
                 /** @description Meetings with this person on either side */
                 contactId?: string;
-                /** @description Meetings starting at or after this time (ISO 8601 with offset) */
+                /** @description Meetings starting at or after this time: ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 startsAfter?: string;
-                /** @description Meetings starting before this time (ISO 8601 with offset; exclusive) */
+                /** @description Meetings starting before this time (exclusive): ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 startsBefore?: string;
                 synthetic?: boolean;
             };
@@ -5555,6 +8083,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5564,6 +8106,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5596,6 +8147,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5605,6 +8170,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5614,6 +8188,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5623,6 +8206,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5632,6 +8224,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5642,6 +8243,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5662,6 +8264,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5671,6 +8287,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5680,6 +8305,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5690,6 +8324,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5708,6 +8343,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5717,6 +8366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5726,6 +8384,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5735,6 +8402,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5744,6 +8420,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5757,6 +8447,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5781,6 +8472,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5790,6 +8495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5799,6 +8513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5808,6 +8531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5817,6 +8549,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5826,6 +8572,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5835,6 +8590,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5845,6 +8609,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5865,6 +8630,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5874,6 +8653,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5883,6 +8671,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5892,6 +8689,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5901,6 +8707,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5912,7 +8732,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-signedOn"). Fields: signedOn, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -5954,6 +8774,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5963,6 +8797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5995,6 +8838,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6004,6 +8861,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6013,6 +8879,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6022,6 +8897,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6031,6 +8915,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6041,6 +8934,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6061,6 +8955,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6070,6 +8978,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6079,6 +8996,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6089,6 +9015,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6107,6 +9034,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6116,6 +9057,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6125,6 +9075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6134,6 +9093,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6143,6 +9111,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6156,6 +9138,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6180,6 +9163,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6189,6 +9186,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6198,6 +9204,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6207,6 +9222,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6216,6 +9240,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6225,6 +9263,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6234,6 +9281,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6244,6 +9300,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6264,6 +9321,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6273,6 +9344,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6282,6 +9362,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6291,6 +9380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6300,6 +9398,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6311,7 +9423,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-dueTo"). Fields: dueTo, dueFrom, title, status, createdAt, updatedAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -6360,6 +9472,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6369,6 +9495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6401,6 +9536,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6410,6 +9559,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6419,6 +9577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6428,6 +9595,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6437,6 +9613,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6468,6 +9653,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6477,6 +9676,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6487,6 +9695,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6507,6 +9716,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6516,6 +9739,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6525,6 +9757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6535,6 +9776,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6553,6 +9795,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6562,6 +9818,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6571,6 +9836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6580,6 +9854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6589,6 +9872,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6602,6 +9899,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6626,6 +9924,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6635,6 +9947,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6644,6 +9965,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6653,6 +9983,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6662,6 +10001,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6671,6 +10024,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6680,6 +10042,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6690,6 +10061,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6710,6 +10082,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6719,6 +10105,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6728,6 +10123,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6737,6 +10141,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6746,6 +10159,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6757,12 +10184,12 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-fireAt"). Fields: fireAt, createdAt, sentAt. */
                 sort?: string;
                 actionId?: string;
                 recipientId?: string;
                 /** @description One status or several, comma-separated */
-                status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
+                status?: string;
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
@@ -6790,6 +10217,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6799,6 +10240,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6810,11 +10260,11 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-fireAt"). Fields: fireAt, createdAt, sentAt. */
                 sort?: string;
                 recipientId?: string;
                 /** @description One status or several, comma-separated */
-                status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
+                status?: string;
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
@@ -6822,6 +10272,7 @@ export interface operations {
                 accept?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6844,6 +10295,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6853,6 +10318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6862,6 +10336,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6872,6 +10355,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6892,6 +10376,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6901,6 +10399,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6910,6 +10417,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6920,6 +10436,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6944,6 +10461,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6953,6 +10484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6962,6 +10502,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6971,6 +10520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6980,6 +10538,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6990,6 +10562,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7014,6 +10587,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7023,6 +10610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7032,6 +10628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7041,6 +10646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7050,6 +10664,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7068,6 +10696,7 @@ export interface operations {
                 Accept?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7090,9 +10719,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/markdown": components["schemas"]["ErrorResponseDto"];
-                    "text/html": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
@@ -7101,6 +10742,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7110,9 +10760,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/markdown": components["schemas"]["ErrorResponseDto"];
-                    "text/html": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7122,6 +10779,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7142,6 +10800,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7151,6 +10823,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7160,6 +10841,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7170,6 +10860,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7194,6 +10885,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7203,6 +10908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7212,6 +10926,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7221,6 +10944,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7230,6 +10962,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7239,6 +10985,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7248,6 +11003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7279,6 +11043,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7288,6 +11061,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "code": "gone",
+                     *       "message": "This survey closed on 2023-10-15",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7297,6 +11079,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7332,6 +11123,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7341,6 +11146,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7350,6 +11164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "code": "gone",
+                     *       "message": "This survey closed on 2023-10-15",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7359,6 +11182,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7368,6 +11200,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7377,6 +11218,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7388,7 +11238,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-occurredAt"). Fields: occurredAt. */
                 sort?: string;
                 /** @description Entries about this kind of resource */
                 entity?: "user" | "organisation" | "contact" | "mission" | "participant" | "meeting" | "agreement" | "action";
@@ -7396,9 +11246,9 @@ export interface operations {
                 entityId?: string;
                 /** @description Changes made by this user */
                 actorId?: string;
-                /** @description Changes at or after this time (ISO 8601 with offset) */
+                /** @description Changes at or after this time: ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 from?: string;
-                /** @description Changes before this time (ISO 8601 with offset; exclusive) */
+                /** @description Changes before this time (exclusive): ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 to?: string;
             };
             header?: {
@@ -7426,6 +11276,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7435,6 +11299,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7444,6 +11317,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7464,6 +11346,7 @@ export interface operations {
             };
             path: {
                 resource: "missions" | "organisations" | "contacts" | "meetings" | "agreements" | "actions" | "users";
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7486,6 +11369,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7495,6 +11392,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7504,6 +11410,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7546,7 +11461,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportRejectedResponseDto"];
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
@@ -7555,6 +11484,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7564,6 +11502,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7573,6 +11520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7582,6 +11538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7591,6 +11556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7619,6 +11593,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7628,6 +11611,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7654,6 +11646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7663,6 +11664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7672,6 +11682,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7711,7 +11730,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponseDto"];
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
