@@ -46,6 +46,12 @@ export class AuditSearchDto extends ListQueryDto {
   to?: Date;
 }
 
+/** The changes of one resource: paging, and sorting by time. */
+export class HistoryQueryDto extends ListQueryDto {
+  @SortsBy(AUDIT_SORT_FIELDS)
+  override sort?: string;
+}
+
 export class AuditEntryResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() occurredAt!: Date;

@@ -59,6 +59,7 @@ const ERROR_EXAMPLES: Record<number, { code: string; message: string; details: {
   413: { code: 'payload_too_large', message: 'The request body is too large', details: [] },
   415: { code: 'unsupported_media_type', message: 'Send the body as application/json', details: [] },
   429: { code: 'rate_limited', message: 'Too many attempts; try again in 60 seconds', details: [] },
+  431: { code: 'validation_failed', message: 'The request headers (or the URL) are too large', details: [] },
   503: { code: 'not_ready', message: 'Not ready: database is down', details: [] },
 };
 
@@ -75,6 +76,7 @@ export function documentAsManual(app: INestApplication, document: OpenAPIObject)
     const schema = schemas[name];
     if (schema) refineObject(schema, dto);
   }
+  for (const schema of Object.values(schemas)) allowNullInNullableEnums(schema);
   for (const path of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = path[method];
@@ -91,6 +93,14 @@ export function documentAsManual(app: INestApplication, document: OpenAPIObject)
       describe(operation, method);
     }
   }
+}
+
+/** A nullable enum lists null among its values, or a validator of the document refuses the null it allows. */
+function allowNullInNullableEnums(schema: unknown): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as Schema;
+  if (node.nullable && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  for (const child of Object.values(node)) allowNullInNullableEnums(child);
 }
 
 /** The DTO classes of every route's body (by schema name) and query (by operation id). */
@@ -215,7 +225,7 @@ function applyRules(schema: Schema, rules: ValidationMetadata[]): void {
 /** A request object: types and limits from its validators, closed, with fields that have a default not required. */
 function refineObject(schema: Schema, dto: DtoClass): void {
   const rules = rulesOf(dto);
-  const properties = (schema.properties ?? {});
+  const properties = schema.properties ?? {};
   for (const [name, property] of Object.entries(properties)) {
     const own = rules.filter((rule) => rule.propertyName === name);
     if ('$ref' in property) continue;
@@ -257,7 +267,14 @@ function refineParameter(parameter: ParameterObject, dto: DtoClass): void {
   delete schema.items;
 }
 
+/** Every operation refuses a query parameter it does not take (400) and headers or a URL too large to read (431). */
+const EVERY_OPERATION: Record<number, string> = {
+  400: 'Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each',
+  431: 'The request headers (or the URL) are too large',
+};
+
 function documentErrors(operation: OperationObject): void {
+  for (const [status, description] of Object.entries(EVERY_OPERATION)) operation.responses[status] ??= { description };
   for (const [status, response] of Object.entries(operation.responses as Record<string, { description?: string; content?: unknown } | ReferenceObject>)) {
     const code = Number(status);
     const example = ERROR_EXAMPLES[code];

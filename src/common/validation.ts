@@ -32,8 +32,12 @@ function queryParameters(metatype: ArgumentMetadata['metatype']): string[] {
   const names = getMetadataStorage()
     .getTargetValidationMetadatas(metatype, '', true, false)
     .map((metadata) => metadata.propertyName);
-  return [...new Set(names)];
+  // A list's own filters first, then what every list takes, in one order whatever DTO overrides which.
+  const unique = [...new Set(names)];
+  return [...unique.filter((name) => !SHARED_PARAMETERS.includes(name)), ...SHARED_PARAMETERS.filter((name) => unique.includes(name))];
 }
+
+const SHARED_PARAMETERS = ['limit', 'offset', 'sort', 'q', 'includeArchived', 'id'];
 
 /**
  * The one validation pipe: unknown fields are rejected, values are converted to the DTO's types.

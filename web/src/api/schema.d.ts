@@ -2745,7 +2745,7 @@ export interface components {
              */
             dueTo: string;
             /** @enum {string} */
-            duePrecision: "day" | "range" | "part_of_month" | "month" | "quarter" | "half" | "season" | "year";
+            duePrecision: "day" | "range" | "part_of_month" | "month" | "quarter" | "half" | "season" | "year" | null;
             /** @description The label as it would be stored */
             dueLabel: string;
         };
@@ -3470,6 +3470,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_refresh: {
@@ -3570,6 +3588,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -3650,6 +3686,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -3669,6 +3723,29 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
             401: {
                 headers: {
@@ -3680,6 +3757,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -3849,6 +3944,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_requestPasswordReset: {
@@ -3950,6 +4063,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_confirmPasswordReset: {
@@ -4041,6 +4172,24 @@ export interface operations {
                      *       "statusCode": 429,
                      *       "code": "rate_limited",
                      *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -4184,6 +4333,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_listTokens: {
@@ -4241,6 +4408,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -4366,6 +4551,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_revokeToken: {
@@ -4463,6 +4666,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HealthController_live: {
@@ -4479,6 +4700,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4497,6 +4759,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description not_ready: a check failed; details name each one and why */
             503: {
@@ -4589,6 +4892,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -4737,6 +5058,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -4811,6 +5150,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -4932,6 +5289,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -5103,6 +5478,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_restore: {
@@ -5225,6 +5618,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_search: {
@@ -5301,6 +5712,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -5449,6 +5878,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_get: {
@@ -5523,6 +5970,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -5644,6 +6109,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -5815,6 +6298,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_restore: {
@@ -5937,6 +6438,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ContactsController_search: {
@@ -6010,6 +6529,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -6135,6 +6672,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ContactsController_get: {
@@ -6209,6 +6764,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -6330,6 +6903,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -6501,6 +7092,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ContactsController_restore: {
@@ -6623,6 +7232,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MissionsController_search: {
@@ -6703,6 +7330,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -6851,6 +7496,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MissionsController_get: {
@@ -6925,6 +7588,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -7046,6 +7727,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -7217,6 +7916,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MissionsController_summary: {
@@ -7294,6 +8011,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -7423,6 +8158,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipantsController_search: {
@@ -7514,6 +8267,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -7683,6 +8454,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipantsController_get: {
@@ -7759,6 +8548,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -7858,6 +8665,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -8032,6 +8857,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_search: {
@@ -8111,6 +8954,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -8236,6 +9097,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_get: {
@@ -8310,6 +9189,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -8431,6 +9328,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -8602,6 +9517,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_restore: {
@@ -8724,6 +9657,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AgreementsController_search: {
@@ -8802,6 +9753,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -8927,6 +9896,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AgreementsController_get: {
@@ -9001,6 +9988,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -9122,6 +10127,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -9293,6 +10316,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AgreementsController_restore: {
@@ -9415,6 +10456,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActionsController_search: {
@@ -9500,6 +10559,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -9625,6 +10702,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActionsController_parseDue: {
@@ -9681,6 +10776,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -9762,6 +10875,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -9883,6 +11014,24 @@ export interface operations {
                      *           "message": "current version is 3"
                      *         }
                      *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
                      */
@@ -10054,6 +11203,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActionsController_restore: {
@@ -10176,6 +11343,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RemindersController_search: {
@@ -10245,6 +11430,24 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "code": "unauthorized",
                      *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -10348,6 +11551,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RemindersController_get: {
@@ -10422,6 +11643,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -10555,6 +11794,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RemindersController_skip: {
@@ -10681,6 +11938,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_report: {
@@ -10772,6 +12047,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SurveysController_progress: {
@@ -10846,6 +12139,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -11015,6 +12326,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SurveysController_form: {
@@ -11035,6 +12364,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyFormDto"];
+                };
+            };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No resource with this id */
@@ -11084,6 +12436,24 @@ export interface operations {
                      *       "statusCode": 429,
                      *       "code": "rate_limited",
                      *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -11230,6 +12600,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuditController_search: {
@@ -11329,6 +12717,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuditController_history: {
@@ -11337,7 +12743,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-occurredAt"). Fields: occurredAt. */
                 sort?: string;
             };
             header?: {
@@ -11415,6 +12821,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
@@ -11568,6 +12992,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CalendarFeedController_rotate: {
@@ -11585,6 +13027,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarFeedResponseDto"];
+                };
+            };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
@@ -11623,6 +13088,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CalendarFeedController_revoke: {
@@ -11639,6 +13122,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
             401: {
@@ -11694,6 +13200,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CalendarController_feed: {
@@ -11724,6 +13248,29 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No feed has this URL (never, rotated or revoked) */
             404: {
                 headers: {
@@ -11735,6 +13282,24 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "not_found",
                      *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
                      *       "details": [],
                      *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
                      *     }
