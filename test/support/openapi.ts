@@ -74,7 +74,8 @@ export class ResponseChecker {
   /** What is wrong with an answer by the document; empty when it fits. */
   problems(method: string, url: string, status: number, contentType: string, body: unknown): string[] {
     const route = this.operationOf(method, url);
-    if (!route) return [];
+    // A failure of the service's own (a test that breaks the database) is no answer the document promises; the fuzz test forbids them.
+    if (!route || status >= 500) return [];
     const name = `${route.method} ${route.path}`;
     const documented = route.operation.responses[String(status)];
     if (!documented) return [`${name}: status ${status} is not documented (${Object.keys(route.operation.responses).join(', ')})`];
