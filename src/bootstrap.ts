@@ -9,12 +9,14 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/body-parsing.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { RouteMethods } from './common/method-not-allowed.js';
 import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.js';
 import { acceptImportFiles } from './imports/import-body.js';
 import { documentCsvExports } from './exports/csv-export.decorator.js';
 import { KnownQueryParamsInterceptor } from './common/query-params.js';
 import { createValidationPipe } from './common/validation.js';
+import { documentAsManual } from './common/openapi-manual.js';
 import { secureHttp } from './http-security.js';
 import { documentAccessErrors } from './auth/openapi-access.js';
 import type { Environment } from './config/environment.js';
@@ -79,6 +81,8 @@ export async function createApp(
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  const routes = new RouteMethods();
+  routes.listen(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());
   acceptImportFiles(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -95,7 +99,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'calendar/:file'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new IfMatchInterceptor(), new KnownQueryParamsInterceptor());
-  const filter = new ErrorFilter();
+  const filter = new ErrorFilter(routes);
   app.useGlobalFilters(filter);
   secureHttp(app, environment);
   await serveDashboard(app, dashboardDir);
@@ -113,6 +117,7 @@ export async function createApp(
   documentAccessErrors(document);
   documentIfMatch(document);
   documentCsvExports(document);
+  documentAsManual(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

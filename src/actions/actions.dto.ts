@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim } from '../common/validators.js';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
 import { DUE_LABEL_FORMS, DUE_PRECISIONS, type DuePrecision } from './due/due-window.js';
@@ -20,7 +20,7 @@ export class ActionCreateDto {
   title!: string;
 
   @ApiPropertyOptional({ enum: ACTION_KINDS, default: 'other' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ACTION_KINDS)
   kind?: ActionKind;
 
@@ -64,7 +64,7 @@ export class ActionCreateDto {
   watcherIds?: string[] | null;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES, default: 'open' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
 
@@ -100,7 +100,11 @@ export class ActionCreateDto {
   @IsDateOnly()
   dueDate?: string | null;
 
-  @ApiPropertyOptional({ type: ReminderPolicyDto, nullable: true, description: 'Overrides of the reminder policy for this action; null goes back to the defaults' })
+  @ApiPropertyOptional({
+    type: ReminderPolicyDto,
+    nullable: true,
+    description: 'Overrides of the reminder policy for this action; null goes back to the defaults',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -108,9 +112,14 @@ export class ActionCreateDto {
   reminderPolicy?: ReminderPolicyDto | null;
 }
 
-export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto), VersionedUpdateDto) {}
+export class ActionUpdateDto extends IntersectionType(PartialType(ActionCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const ACTION_SORT_FIELDS = ['dueTo', 'dueFrom', 'title', 'status', 'createdAt', 'updatedAt'] as const;
 
 export class ActionSearchDto extends ArchivableListQueryDto {
+  @SortsBy(ACTION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -169,7 +178,6 @@ export class ActionSearchDto extends ArchivableListQueryDto {
   overdue?: boolean;
 }
 
-export const ACTION_SORT_FIELDS = ['dueTo', 'dueFrom', 'title', 'status', 'createdAt', 'updatedAt'] as const;
 export type ActionSortField = (typeof ACTION_SORT_FIELDS)[number];
 
 export class ActionResponseDto {
@@ -191,7 +199,8 @@ export class ActionResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'The words the due date was given in' }) dueLabel!: string | null;
   @ApiProperty({ description: 'Open or in progress, and the due window closed before today' }) overdue!: boolean;
   @ApiProperty({ type: Date, nullable: true, description: 'When the action was marked done' }) completedAt!: Date | null;
-  @ApiProperty({ type: ReminderPolicyDto, description: 'The reminder policy in force: the defaults with this action\'s overrides' }) reminderPolicy!: ReminderPolicy;
+  @ApiProperty({ type: ReminderPolicyDto, description: "The reminder policy in force: the defaults with this action's overrides" })
+  reminderPolicy!: ReminderPolicy;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsDateOnly, IsNotBefore, Trim } from '../common/validators.js';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { IsDateOnly, IsNotBefore, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
 
@@ -57,7 +57,7 @@ export class AgreementCreateDto {
   signedOn?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['greenhouse-gas reduction', 'energy transition'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -65,7 +65,7 @@ export class AgreementCreateDto {
   themes?: string[];
 
   @ApiPropertyOptional({ enum: AGREEMENT_STATUSES, default: 'planned', description: 'No status requires signedOn (see signedOn)' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AGREEMENT_STATUSES)
   status?: AgreementStatus;
 
@@ -93,9 +93,14 @@ export class AgreementCreateDto {
 }
 
 /** partyIds, when given, replaces the parties. */
-export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto), VersionedUpdateDto) {}
+export class AgreementUpdateDto extends IntersectionType(PartialType(AgreementCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const AGREEMENT_SORT_FIELDS = ['signedOn', 'title', 'createdAt'] as const;
 
 export class AgreementSearchDto extends ArchivableListQueryDto {
+  @SortsBy(AGREEMENT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -133,7 +138,6 @@ export class AgreementSearchDto extends ArchivableListQueryDto {
   signedBefore?: string;
 }
 
-export const AGREEMENT_SORT_FIELDS = ['signedOn', 'title', 'createdAt'] as const;
 export type AgreementSortField = (typeof AGREEMENT_SORT_FIELDS)[number];
 
 export class AgreementResponseDto {

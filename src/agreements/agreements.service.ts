@@ -19,8 +19,6 @@ import {
 import { AgreementsRepository } from './agreements.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
 
-const REQUIRED_FIELDS = ['type', 'title', 'partyIds', 'themes', 'status'] as const;
-
 const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
 
 @Injectable()
@@ -67,7 +65,6 @@ export class AgreementsService {
   }
 
   async update(id: string, { version, partyIds, ...changes }: AgreementUpdateDto): Promise<AgreementResponseDto> {
-    assertNoNulls({ partyIds, ...changes });
     return this.agreements.transaction(async (manager) => {
       const agreement = await lockForChange(manager, Agreement, 'agreement', id, version);
       assertValidityInOrder(pick(changes.validFrom, agreement.validFrom), pick(changes.validUntil, agreement.validUntil));
@@ -141,10 +138,4 @@ function assertValidityInOrder(validFrom: string | null, validUntil: string | nu
   if (validFrom && validUntil && validUntil < validFrom) {
     throw new ValidationFailedError([{ field: 'validUntil', message: 'validUntil must not be before validFrom' }]);
   }
-}
-
-/** PATCH may clear optional fields with null, not the ones an agreement cannot do without. */
-function assertNoNulls(changes: Omit<AgreementUpdateDto, 'version'>): void {
-  const details = REQUIRED_FIELDS.filter((field) => changes[field] === null).map((field) => ({ field, message: 'must not be null' }));
-  if (details.length > 0) throw new ValidationFailedError(details);
 }

@@ -3,10 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
-import { ListQueryDto, type Page } from '../common/paging.js';
+import type { Page } from '../common/paging.js';
 import { acceptsCsv } from '../exports/accept.js';
 import { ApiCsvExport } from '../exports/csv-export.decorator.js';
-import { AuditEntryPageDto, type AuditEntryResponseDto, AuditSearchDto } from './audit.dto.js';
+import { AuditEntryPageDto, type AuditEntryResponseDto, AuditSearchDto, HistoryQueryDto } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 import { HISTORY_PATH_NAMES, type HistoryPath } from './audited.js';
 import { HistoryPathParam } from './history-param.js';
@@ -35,7 +35,7 @@ export class AuditController {
   history(
     @HistoryPathParam() resource: HistoryPath,
     @IdParam() id: string,
-    @Query() query: ListQueryDto,
+    @Query() query: HistoryQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<Page<AuditEntryResponseDto> | StreamableFile> {
     return acceptsCsv(accept) ? this.audit.exportHistory(resource, id, query) : this.audit.history(resource, id, query);

@@ -1,36 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { buildMessage, IsIn, isISO8601, IsOptional, IsUUID, ValidateBy, type ValidationOptions } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { IsNotBefore } from '../common/validators.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry.entity.js';
 import { AUDITED_RESOURCE_NAMES, type AuditedResource } from './audited.js';
 
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-// Without an offset a time would be read in the server's zone, which is never what was meant.
-const isDateTimeWithOffset = (value: unknown): value is string => typeof value === 'string' && DATE_TIME_WITH_OFFSET.test(value) && isISO8601(value, { strict: true });
-
-const ToDateTime = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (isDateTimeWithOffset(value) ? new Date(value) : value));
-
-function IsDateTime(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateTime',
-      validator: {
-        validate: (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime()),
-        defaultMessage: buildMessage(() => '$property must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-11T00:00:00+07:00', options),
-      },
-    },
-    options,
-  );
-}
+export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
 
 export const AUDIT_SORT_FIELDS = ['occurredAt'] as const;
-export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
 
 /** Paging and sorting only: there is no text to search in audit entries. */
 export class AuditSearchDto extends ListQueryDto {
+  @SortsBy(AUDIT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: AUDITED_RESOURCE_NAMES, description: 'Entries about this kind of resource' })
   @IsOptional()
   @IsIn(AUDITED_RESOURCE_NAMES)
@@ -46,24 +30,33 @@ export class AuditSearchDto extends ListQueryDto {
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Changes at or after this time (ISO 8601 with offset)' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: `Changes at or after this time: ${DATE_TIME_INPUT}` })
   @IsOptional()
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   from?: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Changes before this time (ISO 8601 with offset; exclusive)' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: `Changes before this time (exclusive): ${DATE_TIME_INPUT}` })
   @IsOptional()
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   @IsNotBefore('from')
   to?: Date;
 }
 
+/** The changes of one resource: paging, and sorting by time. */
+export class HistoryQueryDto extends ListQueryDto {
+  @SortsBy(AUDIT_SORT_FIELDS)
+  override sort?: string;
+}
+
 export class AuditEntryResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() occurredAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who made the change; null for the system (seeding, workers)' }) actorId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who made the change; null for the system (seeding, workers)' }) actorId!:
+    string | null;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action!: AuditAction;
   @ApiProperty({ enum: AUDITED_RESOURCE_NAMES }) entity!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;

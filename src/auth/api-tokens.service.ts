@@ -42,9 +42,8 @@ export class ApiTokensService {
     if (!(await this.tokens.revokeApiToken(id, userId, this.clock.now()))) throw new NotFoundError('API token', id);
   }
 
-  private checkedExpiry(expiresAt: string): Date {
+  private checkedExpiry(expiry: Date): Date {
     const now = this.clock.now();
-    const expiry = new Date(expiresAt);
     const latest = new Date(now);
     latest.setUTCFullYear(latest.getUTCFullYear() + 1);
     const problem = expiry <= now ? 'must be in the future' : expiry > latest ? 'must be at most one year ahead' : undefined;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto, PageResponseDto } from '../common/paging.js';
-import { Trim } from '../common/validators.js';
+import { Trim, IsOmittable } from '../common/validators.js';
+import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { UserCreateDto, UserResponseDto } from '../users/users.dto.js';
 import type { ApiToken } from './api-token.entity.js';
@@ -31,18 +32,18 @@ export class RefreshDto {
 
 /** What a signed-in user changes about themself: their settings, and their password with the current one. */
 export class MeUpdateDto extends IntersectionType(
-  PartialType(PickType(UserCreateDto, ['name', 'language', 'timeZone', 'reminderMode'] as const)),
+  PartialType(PickType(UserCreateDto, ['name', 'language', 'timeZone', 'reminderMode'] as const), { skipNullProperties: false }),
   VersionedUpdateDto,
 ) {
   @ApiPropertyOptional({ writeOnly: true, description: 'The password you sign in with now; required with newPassword' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   currentPassword?: string;
 
   @ApiPropertyOptional({ writeOnly: true, minLength: 12, maxLength: 200, description: 'Stored as a hash, never returned; your other sessions are signed out' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(12)
   @MaxLength(200)
@@ -117,12 +118,19 @@ export class ApiTokenCreateDto {
   @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ description: 'When the token stops working: in the future, at most one year ahead', example: '2024-03-31T23:59:59Z' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
-  expiresAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: `When the token stops working: in the future, at most one year ahead. ${DATE_TIME_INPUT}`,
+    example: '2024-03-31T23:59:59Z',
+  })
+  @AcceptsDate()
+  @ToDateTime()
+  @IsDateTime()
+  expiresAt!: Date;
 
   @ApiPropertyOptional({ description: 'Only GET and HEAD requests', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   readOnly?: boolean;
 }

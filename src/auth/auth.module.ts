@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { LocalDatesInterceptor } from './local-dates.interceptor.js';
 import { LoginRateLimitGuard } from './login-rate-limit.js';
 import { Mailer } from '../reminders/delivery/mailer.service.js';
 import { PasswordTokensService } from './password-tokens.service.js';
@@ -41,6 +42,7 @@ import { TokensModule } from './tokens.module.js';
     LoginRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: LocalDatesInterceptor },
   ],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiExtension, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { USER_ROLES, type UserRole } from '../users/user.entity.js';
 
@@ -20,6 +20,8 @@ export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
   const everyone = USER_ROLES.every((role) => roles.includes(role));
   return applyDecorators(
     SetMetadata(ALLOWED_ROLES, roles),
+    // Read by the document's description of who may call the operation.
+    ApiExtension('x-roles', roles),
     ...(everyone ? [] : [ApiResponse({ status: 403, description: `Only ${roles.join(' or ')} users may do this`, type: ErrorResponseDto })]),
   );
 };

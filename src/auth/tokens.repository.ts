@@ -89,6 +89,12 @@ export class TokensRepository {
     return rows[0]?.role ?? null;
   }
 
+  /** The time zone of a user, in which a date they send stands for the start of that day; null for none. */
+  async findTimeZone(userId: string): Promise<string | null> {
+    const rows: { time_zone: string | null }[] = await this.dataSource.query(`SELECT u.time_zone FROM users u WHERE u.id = $1`, [userId]);
+    return rows[0]?.time_zone ?? null;
+  }
+
   /** A user who leaves: every session and every API token of theirs ends now. */
   async revokeEverythingOf(userId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await this.revokeRefreshTokensOfUser(userId, undefined, now, manager);

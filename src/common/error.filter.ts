@@ -1,14 +1,16 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import type { ErrorResponseDto } from './error-response.dto.js';
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldError } from './errors.js';
+import type { RouteMethods } from './method-not-allowed.js';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'validation_failed',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -26,22 +28,61 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
 
 const snakeToCamel = (name: string): string => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** PostgreSQL errors that a client's request can cause (a race past the service's own checks). */
+/** The columns PostgreSQL names in a detail such as `Key (lower(code::text))=(vn-2023) already exists.`, as API fields. */
+function fieldsOfKey(detail: string | undefined): string[] {
+  const key = /^Key \((.*?)\)=/.exec(detail ?? '')?.[1] ?? '';
+  // Function names (followed by "(") and type casts (after "::") are no columns.
+  const columns = [...key.matchAll(/(::)?\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].filter((match) => !match[1]).map((match) => match[2]);
+  return [...new Set(columns.map(snakeToCamel))];
+}
+
+/** The rules of the data that the API checks first, by the field a client gives: a breach is a race or an edge the checks missed. */
+const CHECKS: Record<string, FieldError> = {
+  ck_actions_due_window: { field: 'dueTo', message: 'dueTo must not be before dueFrom' },
+  ck_agreements_validity: { field: 'validUntil', message: 'validUntil must not be before validFrom' },
+  ck_meetings_attendee_count: { field: 'attendeeCount', message: 'attendeeCount must not be negative' },
+  ck_meetings_times: { field: 'endsAt', message: 'endsAt must not be before startsAt' },
+  ck_missions_dates: { field: 'endDate', message: 'endDate must not be before startDate' },
+  ck_participants_satisfaction_score: { field: 'satisfactionScore', message: 'satisfactionScore must be from 1 to 5' },
+  ck_survey_responses_score: { field: 'score', message: 'score must be from 1 to 5' },
+};
+
+/**
+ * PostgreSQL errors that a client's request can cause (a race past the service's own checks), told
+ * in the API's words: fields by their names in the API, never a column or a constraint.
+ */
 function fromDatabase(error: QueryFailedError<Error>): DomainError | undefined {
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string; column?: string };
   switch (driverError.code ?? '') {
-    case '23505':
-      return new DomainError('conflict', `This would duplicate an existing record (${driverError.constraint ?? 'unique constraint'})`);
-    case '23503':
-      return error.query.trimStart().toUpperCase().startsWith('DELETE') || error.query.trimStart().toUpperCase().startsWith('UPDATE')
-        ? new DomainError('still_referenced', 'Other records still refer to this one')
-        : new DomainError('invalid_reference', 'The request refers to a record that does not exist');
-    case '23502':
-      return new DomainError('validation_failed', `${driverError.column ?? 'a required field'} must not be null`, [
-        { field: snakeToCamel(driverError.column ?? ''), message: 'must not be null' },
-      ]);
-    case '23514':
-      return new DomainError('validation_failed', `The request breaks a rule of the data (${driverError.constraint ?? 'check constraint'})`);
+    case '23505': {
+      const fields = fieldsOfKey(driverError.detail);
+      const message = fields.length > 0 ? `Another record already has this ${fields.join(' and ')}` : 'This would duplicate an existing record';
+      return new DomainError(
+        'conflict',
+        message,
+        fields.map((field) => ({ field, message })),
+      );
+    }
+    case '23503': {
+      const statement = error.query.trimStart().toUpperCase();
+      if (statement.startsWith('DELETE') || statement.startsWith('UPDATE')) return new DomainError('still_referenced', 'Other records still refer to this one');
+      const fields = fieldsOfKey(driverError.detail);
+      const message = fields.length > 0 ? `${fields.join(', ')} names a record that does not exist` : 'The request refers to a record that does not exist';
+      return new DomainError(
+        'invalid_reference',
+        message,
+        fields.map((field) => ({ field, message })),
+      );
+    }
+    case '23502': {
+      const field = driverError.column ? snakeToCamel(driverError.column) : undefined;
+      const message = field ? `${field} must not be null` : 'A required field must not be null';
+      return new DomainError('validation_failed', message, field ? [{ field, message }] : []);
+    }
+    case '23514': {
+      const rule = CHECKS[driverError.constraint ?? ''];
+      return rule ? new DomainError('validation_failed', rule.message, [rule]) : new DomainError('validation_failed', 'The request breaks a rule of the data');
+    }
     case '22P02':
     case '22007':
     case '22008':
@@ -76,10 +117,21 @@ function fromHttpException(exception: HttpException): DomainError {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
+  /** The service's routes, to tell a method a path does not have (405) from a path that does not exist (404). */
+  constructor(private readonly routes?: RouteMethods) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const allowed = this.methodsOfUnmatchedPath(exception, request);
+    if (allowed.length > 0) {
+      void reply.header('allow', allowed.join(', '));
+      exception = new DomainError(
+        'method_not_allowed',
+        `${request.method} is not an operation of ${request.url.split('?')[0]}: it takes ${allowed.join(', ')}`,
+      );
+    }
     const { status, body } = this.toResponse(exception);
     body.requestId = requestIdOf(request);
     if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
@@ -91,6 +143,12 @@ export class ErrorFilter implements ExceptionFilter {
     const status = (error as DomainError & { status?: number }).status ?? ERROR_STATUS[error.code];
     const details: FieldError[] = error.details;
     return { status, body: { statusCode: status, code: error.code, message: error.message, details, ...error.extra } };
+  }
+
+  /** No route matched: the methods the path has with other methods, if it is a path of the service. */
+  private methodsOfUnmatchedPath(exception: unknown, request: FastifyRequest): string[] {
+    if (!this.routes || !(exception instanceof NotFoundException) || !exception.message.startsWith(`Cannot ${request.method} `)) return [];
+    return this.routes.allowed(request.url.split('?')[0]);
   }
 
   private toDomainError(exception: unknown): DomainError {

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   stale_version: 409,
   still_referenced: 409,
@@ -28,6 +29,12 @@ export const ERROR_STATUS = {
   not_ready: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * The one wording of a name the request may not use: a field of a body (where: 'field') or a query
+ * parameter, with what it takes instead.
+ */
+export const unknownNameMessage = (where: 'field' | 'query parameter', name: string, takes: string): string => `unknown ${where} ${name}: ${takes}`;
 
 export class DomainError extends Error {
   /** Fields an error adds to the common body (an import's report, say). */

@@ -1,7 +1,21 @@
-import { type Type as ClassType } from '@nestjs/common';
+import { applyDecorators, type Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 import { EXACT_TOTAL_UP_TO } from '../database/page-query.js';
 import { ValidationFailedError } from './errors.js';
 import { QueryBoolean, QueryList } from './validators.js';
@@ -84,6 +98,37 @@ export function parseSort<F extends string>(sort: string | undefined, allowed: r
     return { field, direction: descending ? 'DESC' : 'ASC' };
   });
 }
+
+/**
+ * The `sort` of a list, with the fields it sorts by: documented as a pattern of those fields, and an
+ * unknown one refused at the edge in the same words as parseSort.
+ */
+export function SortsBy(fields: readonly string[]): PropertyDecorator {
+  const names = fields.join('|');
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      description: `Comma-separated fields, "-" in front for descending (e.g. "-${fields[0]}"). Fields: ${fields.join(', ')}.`,
+      pattern: `^-?(${names})(,-?(${names}))*$`,
+    }),
+    IsOptional(),
+    ValidateBy({
+      name: 'isSortOf',
+      constraints: [fields],
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || unknownSortFields(value, fields).length === 0,
+        defaultMessage: (args?: ValidationArguments) =>
+          `cannot sort by ${unknownSortFields(String(args?.value), fields)[0]}; sort by one of: ${fields.join(', ')}`,
+      },
+    }),
+  );
+}
+
+const unknownSortFields = (sort: string, fields: readonly string[]): string[] =>
+  sort
+    .split(',')
+    .map((part) => part.replace(/^-/, ''))
+    .filter((field) => /^[a-zA-Z]+$/.test(field) && !fields.includes(field));
 
 export class SortFieldError extends ValidationFailedError {
   constructor(field: string, allowed: readonly string[]) {

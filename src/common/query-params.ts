@@ -3,7 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { ValidationFailedError } from './errors.js';
+import { unknownNameMessage, ValidationFailedError } from './errors.js';
 
 /** A handler whose query is a DTO: the validation pipe refuses what the DTO does not name. */
 type Allowed = Set<string> | 'dto';
@@ -31,8 +31,7 @@ export class KnownQueryParamsInterceptor implements NestInterceptor {
       const unknown = Object.keys(query).filter((name) => !allowed.has(name));
       if (unknown.length > 0) {
         const takes = allowed.size > 0 ? `this operation takes only ${[...allowed].join(', ')}` : 'this operation takes no query parameters';
-        const details = unknown.map((name) => ({ field: name, message: `unknown query parameter ${name}: ${takes}` }));
-        throw new ValidationFailedError(details, details[0].message);
+        throw new ValidationFailedError(unknown.map((name) => ({ field: name, message: unknownNameMessage('query parameter', name, takes) })));
       }
     }
     return next.handle();

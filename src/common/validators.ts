@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { buildMessage, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { buildMessage, ValidateBy, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** Belgian enterprise number (KBO/BCE): 10 digits, the last two = 97 - (first eight mod 97). */
 export function isEnterpriseNumber(value: unknown): boolean {
@@ -9,8 +9,7 @@ export function isEnterpriseNumber(value: unknown): boolean {
 }
 
 /** Accepts "0123.456.749", "BE 0123 456 749" and plain digits; stores the 10 digits. */
-export const normaliseEnterpriseNumber = (value: unknown): unknown =>
-  typeof value === 'string' ? value.replace(/^BE/i, '').replace(/[\s.]/g, '') : value;
+export const normaliseEnterpriseNumber = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/^BE/i, '').replace(/[\s.]/g, '') : value);
 
 export function IsEnterpriseNumber(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -60,7 +59,7 @@ export const FIRST_DATE = '1900-01-01';
 export const LAST_DATE = '2199-12-31';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
@@ -123,12 +122,27 @@ export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unkn
 
 /** Upper-cases a country code or a list of them, so "vn" and "VN" are the same country. */
 export const UpperCase = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v)) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v)) : value,
+  );
 
 /** Reads a query-string list: "a,b" or repeated parameters. */
 export const QueryList = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  );
 
 /** Reads a query-string boolean strictly: only "true" and "false". */
 export const QueryBoolean = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/**
+ * A field that may be left out but not cleared: null is refused ("must not be null") instead of
+ * reaching a NOT NULL column. `@IsOptional()` is for the fields that null clears.
+ */
+export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((object: object, value: unknown) => value !== undefined, options);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
-import { QueryBoolean, Trim } from '../common/validators.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { CONTACT_LANGUAGES, type Contact, type ContactLanguage } from './contact.entity.js';
 
@@ -44,19 +44,24 @@ export class ContactCreateDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, default: 'nl', description: 'The language a survey invitation to this person is written in' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CONTACT_LANGUAGES, { message: `language must be one of ${CONTACT_LANGUAGES.join(', ')}` })
   language?: ContactLanguage;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
-export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto), VersionedUpdateDto) {}
+export class ContactUpdateDto extends IntersectionType(PartialType(ContactCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const CONTACT_SORT_FIELDS = ['name', 'createdAt'] as const;
 
 export class ContactSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(CONTACT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Contacts of this organisation' })
   @IsOptional()
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })
@@ -69,7 +74,6 @@ export class ContactSearchDto extends SearchableByIdListQueryDto {
   synthetic?: boolean;
 }
 
-export const CONTACT_SORT_FIELDS = ['name', 'createdAt'] as const;
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
 
 export class ContactResponseDto {

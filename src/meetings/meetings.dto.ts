@@ -1,51 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  buildMessage,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  isISO8601,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
-import { ArchivableListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsNotBefore, QueryBoolean, Trim } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { IsNotBefore, QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
+import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
 import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting.entity.js';
-
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-// A time without an offset would be read in the server's zone, which is never what an
-// officer in Hanoi meant: the offset is required.
-const isDateTimeWithOffset = (value: unknown): value is string =>
-  typeof value === 'string' && DATE_TIME_WITH_OFFSET.test(value) && isISO8601(value, { strict: true });
-
-/** Reads an ISO 8601 date-time with offset into a Date; anything else stays as sent for the validator to refuse. */
-const ToDateTime = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (isDateTimeWithOffset(value) ? new Date(value) : value));
-
-function IsDateTime(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateTime',
-      validator: {
-        validate: (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime()),
-        defaultMessage: buildMessage(() => '$property must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00', options),
-      },
-    },
-    options,
-  );
-}
 
 const ID_LIST_SIZE = 500;
 
@@ -65,7 +25,8 @@ export class MeetingCreateDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', description: 'ISO 8601 with a UTC offset', example: '2023-09-12T11:00:00+07:00' })
+  @ApiProperty({ type: String, format: 'date-time', description: DATE_TIME_INPUT, example: '2023-09-12T11:00:00+07:00' })
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   startsAt!: Date;
@@ -74,10 +35,11 @@ export class MeetingCreateDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description: 'ISO 8601 with a UTC offset; not before startsAt',
+    description: `${DATE_TIME_INPUT}; not before startsAt`,
     example: '2023-09-12T12:00:00+07:00',
   })
   @IsOptional()
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   endsAt?: Date | null;
@@ -90,35 +52,35 @@ export class MeetingCreateDto {
   location?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Organisations on the delegation side' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
   @IsUUID(undefined, { each: true })
   organisationIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Organisations on the host side; none may also be in organisationIds' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
   @IsUUID(undefined, { each: true })
   counterpartOrganisationIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the delegation side' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
   @IsUUID(undefined, { each: true })
   contactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People on the host side; none may also be in contactIds' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ID_LIST_SIZE)
   @IsUUID(undefined, { each: true })
   counterpartContactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['port management and infrastructure', 'smart logistics'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -145,15 +107,20 @@ export class MeetingCreateDto {
   outcome?: string | null;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
 /** A list given here replaces that side's list; a list left out is kept. */
-export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto), VersionedUpdateDto) {}
+export class MeetingUpdateDto extends IntersectionType(PartialType(MeetingCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const MEETING_SORT_FIELDS = ['startsAt', 'title', 'createdAt'] as const;
 
 export class MeetingSearchDto extends ArchivableListQueryDto {
+  @SortsBy(MEETING_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -174,14 +141,16 @@ export class MeetingSearchDto extends ArchivableListQueryDto {
   @IsUUID()
   contactId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Meetings starting at or after this time (ISO 8601 with offset)' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: `Meetings starting at or after this time: ${DATE_TIME_INPUT}` })
   @IsOptional()
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   startsAfter?: Date;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Meetings starting before this time (ISO 8601 with offset; exclusive)' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: `Meetings starting before this time (exclusive): ${DATE_TIME_INPUT}` })
   @IsOptional()
+  @AcceptsDate()
   @ToDateTime()
   @IsDateTime()
   @IsNotBefore('startsAfter')
@@ -194,7 +163,6 @@ export class MeetingSearchDto extends ArchivableListQueryDto {
   synthetic?: boolean;
 }
 
-export const MEETING_SORT_FIELDS = ['startsAt', 'title', 'createdAt'] as const;
 export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
 
 export class MeetingResponseDto {

@@ -21,19 +21,6 @@ import {
 import { type MeetingSides, MeetingsRepository } from './meetings.repository.js';
 import { ListExporter } from '../exports/list-exporter.js';
 
-const REQUIRED_FIELDS = [
-  'missionId',
-  'kind',
-  'title',
-  'startsAt',
-  'topics',
-  'synthetic',
-  'organisationIds',
-  'counterpartOrganisationIds',
-  'contactIds',
-  'counterpartContactIds',
-] as const;
-
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -88,7 +75,6 @@ export class MeetingsService {
   }
 
   async update(id: string, { version, ...changes }: MeetingUpdateDto): Promise<MeetingResponseDto> {
-    assertNoNulls(changes);
     const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = changes;
     return this.meetings.transaction(async (manager) => {
       const meeting = await lockForChange(manager, Meeting, 'meeting', id, version);
@@ -197,11 +183,5 @@ function assertOneSideEach(organisations: MeetingSides | undefined, contacts: Me
     const both = list?.counterpart.filter((id) => list.delegation.includes(id)) ?? [];
     if (both.length > 0) details.push({ field, message: `${resource} ${both.join(', ')} is also in ${own}: each ${resource} is on one side only` });
   }
-  if (details.length > 0) throw new ValidationFailedError(details);
-}
-
-/** PATCH may clear optional fields with null, not the ones a meeting cannot do without. */
-function assertNoNulls(changes: Omit<MeetingUpdateDto, 'version'>): void {
-  const details = REQUIRED_FIELDS.filter((field) => changes[field] === null).map((field) => ({ field, message: 'must not be null' }));
   if (details.length > 0) throw new ValidationFailedError(details);
 }

@@ -13,8 +13,8 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase } from '../common/validators.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { MISSION_STATUSES, MISSION_TYPES, type Mission, type MissionStatus, type MissionType } from './mission.entity.js';
 
@@ -49,7 +49,7 @@ export class MissionCreateDto {
   hostCountries!: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['Hanoi', 'Haiphong', 'Quang Ninh', 'Ho Chi Minh City'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -94,7 +94,7 @@ export class MissionCreateDto {
   theme?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['sustainable trade & logistics', 'resilient cities'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -102,7 +102,7 @@ export class MissionCreateDto {
   focusSectors?: string[];
 
   @ApiPropertyOptional({ enum: MISSION_STATUSES, default: 'planned' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(MISSION_STATUSES)
   status?: MissionStatus;
 
@@ -118,9 +118,14 @@ export class MissionCreateDto {
   description?: string | null;
 }
 
-export class MissionUpdateDto extends IntersectionType(PartialType(MissionCreateDto), VersionedUpdateDto) {}
+export class MissionUpdateDto extends IntersectionType(PartialType(MissionCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const MISSION_SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
 
 export class MissionSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(MISSION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: MISSION_STATUSES })
   @IsOptional()
   @IsIn(MISSION_STATUSES)
@@ -154,7 +159,6 @@ export class MissionSearchDto extends SearchableByIdListQueryDto {
   startsBefore?: string;
 }
 
-export const MISSION_SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
 export type MissionSortField = (typeof MISSION_SORT_FIELDS)[number];
 
 export class MissionResponseDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
-import { IsEnterpriseNumber, normaliseEnterpriseNumber, QueryBoolean, Trim, UpperCase } from '../common/validators.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { IsEnterpriseNumber, normaliseEnterpriseNumber, QueryBoolean, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.entity.js';
 
@@ -37,7 +37,7 @@ export class OrganisationCreateDto {
   website?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['logistics', 'ports'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -51,14 +51,19 @@ export class OrganisationCreateDto {
   enterpriseNumber?: string | null;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
-export class OrganisationUpdateDto extends IntersectionType(PartialType(OrganisationCreateDto), VersionedUpdateDto) {}
+export class OrganisationUpdateDto extends IntersectionType(PartialType(OrganisationCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const ORGANISATION_SORT_FIELDS = ['name', 'country', 'kind', 'createdAt', 'updatedAt'] as const;
 
 export class OrganisationSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(ORGANISATION_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
   @UpperCase()
@@ -83,7 +88,6 @@ export class OrganisationSearchDto extends SearchableByIdListQueryDto {
   synthetic?: boolean;
 }
 
-export const ORGANISATION_SORT_FIELDS = ['name', 'country', 'kind', 'createdAt', 'updatedAt'] as const;
 export type OrganisationSortField = (typeof ORGANISATION_SORT_FIELDS)[number];
 
 export class OrganisationResponseDto {

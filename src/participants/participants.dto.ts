@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
-import { QueryBoolean } from '../common/validators.js';
+import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
+import { QueryBoolean, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Participant } from './participant.entity.js';
 
@@ -11,7 +11,7 @@ export class ParticipantCreateDto {
   organisationId!: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The contacts who travel for it' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique({ message: 'delegateContactIds must not name a contact twice' })
@@ -19,7 +19,7 @@ export class ParticipantCreateDto {
   delegateContactIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['port management', 'smart logistics'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -46,14 +46,19 @@ export class ParticipantCreateDto {
   satisfactionComment?: string | null;
 
   @ApiPropertyOptional({ description: 'Marks invented demo data', default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   synthetic?: boolean;
 }
 
-export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto), VersionedUpdateDto) {}
+export class ParticipantUpdateDto extends IntersectionType(PartialType(ParticipantCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
+
+export const PARTICIPANT_SORT_FIELDS = ['createdAt', 'satisfactionScore'] as const;
 
 export class ParticipantSearchDto extends ListQueryDto {
+  @SortsBy(PARTICIPANT_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -78,7 +83,6 @@ export class ParticipantSearchDto extends ListQueryDto {
   synthetic?: boolean;
 }
 
-export const PARTICIPANT_SORT_FIELDS = ['createdAt', 'satisfactionScore'] as const;
 export type ParticipantSortField = (typeof PARTICIPANT_SORT_FIELDS)[number];
 
 export class ParticipantResponseDto {

@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { ListQueryDto, PageResponseDto } from '../common/paging.js';
+import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { QueryList } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { REMINDER_KINDS, REMINDER_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
 
+export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
+
 export class ReminderSearchDto extends ListQueryDto {
+  @SortsBy(REMINDER_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -30,8 +35,6 @@ export class ReminderSearchDto extends ListQueryDto {
 
 /** The same filters for one action's reminders, whose action the path names. */
 export class ActionReminderSearchDto extends OmitType(ReminderSearchDto, ['actionId'] as const) {}
-
-export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
 
 const UNTIL_MESSAGE = 'until must be an ISO 8601 date-time with its offset, such as 2024-03-04T09:00:00+01:00, or a date such as 2024-03-04';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CONTACT_LANGUAGES, type ContactLanguage } from '../contacts/contact.entity.js';
-import { IsDateOnly, Trim } from '../common/validators.js';
+import { IsDateOnly, Trim, IsOmittable } from '../common/validators.js';
 
 /** Days before closing that those who have not answered get their one reminder, unless told otherwise. */
 export const DEFAULT_REMINDER_DAYS_BEFORE = 3;
@@ -17,7 +17,7 @@ export class SurveyOpenDto {
     default: DEFAULT_REMINDER_DAYS_BEFORE,
     description: 'Days before closing that those who have not answered are reminded once',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: 'reminderDaysBefore must be a whole number of days' })
   @Min(1)
   @Max(60)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { SearchableByIdListQueryDto, PageResponseDto } from '../common/paging.js';
+import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { IsTimeZone, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { type Language, LANGUAGES, type ReminderMode, REMINDER_MODES, type User, USER_ROLES, type UserRole } from './user.entity.js';
@@ -55,7 +55,12 @@ export class UserCreateDto {
 
 export class UserUpdateDto extends IntersectionType(PartialType(UserCreateDto, { skipNullProperties: false }), VersionedUpdateDto) {}
 
+export const USER_SORT_FIELDS = ['name', 'email', 'createdAt'] as const;
+
 export class UserSearchDto extends SearchableByIdListQueryDto {
+  @SortsBy(USER_SORT_FIELDS)
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: USER_ROLES })
   @IsOptional()
   @IsIn(USER_ROLES)
@@ -72,7 +77,6 @@ export class UserSearchDto extends SearchableByIdListQueryDto {
   reminderMode?: ReminderMode;
 }
 
-export const USER_SORT_FIELDS = ['name', 'email', 'createdAt'] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 
 export class UserResponseDto {

@@ -587,7 +587,7 @@ describe('actions API', () => {
     it('rejects a null for a required field on update with 400', async () => {
       const response = await api.patch(`actions/${actions.mowVisit.id}`, { title: null });
       expect(response.status).toBe(400);
-      expect(response.body.details).toContainEqual({ field: 'title', message: 'must not be null' });
+      expect(response.body.details).toContainEqual({ field: 'title', message: 'title must not be null' });
     });
 
     it.each([

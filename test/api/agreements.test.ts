@@ -325,7 +325,7 @@ describe('agreements API', () => {
     ])('refuses to clear the required %s with 400', async (field, body) => {
       const response = await api.patch(`agreements/${agreement.mow1995.id}`, body);
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'validation_failed', details: [{ field, message: 'must not be null' }] });
+      expect(response.body).toMatchObject({ code: 'validation_failed', details: [{ field, message: `${field} must not be null` }] });
     });
 
     it('refuses a single party on update and keeps the agreement as it was', async () => {

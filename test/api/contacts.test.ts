@@ -168,7 +168,7 @@ describe('contacts API', () => {
       const response = await api.patch(`contacts/${created.body.id}`, { name: null });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ code: 'validation_failed' });
-      expect(response.body.details).toContainEqual({ field: 'name', message: 'must not be null' });
+      expect(response.body.details).toContainEqual({ field: 'name', message: 'name must not be null' });
     });
 
     it.each([

@@ -379,7 +379,7 @@ describe('meetings API', () => {
     ])('refuses to clear the required %s with 400', async (field, body) => {
       const response = await api.patch(`meetings/${primeMinister.id}`, body);
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'validation_failed', details: [{ field, message: 'must not be null' }] });
+      expect(response.body).toMatchObject({ code: 'validation_failed', details: [{ field, message: `${field} must not be null` }] });
     });
 
     it('accepts an organisation archived after the meeting when its list is sent back, but not as a new one', async () => {
@@ -444,27 +444,27 @@ describe('meetings API', () => {
         'a start without a UTC offset',
         { startsAt: '2023-09-12T11:00:00' },
         'startsAt',
-        'startsAt must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00',
+        'startsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
       ],
       [
-        'a start that is a date only',
-        { startsAt: '2023-09-12' },
+        'a start on a date that does not exist',
+        { startsAt: '2023-09-31' },
         'startsAt',
-        'startsAt must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00',
+        'startsAt is not a calendar date: 2023-09-31 does not exist',
       ],
       [
         'a start on a day that does not exist',
         { startsAt: '2023-02-30T11:00:00+07:00' },
         'startsAt',
-        'startsAt must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00',
+        'startsAt is not a calendar date: 2023-02-30 does not exist',
       ],
       [
         'a start given as a number',
         { startsAt: 1694491200000 },
         'startsAt',
-        'startsAt must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00',
+        'startsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
       ],
-      ['an end that is not a time', { endsAt: 'noon' }, 'endsAt', 'endsAt must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00'],
+      ['an end that is not a time', { endsAt: 'noon' }, 'endsAt', 'endsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
       ['a negative attendee count', { attendeeCount: -1 }, 'attendeeCount', 'attendeeCount must not be less than 0'],
       ['a fractional attendee count', { attendeeCount: 100.5 }, 'attendeeCount', 'attendeeCount must be an integer number'],
       ['an id list that is not a list', { organisationIds: org.nxtport }, 'organisationIds', 'organisationIds must be an array'],
@@ -524,8 +524,8 @@ describe('meetings API', () => {
 
     it.each([
       ['sort', 'sort=location', 'cannot sort by location; sort by one of: startsAt, title, createdAt'],
-      ['startsAfter', 'startsAfter=2023-09-12', 'startsAfter must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00'],
-      ['startsBefore', 'startsBefore=tomorrow', 'startsBefore must be an ISO 8601 date-time with a UTC offset, e.g. 2023-09-12T11:00:00+07:00'],
+      ['startsAfter', 'startsAfter=2023-09-32', 'startsAfter is not a calendar date: 2023-09-32 does not exist'],
+      ['startsBefore', 'startsBefore=tomorrow', 'startsBefore must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
       ['organisationId', 'organisationId=nxtport', 'organisationId must be a UUID'],
       ['kind', 'kind=banquet', 'kind must be one of the following values: b2b, official, seminar, forum, site_visit, reception, other'],
       ['synthetic', 'synthetic=yes', 'synthetic must be true or false'],

@@ -290,7 +290,7 @@ describe('missions API', () => {
 
       const nulled = await api.patch(`missions/${created.body.id}`, { title: null });
       expect(nulled.status).toBe(400);
-      expect(nulled.body.details).toContainEqual({ field: 'title', message: 'must not be null' });
+      expect(nulled.body.details).toContainEqual({ field: 'title', message: 'title must not be null' });
 
       const unknown = await api.patch(`missions/${UNKNOWN_ID}`, { title: 'X' });
       expect(unknown.status).toBe(404);

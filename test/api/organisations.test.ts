@@ -112,7 +112,7 @@ describe('organisations API', () => {
       const response = await api.patch(`organisations/${created.body.id}`, { name: null });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ code: 'validation_failed' });
-      expect(response.body.details).toContainEqual({ field: 'name', message: 'must not be null' });
+      expect(response.body.details).toContainEqual({ field: 'name', message: 'name must not be null' });
     });
   });
 });

@@ -306,7 +306,7 @@ describe('participants API', () => {
       const response = await api.patch(`${path()}/${list.body.items[0].id}`, { sectors: null });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ code: 'validation_failed' });
-      expect(response.body.details).toContainEqual({ field: 'sectors', message: 'must not be null' });
+      expect(response.body.details).toContainEqual({ field: 'sectors', message: 'sectors must not be null' });
     });
 
     it('answers 404 for an unknown or archived mission on every route', async () => {

@@ -89,7 +89,12 @@ describe('reminders API', () => {
       dueLabel: 'autumn 2024',
     });
     // 8, all cancelled with the action: 7 for Els, the escalation to Tom.
-    const webinars = await api.create('actions', { title: 'Webinars for the participating companies', missionId, watcherIds: [users.els], dueLabel: 'March 2024' });
+    const webinars = await api.create('actions', {
+      title: 'Webinars for the participating companies',
+      missionId,
+      watcherIds: [users.els],
+      dueLabel: 'March 2024',
+    });
     const cancelled = await api.patch(`actions/${webinars.id}`, { status: 'cancelled', version: webinars.version });
     expect(cancelled.status).toBe(200);
     actions.webinars = cancelled.body;
@@ -133,7 +138,13 @@ describe('reminders API', () => {
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
       const unknown = await api.get(`reminders/${UNKNOWN_ID}`);
       expect(unknown.status).toBe(404);
-      expect(unknown.body).toEqual({ statusCode: 404, code: 'not_found', message: `reminder ${UNKNOWN_ID} not found`, details: [], requestId: expect.any(String) });
+      expect(unknown.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        message: `reminder ${UNKNOWN_ID} not found`,
+        details: [],
+        requestId: expect.any(String),
+      });
 
       const malformed = await api.get('reminders/42');
       expect(malformed.status).toBe(400);
@@ -185,7 +196,9 @@ describe('reminders API', () => {
     it('filters by one status or several', async () => {
       const cancelled = await list('status=cancelled');
       expect(cancelled.total).toBe(8);
-      expect(new Set(cancelled.items.map((r) => `${r.actionId} ${r.status} ${r.reason}`))).toEqual(new Set([`${actions.webinars.id} cancelled action cancelled`]));
+      expect(new Set(cancelled.items.map((r) => `${r.actionId} ${r.status} ${r.reason}`))).toEqual(
+        new Set([`${actions.webinars.id} cancelled action cancelled`]),
+      );
       expect((await list('status=planned')).total).toBe(25);
       expect((await list('status=planned,cancelled&limit=1')).total).toBe(33);
       expect((await list('status=sent')).total).toBe(0);
@@ -193,7 +206,10 @@ describe('reminders API', () => {
 
     it('filters by kind, and combines filters', async () => {
       expect((await list('kind=assignment')).items.map((r) => `${line(r)} ${r.actionId}`).sort()).toEqual(
-        [`2024-01-15T10:00:00.000Z assignment#1 an planned ${actions.stateVisit.id}`, `2024-01-15T10:00:00.000Z assignment#1 els planned ${actions.goose.id}`].sort(),
+        [
+          `2024-01-15T10:00:00.000Z assignment#1 an planned ${actions.stateVisit.id}`,
+          `2024-01-15T10:00:00.000Z assignment#1 els planned ${actions.goose.id}`,
+        ].sort(),
       );
       const headsUps = await list(`kind=heads_up&status=planned&recipientId=${users.els}`);
       expect(headsUps.items.map((r) => `${line(r)} ${r.actionId}`)).toEqual([
@@ -237,7 +253,11 @@ describe('reminders API', () => {
       const response = await api.get('reminders?sort=kind');
 
       expect(response.status).toBe(400);
-      expect(response.body).toEqual(validationError('cannot sort by kind', [{ field: 'sort', message: 'cannot sort by kind; sort by one of: fireAt, createdAt, sentAt' }]));
+      expect(response.body).toEqual(
+        validationError('The request is not valid; see details', [
+          { field: 'sort', message: 'cannot sort by kind; sort by one of: fireAt, createdAt, sentAt' },
+        ]),
+      );
     });
   });
 
@@ -253,7 +273,13 @@ describe('reminders API', () => {
     it('answers 404 for an unknown action and 400 for a malformed id', async () => {
       const unknown = await api.get(`actions/${UNKNOWN_ID}/reminders`);
       expect(unknown.status).toBe(404);
-      expect(unknown.body).toEqual({ statusCode: 404, code: 'not_found', message: `action ${UNKNOWN_ID} not found`, details: [], requestId: expect.any(String) });
+      expect(unknown.body).toEqual({
+        statusCode: 404,
+        code: 'not_found',
+        message: `action ${UNKNOWN_ID} not found`,
+        details: [],
+        requestId: expect.any(String),
+      });
 
       const malformed = await api.get('actions/goose/reminders');
       expect(malformed.status).toBe(400);
@@ -264,7 +290,11 @@ describe('reminders API', () => {
       const response = await api.get(`actions/${actions.stateVisit.id}/reminders?actionId=${actions.goose.id}`);
 
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, code: 'validation_failed', details: [{ field: 'actionId', message: 'unknown query parameter actionId: this list takes recipientId, status, kind, limit, offset, sort' }] });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        code: 'validation_failed',
+        details: [{ field: 'actionId', message: 'unknown query parameter actionId: this list takes recipientId, status, kind, limit, offset, sort' }],
+      });
     });
   });
 
@@ -275,7 +305,13 @@ describe('reminders API', () => {
       const response = await api.post(`reminders/${dueSoon.id}/snooze`, { until: '2024-04-02T09:00:00+02:00', version: dueSoon.version });
 
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ id: dueSoon.id, fireAt: '2024-04-02T07:00:00.000Z', status: 'planned', version: dueSoon.version + 1, reason: null });
+      expect(response.body).toMatchObject({
+        id: dueSoon.id,
+        fireAt: '2024-04-02T07:00:00.000Z',
+        status: 'planned',
+        version: dueSoon.version + 1,
+        reason: null,
+      });
       expect((await api.get(`reminders/${dueSoon.id}`)).body).toMatchObject({ fireAt: '2024-04-02T07:00:00.000Z', status: 'planned' });
     });
 
@@ -352,13 +388,24 @@ describe('reminders API', () => {
 
   describe('POST /reminders/{id}/skip', () => {
     it('skips a planned reminder and leaves the others of the action planned', async () => {
-      const action = await api.create('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', {
+        title: 'Follow-up appointment with NXTPORT International',
+        missionId,
+        ownerId: users.an,
+        dueLabel: 'March 2024',
+      });
       const due = await reminder(action.id, 'due', 'an');
 
       const response = await api.post(`reminders/${due.id}/skip`, { version: due.version });
 
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ id: due.id, status: 'skipped', reason: 'skipped by request', fireAt: '2024-03-29T08:00:00.000Z', version: due.version + 1 });
+      expect(response.body).toMatchObject({
+        id: due.id,
+        status: 'skipped',
+        reason: 'skipped by request',
+        fireAt: '2024-03-29T08:00:00.000Z',
+        version: due.version + 1,
+      });
       const { items } = await list(`actionId=${action.id}`);
       expect(items.map((r) => `${r.kind} ${r.status}`)).toEqual([
         'assignment planned',
@@ -392,11 +439,16 @@ describe('reminders API', () => {
       const due = await reminder(actions.stateVisit.id, 'due', 'els');
       const badVersion = await api.post(`reminders/${due.id}/skip`, { version: 0 });
       expect(badVersion.status).toBe(400);
-      expect(badVersion.body.details).toEqual([{ field: 'version', message: 'version must not be less than 1' }]);
+      expect(badVersion.body.details).toEqual([{ field: 'version', message: 'version must be a whole number of 1 or more: the version you last read' }]);
     });
 
     it('keeps a skipped reminder skipped, and plans no other in its place, when the action is edited', async () => {
-      const action = await api.create('actions', { title: 'Follow-up appointment with CamCO Technologies', missionId, ownerId: users.an, dueLabel: 'March 2024' });
+      const action = await api.create('actions', {
+        title: 'Follow-up appointment with CamCO Technologies',
+        missionId,
+        ownerId: users.an,
+        dueLabel: 'March 2024',
+      });
       const due = await reminder(action.id, 'due', 'an');
       expect((await api.post(`reminders/${due.id}/skip`, {})).status).toBe(200);
 

@@ -4,6 +4,7 @@ import { type AppOptions, createApp } from '../../src/bootstrap.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { hashPassword } from '../../src/users/password.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { type OpenApiDocument, ResponseChecker } from './openapi.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -25,6 +26,8 @@ export interface ApiClient {
 
 export interface TestApp extends ApiClient {
   app: NestFastifyApplication;
+  /** The OpenAPI document the answers are checked against. */
+  checker: ResponseChecker;
   database: TestDatabase;
   baseUrl: string;
   /** The admin every request is sent as, unless a test says otherwise. */
@@ -64,6 +67,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const app = await createApp(environment, database.url, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  // Every answer a test receives is checked against the document: a status or a body it does not describe fails the test.
+  const checker = new ResponseChecker((await (await fetch(`${baseUrl}/api/docs-json`)).json()) as OpenApiDocument);
 
   const client = (token: string | null): ApiClient => {
     const request = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
@@ -79,6 +84,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
       const text = await response.text();
       let parsed: unknown = text;
       if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+      const problems = checker.problems(method, url, response.status, response.headers.get('content-type') ?? '', parsed);
+      if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document:\n${problems.join('\n')}`);
       return { status: response.status, headers: response.headers, body: parsed as T };
     };
     return {
@@ -113,6 +120,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
 
   return {
     app,
+    checker,
     database,
     baseUrl,
     admin: { id, email: TEST_ADMIN.email, password: TEST_ADMIN.password },

@@ -16,7 +16,7 @@ export function RemindersPanel({ actionId, changes }: { actionId: string; change
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['reminders', 'action', actionId],
-    queryFn: () => unwrap(api.GET('/api/v1/actions/{id}/reminders', { params: { path: { id: actionId }, query: { limit: 200, sort: 'fireAt' } as never } })),
+    queryFn: () => unwrap(api.GET('/api/v1/actions/{id}/reminders', { params: { path: { id: actionId }, query: { limit: 200, sort: 'fireAt' } } })),
   });
   const recipients = useNames('users', query.data?.items.map((reminder) => reminder.recipientId) ?? []);
   return (

@@ -16,7 +16,7 @@ export function UsersPage() {
         { name: 'q', label: t('filters.search') },
         { name: 'role', label: t('users.role'), options: USER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) })) },
       ]}
-      fetch={(query) => unwrap(api.GET('/api/v1/users', { params: { query: { sort: 'name', ...query } as never } }))}
+      fetch={(query) => unwrap(api.GET('/api/v1/users', { params: { query: { sort: 'name', ...query } } }))}
       newLink={{ to: '/users/new', label: t('users.new') }}
       exportPath="users"
       empty={t('users.none')}

@@ -13,7 +13,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password: an access token (short-lived) and a refresh token */
+        /**
+         * Sign in with e-mail and password: an access token (short-lived) and a refresh token
+         * @description Sign in with e-mail and password: an access token (short-lived) and a refresh token.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -30,7 +37,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair; the old refresh token is used up */
+        /**
+         * Exchange a refresh token for a new pair; the old refresh token is used up
+         * @description Exchange a refresh token for a new pair; the old refresh token is used up.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +61,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the refresh token and with it the session; its access tokens stop working at once */
+        /**
+         * Sign out: revoke the refresh token and with it the session; its access tokens stop working at once
+         * @description Sign out: revoke the refresh token and with it the session; its access tokens stop working at once.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -62,14 +83,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description The signed-in user.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself */
+        /**
+         * Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself
+         * @description Change my name, language, time zone or reminder mode, and/or my password (newPassword with currentPassword: my other sessions are signed out, this one stays). Any signed-in user, for themself.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
@@ -82,7 +117,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in */
+        /**
+         * Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in
+         * @description Ask for a link to set a new password. The same answer whether or not the address has an account; if it has, an e-mail with PUBLIC_URL/reset-password?token=… (valid once, for an hour) goes to it. Limited like sign-in.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -99,7 +141,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in */
+        /**
+         * Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in
+         * @description Set a new password with the token of a reset or invitation link (the dashboard page PUBLIC_URL/reset-password sends it). The link is used up; every session of the user ends; then sign in. Limited like sign-in.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_confirmPasswordReset"];
         delete?: never;
         options?: never;
@@ -116,7 +165,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones */
+        /**
+         * Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones
+         * @description Admins: e-mail a user a link to choose their password (PUBLIC_URL/reset-password?token=…, valid once, for 7 days); for users made without a password. A new link voids the earlier ones.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_invite"];
         delete?: never;
         options?: never;
@@ -131,10 +187,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My API tokens that are not revoked (never the token itself) */
+        /**
+         * My API tokens that are not revoked (never the token itself)
+         * @description My API tokens that are not revoked (never the token itself).
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuthController_listTokens"];
         put?: never;
-        /** Create a personal API token; the token is in this response only */
+        /**
+         * Create a personal API token; the token is in this response only
+         * @description Create a personal API token; the token is in this response only.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AuthController_createToken"];
         delete?: never;
         options?: never;
@@ -152,7 +222,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of my API tokens */
+        /**
+         * Revoke one of my API tokens
+         * @description Revoke one of my API tokens.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["AuthController_revokeToken"];
         options?: never;
         head?: never;
@@ -166,7 +243,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description The process is up.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -183,7 +267,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process can serve requests: the database and the queue answer */
+        /**
+         * The process can serve requests: the database and the queue answer
+         * @description The process can serve requests: the database and the queue answer.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -200,10 +291,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find users by role, language, reminder preference, name or e-mail */
+        /**
+         * Find users by role, language, reminder preference, name or e-mail
+         * @description Find users by role, language, reminder preference, name or e-mail.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["UsersController_search"];
         put?: never;
-        /** Add a user (an officer): role, language, time zone, reminder preference and optionally a password */
+        /**
+         * Add a user (an officer): role, language, time zone, reminder preference and optionally a password
+         * @description Add a user (an officer): role, language, time zone, reminder preference and optionally a password.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -218,15 +323,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one user */
+        /**
+         * Read one user
+         * @description Read one user.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
-        /** Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin) */
+        /**
+         * Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin)
+         * @description Archive a user: their sessions and API tokens end at once; escalations planned for them go to the mission's officer or an admin, their other planned reminders are cancelled (reason "recipient archived"); they leave lists and search but stay readable by id; their e-mail address becomes free. The last active admin cannot be archived (409 last_admin).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["UsersController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin) */
+        /**
+         * Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin)
+         * @description Change some fields of a user, or set a new password (which signs them out everywhere). The last active admin cannot be demoted (409 last_admin).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -239,7 +365,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing
+         * @description Bring an archived user back into lists and search (admins): they can sign in again; the sessions that ended stay ended. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["UsersController_restore"];
         delete?: never;
         options?: never;
@@ -254,10 +387,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find organisations by country, kind, sector or name */
+        /**
+         * Find organisations by country, kind, sector or name
+         * @description Find organisations by country, kind, sector or name.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["OrganisationsController_search"];
         put?: never;
-        /** Register an organisation (company, government body, agency, …) */
+        /**
+         * Register an organisation (company, government body, agency, …)
+         * @description Register an organisation (company, government body, agency, …).
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["OrganisationsController_create"];
         delete?: never;
         options?: never;
@@ -272,15 +419,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one organisation */
+        /**
+         * Read one organisation
+         * @description Read one organisation.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
-        /** Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an organisation: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["OrganisationsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an organisation */
+        /**
+         * Change some fields of an organisation
+         * @description Change some fields of an organisation.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
@@ -293,7 +461,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing
+         * @description Bring an archived organisation back into lists and search; its enterprise number must still be free. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["OrganisationsController_restore"];
         delete?: never;
         options?: never;
@@ -308,10 +483,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find contacts by organisation or name */
+        /**
+         * Find contacts by organisation or name
+         * @description Find contacts by organisation or name.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ContactsController_search"];
         put?: never;
-        /** Register a contact: a person, optionally at an organisation */
+        /**
+         * Register a contact: a person, optionally at an organisation
+         * @description Register a contact: a person, optionally at an organisation.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ContactsController_create"];
         delete?: never;
         options?: never;
@@ -326,15 +515,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one contact */
+        /**
+         * Read one contact
+         * @description Read one contact.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ContactsController_get"];
         put?: never;
         post?: never;
-        /** Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays */
+        /**
+         * Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays
+         * @description Archive a contact: they leave lists and search but stay readable by id (with archivedAt) and can be restored, their history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ContactsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a contact */
+        /**
+         * Change some fields of a contact
+         * @description Change some fields of a contact.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ContactsController_update"];
         trace?: never;
     };
@@ -347,7 +557,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived contact back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ContactsController_restore"];
         delete?: never;
         options?: never;
@@ -362,10 +579,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find missions by status, type, host country, officer, start date or title/code */
+        /**
+         * Find missions by status, type, host country, officer, start date or title/code
+         * @description Find missions by status, type, host country, officer, start date or title/code.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_search"];
         put?: never;
-        /** Plan a mission: where, when, who leads it and who is responsible */
+        /**
+         * Plan a mission: where, when, who leads it and who is responsible
+         * @description Plan a mission: where, when, who leads it and who is responsible.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MissionsController_create"];
         delete?: never;
         options?: never;
@@ -380,15 +611,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one mission */
+        /**
+         * Read one mission
+         * @description Read one mission.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_get"];
         put?: never;
         post?: never;
-        /** Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay */
+        /**
+         * Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay
+         * @description Archive a mission: it leaves lists and search but stays readable by id (with archivedAt) and can be restored; its meetings, agreements and actions stay.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["MissionsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a mission */
+        /**
+         * Change some fields of a mission
+         * @description Change some fields of a mission.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["MissionsController_update"];
         trace?: never;
     };
@@ -399,7 +651,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction */
+        /**
+         * The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction
+         * @description The counts of the mission report at the end of a day (default today): delegation, meetings, agreements, follow-up actions and satisfaction.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MissionsController_summary"];
         put?: never;
         post?: never;
@@ -418,7 +677,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing
+         * @description Bring an archived mission back into lists and search; its code must still be free. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MissionsController_restore"];
         delete?: never;
         options?: never;
@@ -433,10 +699,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a mission's delegation by organisation, sector, survey answer */
+        /**
+         * List a mission's delegation by organisation, sector, survey answer
+         * @description List a mission's delegation by organisation, sector, survey answer.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ParticipantsController_search"];
         put?: never;
-        /** Add an organisation to a mission's delegation, with its delegates */
+        /**
+         * Add an organisation to a mission's delegation, with its delegates
+         * @description Add an organisation to a mission's delegation, with its delegates.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ParticipantsController_add"];
         delete?: never;
         options?: never;
@@ -451,15 +731,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one participant of the mission */
+        /**
+         * Read one participant of the mission
+         * @description Read one participant of the mission.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ParticipantsController_get"];
         put?: never;
         post?: never;
-        /** Take an organisation off the mission's delegation (deleted, not archived) */
+        /**
+         * Take an organisation off the mission's delegation (deleted, not archived)
+         * @description Take an organisation off the mission's delegation (deleted, not archived).
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ParticipantsController_remove"];
         options?: never;
         head?: never;
-        /** Change a participant: delegates, sectors, objectives, satisfaction-survey answer */
+        /**
+         * Change a participant: delegates, sectors, objectives, satisfaction-survey answer
+         * @description Change a participant: delegates, sectors, objectives, satisfaction-survey answer.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ParticipantsController_update"];
         trace?: never;
     };
@@ -470,10 +771,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find meetings by mission, kind, organisation, contact, time or title; by default in order of start */
+        /**
+         * Find meetings by mission, kind, organisation, contact, time or title; by default in order of start
+         * @description Find meetings by mission, kind, organisation, contact, time or title; by default in order of start.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MeetingsController_search"];
         put?: never;
-        /** Record a meeting of a mission, with the organisations and people on each side */
+        /**
+         * Record a meeting of a mission, with the organisations and people on each side
+         * @description Record a meeting of a mission, with the organisations and people on each side.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MeetingsController_create"];
         delete?: never;
         options?: never;
@@ -488,15 +803,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one meeting */
+        /**
+         * Read one meeting
+         * @description Read one meeting.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
-        /** Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive a meeting: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["MeetingsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of a meeting; a list of ids given replaces that side */
+        /**
+         * Change some fields of a meeting; a list of ids given replaces that side
+         * @description Change some fields of a meeting; a list of ids given replaces that side.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["MeetingsController_update"];
         trace?: never;
     };
@@ -509,7 +845,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived meeting back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["MeetingsController_restore"];
         delete?: never;
         options?: never;
@@ -524,10 +867,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last */
+        /**
+         * Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last
+         * @description Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AgreementsController_search"];
         put?: never;
-        /** Record an agreement (MoU, letter of intent, …) between two or more organisations */
+        /**
+         * Record an agreement (MoU, letter of intent, …) between two or more organisations
+         * @description Record an agreement (MoU, letter of intent, …) between two or more organisations.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AgreementsController_create"];
         delete?: never;
         options?: never;
@@ -542,15 +899,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one agreement */
+        /**
+         * Read one agreement
+         * @description Read one agreement.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AgreementsController_get"];
         put?: never;
         post?: never;
-        /** Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an agreement: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["AgreementsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an agreement; partyIds, when given, replaces the parties */
+        /**
+         * Change some fields of an agreement; partyIds, when given, replaces the parties
+         * @description Change some fields of an agreement; partyIds, when given, replaces the parties.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["AgreementsController_update"];
         trace?: never;
     };
@@ -563,7 +941,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing
+         * @description Bring an archived agreement back into lists and search. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["AgreementsController_restore"];
         delete?: never;
         options?: never;
@@ -578,10 +963,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find actions by mission, owner, status, due window or overdue; soonest due first */
+        /**
+         * Find actions by mission, owner, status, due window or overdue; soonest due first
+         * @description Find actions by mission, owner, status, due window or overdue; soonest due first.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ActionsController_search"];
         put?: never;
-        /** Record a follow-up action of a mission, with its (possibly fuzzy) due date */
+        /**
+         * Record a follow-up action of a mission, with its (possibly fuzzy) due date
+         * @description Record a follow-up action of a mission, with its (possibly fuzzy) due date.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ActionsController_create"];
         delete?: never;
         options?: never;
@@ -599,6 +998,10 @@ export interface paths {
         /**
          * Read a fuzzy due date as the API would store it, without saving anything
          * @description What a form shows while an officer types a due date: the window it stands for, or a 400 on dueLabel that says which forms are understood.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
          */
         get: operations["ActionsController_parseDue"];
         put?: never;
@@ -616,15 +1019,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one action, with whether it is overdue today */
+        /**
+         * Read one action, with whether it is overdue today
+         * @description Read one action, with whether it is overdue today.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["ActionsController_get"];
         put?: never;
         post?: never;
-        /** Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays */
+        /**
+         * Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays
+         * @description Archive an action: it leaves lists and search but stays readable by id (with archivedAt) and can be restored, its history stays.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["ActionsController_archive"];
         options?: never;
         head?: never;
-        /** Change some fields of an action: due date, owner, watchers, status, outcome, … */
+        /**
+         * Change some fields of an action: due date, owner, watchers, status, outcome, …
+         * @description Change some fields of an action: due date, owner, watchers, status, outcome, ….
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Changes only the fields sent, raises `version` by one, and records the change in the audit log; a stale `version` (or If-Match) is a 409.
+         */
         patch: operations["ActionsController_update"];
         trace?: never;
     };
@@ -637,7 +1061,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing */
+        /**
+         * Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing
+         * @description Bring an archived action back into lists and search; its reminders are planned again from now. Restoring one that is not archived changes nothing.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["ActionsController_restore"];
         delete?: never;
         options?: never;
@@ -652,7 +1083,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Planned and sent reminders, by action, recipient, status or kind */
+        /**
+         * Planned and sent reminders, by action, recipient, status or kind
+         * @description Planned and sent reminders, by action, recipient, status or kind.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_search"];
         put?: never;
         post?: never;
@@ -669,7 +1107,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An action's planned and sent reminders */
+        /**
+         * An action's planned and sent reminders
+         * @description An action's planned and sent reminders.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_forAction"];
         put?: never;
         post?: never;
@@ -686,7 +1131,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One reminder, with its delivery record */
+        /**
+         * One reminder, with its delivery record
+         * @description One reminder, with its delivery record.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["RemindersController_get"];
         put?: never;
         post?: never;
@@ -705,7 +1157,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a planned reminder later */
+        /**
+         * Send a planned reminder later
+         * @description Send a planned reminder later.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["RemindersController_snooze"];
         delete?: never;
         options?: never;
@@ -722,7 +1181,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Do not send this planned reminder */
+        /**
+         * Do not send this planned reminder
+         * @description Do not send this planned reminder.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["RemindersController_skip"];
         delete?: never;
         options?: never;
@@ -740,6 +1206,10 @@ export interface paths {
         /**
          * What the mission produced, as it stood at the end of a day: delegation, meetings, agreements, follow-up and satisfaction
          * @description JSON by default. `Accept: text/markdown` or `text/html` gives the text in `lang`, written as for an answer to Parliament; the HTML is one printable page with nothing loaded from elsewhere.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
          */
         get: operations["ReportsController_report"];
         put?: never;
@@ -757,10 +1227,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The survey's progress: invited, answered, response rate, messages sent */
+        /**
+         * The survey's progress: invited, answered, response rate, messages sent
+         * @description The survey's progress: invited, answered, response rate, messages sent.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["SurveysController_progress"];
         put?: never;
-        /** Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered */
+        /**
+         * Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered
+         * @description Open the mission's satisfaction survey: an e-mail to each delegate with an address, in their language, with a personal link; one reminder before closing to those who have not answered.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["SurveysController_open"];
         delete?: never;
         options?: never;
@@ -775,10 +1259,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a personal survey link shows: the mission, the company, the questions, and the answer that counts now */
+        /**
+         * What a personal survey link shows: the mission, the company, the questions, and the answer that counts now
+         * @description What a personal survey link shows: the mission, the company, the questions, and the answer that counts now.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["SurveysController_form"];
         put?: never;
-        /** Answer the survey; the company's latest answer before closing counts and becomes its satisfaction */
+        /**
+         * Answer the survey; the company's latest answer before closing counts and becomes its satisfaction
+         * @description Answer the survey; the company's latest answer before closing counts and becomes its satisfaction.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
+         */
         post: operations["SurveysController_answer"];
         delete?: never;
         options?: never;
@@ -793,7 +1291,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who changed what, when: every create, update, archive and delete, newest first (admins only) */
+        /**
+         * Who changed what, when: every create, update, archive and delete, newest first (admins only)
+         * @description Who changed what, when: every create, update, archive and delete, newest first (admins only).
+         *
+         *     **Who may call it:** Only admin users.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuditController_search"];
         put?: never;
         post?: never;
@@ -810,7 +1315,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The changes of one resource, archived or not, newest first */
+        /**
+         * The changes of one resource, archived or not, newest first
+         * @description The changes of one resource, archived or not, newest first.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), also with a read-only API token.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["AuditController_history"];
         put?: never;
         post?: never;
@@ -840,6 +1352,10 @@ export interface paths {
          *     Lists (sectors, topics) take ";" between items. Organisations match by enterprise number, else by name and country ignoring accents and case; contacts by e-mail (else by name within the organisation); participants by mission and organisation; meetings by mission, start and parties. Filled cells overwrite what is stored, empty cells leave it; so the same file imported twice changes nothing the second time. Everything written is audited as the importing user.
          *
          *     Limits: 10 MiB (413 payload_too_large) and 20000 data rows (413). Not CSV or .xlsx: 415 or 400; a damaged workbook, no header row, unknown, repeated or missing columns (named in details): 400. With dryRun=true nothing is written and the report says what would happen; a real run with any row in error writes nothing and answers 400 with the same report.
+         *
+         *     **Who may call it:** Officers and admins (an officer changes only the actions they own or whose mission they are responsible for); viewers and read-only API tokens get 403.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
          */
         post: operations["ImportsController_import"];
         delete?: never;
@@ -860,9 +1376,20 @@ export interface paths {
         /**
          * Create or rotate your secret calendar feed URL (PUBLIC_URL/calendar/{token}.ics); an earlier URL stops working
          * @description The feed holds the open and in-progress actions you own or watch that have a due window, as all-day events over the window, titled with the action and its due label, and the missions you are responsible for. Calendar programs poll it; it answers ETag and 304 to If-None-Match.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Writes what the summary says and records it in the audit log where the resource is audited.
          */
         post: operations["CalendarFeedController_rotate"];
-        /** Revoke your calendar feed: its URL answers 404 from now on */
+        /**
+         * Revoke your calendar feed: its URL answers 404 from now on
+         * @description Revoke your calendar feed: its URL answers 404 from now on.
+         *
+         *     **Who may call it:** Any signed-in user (admin, officer or viewer), for their own account; a read-only API token only reads.
+         *
+         *     **What it changes:** Archives the record (or, where it says so, deletes it); recorded in the audit log.
+         */
         delete: operations["CalendarFeedController_revoke"];
         options?: never;
         head?: never;
@@ -876,7 +1403,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave */
+        /**
+         * A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave
+         * @description A calendar feed (iCalendar), by the secret URL POST /auth/calendar-feed gave.
+         *
+         *     **Who may call it:** Anyone: no token needed.
+         *
+         *     **What it changes:** Changes nothing.
+         */
         get: operations["CalendarController_feed"];
         put?: never;
         post?: never;
@@ -891,7 +1425,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginDto: {
-            /** @example an.peeters@fitagency.be */
+            /**
+             * Format: email
+             * @example an.peeters@fitagency.be
+             */
             email: string;
             /** @example Hanoi-Haiphong-2023 */
             password: string;
@@ -951,7 +1488,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
             /** @example The request is not valid; see details */
             message: string;
             details: components["schemas"]["FieldErrorDto"][];
@@ -994,7 +1531,10 @@ export interface components {
             newPassword?: string;
         };
         PasswordResetRequestDto: {
-            /** @example an.peeters@fitagency.be */
+            /**
+             * Format: email
+             * @example an.peeters@fitagency.be
+             */
             email: string;
         };
         PasswordResetAcceptedDto: {
@@ -1033,7 +1573,8 @@ export interface components {
              */
             name: string;
             /**
-             * @description When the token stops working: in the future, at most one year ahead
+             * Format: date-time
+             * @description When the token stops working: in the future, at most one year ahead. ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2024-03-31T23:59:59Z
              */
             expiresAt: string;
@@ -1099,6 +1640,7 @@ export interface components {
         };
         UserCreateDto: {
             /**
+             * Format: email
              * @description Stored lower-cased; unique among users
              * @example an.peeters@fitagency.be
              */
@@ -1142,6 +1684,7 @@ export interface components {
         };
         UserUpdateDto: {
             /**
+             * Format: email
              * @description Stored lower-cased; unique among users
              * @example an.peeters@fitagency.be
              */
@@ -1190,9 +1733,9 @@ export interface components {
              */
             country: string;
             /** @example Antwerp */
-            city?: Record<string, never> | null;
+            city?: string | null;
             /** @example https://www.example.be */
-            website?: Record<string, never> | null;
+            website?: unknown;
             /**
              * @example [
              *       "logistics",
@@ -1204,7 +1747,7 @@ export interface components {
              * @description Belgian KBO/BCE enterprise number; dots, spaces and a BE prefix are accepted
              * @example 0403170701
              */
-            enterpriseNumber?: Record<string, never> | null;
+            enterpriseNumber?: unknown;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1257,9 +1800,9 @@ export interface components {
              */
             country?: string;
             /** @example Antwerp */
-            city?: Record<string, never> | null;
+            city?: string | null;
             /** @example https://www.example.be */
-            website?: Record<string, never> | null;
+            website?: unknown;
             /**
              * @example [
              *       "logistics",
@@ -1271,7 +1814,7 @@ export interface components {
              * @description Belgian KBO/BCE enterprise number; dots, spaces and a BE prefix are accepted
              * @example 0403170701
              */
-            enterpriseNumber?: Record<string, never> | null;
+            enterpriseNumber?: unknown;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1285,21 +1828,24 @@ export interface components {
              * Format: uuid
              * @description The organisation the person works for
              */
-            organisationId?: Record<string, never> | null;
+            organisationId?: unknown;
             /** @example Pham Minh Chinh */
             name: string;
             /**
              * @description Role or title
              * @example Prime Minister
              */
-            role?: Record<string, never> | null;
-            /** @example info@vinamarine.gov.vn */
-            email?: Record<string, never> | null;
+            role?: string | null;
+            /**
+             * Format: email
+             * @example info@vinamarine.gov.vn
+             */
+            email?: string | null;
             /**
              * @description Digits, spaces, a leading +, and - ( ) /
              * @example +84 24 3768 3065
              */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /**
              * @description The language a survey invitation to this person is written in
              * @default nl
@@ -1349,21 +1895,24 @@ export interface components {
              * Format: uuid
              * @description The organisation the person works for
              */
-            organisationId?: Record<string, never> | null;
+            organisationId?: unknown;
             /** @example Pham Minh Chinh */
             name?: string;
             /**
              * @description Role or title
              * @example Prime Minister
              */
-            role?: Record<string, never> | null;
-            /** @example info@vinamarine.gov.vn */
-            email?: Record<string, never> | null;
+            role?: string | null;
+            /**
+             * Format: email
+             * @example info@vinamarine.gov.vn
+             */
+            email?: string | null;
             /**
              * @description Digits, spaces, a leading +, and - ( ) /
              * @example +84 24 3768 3065
              */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /**
              * @description The language a survey invitation to this person is written in
              * @default nl
@@ -1409,6 +1958,7 @@ export interface components {
             cities?: string[];
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-11
              */
             startDate: string;
@@ -1427,16 +1977,16 @@ export interface components {
              * Format: uuid
              * @description The contact who leads the mission
              */
-            leaderContactId?: Record<string, never> | null;
+            leaderContactId?: unknown;
             /**
              * Format: uuid
              * @description The responsible officer (a user)
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: unknown;
             /** @example Flanders Investment & Trade */
-            organiser?: Record<string, never> | null;
+            organiser?: string | null;
             /** @example 50 years of diplomatic relations */
-            theme?: Record<string, never> | null;
+            theme?: string | null;
             /**
              * @example [
              *       "sustainable trade & logistics",
@@ -1453,8 +2003,8 @@ export interface components {
              * Format: uuid
              * @description The earlier mission this one follows up on
              */
-            previousMissionId?: Record<string, never> | null;
-            description?: Record<string, never> | null;
+            previousMissionId?: unknown;
+            description?: string | null;
         };
         MissionResponseDto: {
             /** Format: uuid */
@@ -1612,6 +2162,7 @@ export interface components {
             cities?: string[];
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-11
              */
             startDate?: string;
@@ -1630,16 +2181,16 @@ export interface components {
              * Format: uuid
              * @description The contact who leads the mission
              */
-            leaderContactId?: Record<string, never> | null;
+            leaderContactId?: unknown;
             /**
              * Format: uuid
              * @description The responsible officer (a user)
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: unknown;
             /** @example Flanders Investment & Trade */
-            organiser?: Record<string, never> | null;
+            organiser?: string | null;
             /** @example 50 years of diplomatic relations */
-            theme?: Record<string, never> | null;
+            theme?: string | null;
             /**
              * @example [
              *       "sustainable trade & logistics",
@@ -1656,8 +2207,8 @@ export interface components {
              * Format: uuid
              * @description The earlier mission this one follows up on
              */
-            previousMissionId?: Record<string, never> | null;
-            description?: Record<string, never> | null;
+            previousMissionId?: unknown;
+            description?: string | null;
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
         };
@@ -1677,10 +2228,10 @@ export interface components {
              */
             sectors?: string[];
             /** @example Meet Vinamarine about port community systems */
-            objectives?: Record<string, never> | null;
+            objectives?: string | null;
             /** @description Satisfaction-survey answer: 1 (poor) to 5 (excellent) */
             satisfactionScore?: number | null;
-            satisfactionComment?: Record<string, never> | null;
+            satisfactionComment?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1731,10 +2282,10 @@ export interface components {
              */
             sectors?: string[];
             /** @example Meet Vinamarine about port community systems */
-            objectives?: Record<string, never> | null;
+            objectives?: string | null;
             /** @description Satisfaction-survey answer: 1 (poor) to 5 (excellent) */
             satisfactionScore?: number | null;
-            satisfactionComment?: Record<string, never> | null;
+            satisfactionComment?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1758,18 +2309,18 @@ export interface components {
             title: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2023-09-12T11:00:00+07:00
              */
             startsAt: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset; not before startsAt
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone; not before startsAt
              * @example 2023-09-12T12:00:00+07:00
              */
             endsAt?: string | null;
             /** @example Hanoi */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @description Organisations on the delegation side */
             organisationIds?: string[];
             /** @description Organisations on the host side; none may also be in organisationIds */
@@ -1789,10 +2340,10 @@ export interface components {
              * @description For seminars, forums and receptions
              * @example 101
              */
-            attendeeCount?: Record<string, never> | null;
-            summary?: Record<string, never> | null;
+            attendeeCount?: number | null;
+            summary?: string | null;
             /** @description What came out of it */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1860,18 +2411,18 @@ export interface components {
             title?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone
              * @example 2023-09-12T11:00:00+07:00
              */
             startsAt?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with a UTC offset; not before startsAt
+             * @description ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone; not before startsAt
              * @example 2023-09-12T12:00:00+07:00
              */
             endsAt?: string | null;
             /** @example Hanoi */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @description Organisations on the delegation side */
             organisationIds?: string[];
             /** @description Organisations on the host side; none may also be in organisationIds */
@@ -1891,10 +2442,10 @@ export interface components {
              * @description For seminars, forums and receptions
              * @example 101
              */
-            attendeeCount?: Record<string, never> | null;
-            summary?: Record<string, never> | null;
+            attendeeCount?: number | null;
+            summary?: string | null;
             /** @description What came out of it */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * @description Marks invented demo data
              * @default false
@@ -1918,12 +2469,12 @@ export interface components {
              * Format: uuid
              * @description The mission during which it was signed or prepared; taken from the meeting when only meetingId is given
              */
-            missionId?: Record<string, never> | null;
+            missionId?: unknown;
             /**
              * Format: uuid
              * @description The meeting at which it was signed; it must belong to missionId
              */
-            meetingId?: Record<string, never> | null;
+            meetingId?: unknown;
             /**
              * Format: date
              * @description YYYY-MM-DD. Not required for any status: old agreements are often on record without their signing date (the MOW MoU is known only as "since 1995").
@@ -1945,6 +2496,7 @@ export interface components {
             status: "planned" | "signed" | "in_force" | "expired" | "terminated";
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-12
              */
             validFrom?: string | null;
@@ -1959,7 +2511,7 @@ export interface components {
              * @description When it is up for renewal
              */
             renewalOn?: string | null;
-            description?: Record<string, never> | null;
+            description?: string | null;
         };
         AgreementResponseDto: {
             /** Format: uuid */
@@ -2019,12 +2571,12 @@ export interface components {
              * Format: uuid
              * @description The mission during which it was signed or prepared; taken from the meeting when only meetingId is given
              */
-            missionId?: Record<string, never> | null;
+            missionId?: unknown;
             /**
              * Format: uuid
              * @description The meeting at which it was signed; it must belong to missionId
              */
-            meetingId?: Record<string, never> | null;
+            meetingId?: unknown;
             /**
              * Format: date
              * @description YYYY-MM-DD. Not required for any status: old agreements are often on record without their signing date (the MOW MoU is known only as "since 1995").
@@ -2046,6 +2598,7 @@ export interface components {
             status: "planned" | "signed" | "in_force" | "expired" | "terminated";
             /**
              * Format: date
+             * @description A date YYYY-MM-DD from 1900-01-01 to 2199-12-31
              * @example 2023-09-12
              */
             validFrom?: string | null;
@@ -2060,7 +2613,7 @@ export interface components {
              * @description When it is up for renewal
              */
             renewalOn?: string | null;
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @description The version you last read; if someone changed the resource since, the update is refused with 409. */
             version?: number;
         };
@@ -2098,14 +2651,14 @@ export interface components {
              */
             meetingId?: string | null;
             /** @description Organisations the action concerns */
-            organisationIds?: string[];
+            organisationIds?: string[] | null;
             /**
              * Format: uuid
              * @description The user who carries the action out
              */
             ownerId?: string | null;
             /** @description Users who follow the action */
-            watcherIds?: string[];
+            watcherIds?: string[] | null;
             /**
              * @default open
              * @enum {string}
@@ -2210,7 +2763,7 @@ export interface components {
              */
             dueTo: string;
             /** @enum {string} */
-            duePrecision: "day" | "range" | "part_of_month" | "month" | "quarter" | "half" | "season" | "year";
+            duePrecision: "day" | "range" | "part_of_month" | "month" | "quarter" | "half" | "season" | "year" | null;
             /** @description The label as it would be stored */
             dueLabel: string;
         };
@@ -2236,14 +2789,14 @@ export interface components {
              */
             meetingId?: string | null;
             /** @description Organisations the action concerns */
-            organisationIds?: string[];
+            organisationIds?: string[] | null;
             /**
              * Format: uuid
              * @description The user who carries the action out
              */
             ownerId?: string | null;
             /** @description Users who follow the action */
-            watcherIds?: string[];
+            watcherIds?: string[] | null;
             /**
              * @default open
              * @enum {string}
@@ -2670,13 +3223,16 @@ export interface components {
             answer: components["schemas"]["SurveyAnswerResponseDto"] | null;
         };
         SurveyAnswerDto: {
-            /** @description 1 (poor) to 5 (excellent) */
-            score: number;
-            comment?: Record<string, never> | null;
+            /**
+             * @description 1 (poor) to 5 (excellent)
+             * @enum {number}
+             */
+            score: 1 | 2 | 3 | 4 | 5;
+            comment?: string | null;
             /** @description Would you take part in a mission like this again? */
-            wouldJoinAgain?: Record<string, never> | null;
+            wouldJoinAgain?: boolean | null;
             /** @description Were the B2B meetings useful? */
-            b2bUseful?: Record<string, never> | null;
+            b2bUseful?: boolean | null;
         };
         AuditEntryResponseDto: {
             /** Format: uuid */
@@ -2790,7 +3346,7 @@ export interface components {
              * @example validation_failed
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
+            code: "validation_failed" | "invalid_reference" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "still_referenced" | "gone" | "archived" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "not_ready";
             /** @example The request is not valid; see details */
             message: string;
             details: components["schemas"]["FieldErrorDto"][];
@@ -2847,6 +3403,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2856,6 +3426,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2865,6 +3444,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2874,6 +3462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2883,6 +3480,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2915,6 +3539,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2924,6 +3562,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2933,6 +3580,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2942,6 +3598,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2972,6 +3655,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2981,6 +3678,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -2990,6 +3696,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3012,12 +3745,62 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3053,6 +3836,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3062,6 +3859,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3071,6 +3877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3080,6 +3895,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3089,6 +3918,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3098,6 +3936,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3107,6 +3954,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3140,6 +4014,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3149,6 +4037,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3158,6 +4055,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3167,6 +4073,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3197,6 +4130,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3206,6 +4153,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3215,6 +4171,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3224,6 +4189,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3256,6 +4248,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3265,6 +4271,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3274,6 +4289,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3283,6 +4307,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3292,6 +4325,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3301,6 +4343,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3333,6 +4402,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3342,6 +4425,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3374,6 +4484,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3383,6 +4507,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3392,6 +4525,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3401,6 +4543,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3410,6 +4561,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3420,6 +4598,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3438,6 +4617,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3447,6 +4640,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3456,6 +4658,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3465,6 +4676,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3485,6 +4723,47 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -3503,12 +4782,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description not_ready: a check failed; details name each one and why */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "not_ready",
+                     *       "message": "Not ready: database is down",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3520,7 +4849,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, email, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -3557,6 +4886,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3566,6 +4909,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3598,6 +4968,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3607,6 +4991,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3616,6 +5009,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3625,6 +5027,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3634,6 +5050,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3643,6 +5068,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3653,6 +5105,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3673,6 +5126,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3682,6 +5149,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3691,6 +5167,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3701,6 +5204,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3719,6 +5223,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3728,6 +5246,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3737,6 +5264,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3746,6 +5282,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3755,6 +5300,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3768,6 +5345,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3792,6 +5370,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3801,6 +5393,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3810,6 +5411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3819,6 +5429,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3828,6 +5447,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3837,6 +5470,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3846,6 +5488,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3856,6 +5525,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -3876,6 +5546,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3885,6 +5569,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3894,6 +5587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3903,6 +5605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3912,6 +5623,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3923,7 +5666,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, country, kind, createdAt, updatedAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -3963,6 +5706,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -3972,6 +5729,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4004,6 +5788,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4013,6 +5811,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4022,6 +5829,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4031,6 +5847,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4040,6 +5870,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4049,6 +5888,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4059,6 +5925,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4079,6 +5946,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4088,6 +5969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4097,6 +5987,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4107,6 +6024,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4125,6 +6043,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4134,6 +6066,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4143,6 +6084,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4152,6 +6102,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4161,6 +6120,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4174,6 +6165,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4198,6 +6190,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4207,6 +6213,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4216,6 +6231,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4225,6 +6249,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4234,6 +6267,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4243,6 +6290,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4252,6 +6308,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4262,6 +6345,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4282,6 +6366,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4291,6 +6389,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4300,6 +6407,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4309,6 +6425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4318,6 +6443,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4329,7 +6486,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-name"). Fields: name, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -4366,6 +6523,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4375,6 +6546,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4407,6 +6605,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4416,6 +6628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4425,6 +6646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4434,6 +6664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4443,6 +6682,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4453,6 +6719,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4473,6 +6740,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4482,6 +6763,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4491,6 +6781,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4501,6 +6818,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4519,6 +6837,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4528,6 +6860,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4537,6 +6878,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4546,6 +6896,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4555,6 +6914,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4568,6 +6959,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4592,6 +6984,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4601,6 +7007,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4610,6 +7025,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4619,6 +7043,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4628,6 +7061,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4637,6 +7084,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4646,6 +7102,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4656,6 +7139,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4676,6 +7160,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4685,6 +7183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4694,6 +7201,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4703,6 +7219,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4712,6 +7237,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4723,7 +7280,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-startDate"). Fields: startDate, code, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -4767,6 +7324,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4776,6 +7347,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4808,6 +7406,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4817,6 +7429,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4826,6 +7447,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4835,6 +7465,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4844,6 +7488,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4853,6 +7506,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4863,6 +7543,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4883,6 +7564,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4892,6 +7587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4901,6 +7605,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4911,6 +7642,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -4929,6 +7661,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4938,6 +7684,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4947,6 +7702,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4956,6 +7720,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4965,6 +7738,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -4978,6 +7783,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5002,6 +7808,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5011,6 +7831,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5020,6 +7849,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5029,6 +7867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5038,6 +7885,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5047,6 +7908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5056,6 +7926,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5069,6 +7966,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5089,6 +7987,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5098,6 +8010,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5107,6 +8028,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5117,6 +8065,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5137,6 +8086,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5146,6 +8109,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5155,6 +8127,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5164,6 +8145,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5173,6 +8163,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5184,7 +8206,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-createdAt"). Fields: createdAt, satisfactionScore. */
                 sort?: string;
                 organisationId?: string;
                 /** @description Participants active in this sector on the mission */
@@ -5198,6 +8220,7 @@ export interface operations {
                 accept?: string;
             };
             path: {
+                /** @description The id of the mission */
                 missionId: string;
             };
             cookie?: never;
@@ -5220,6 +8243,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5229,6 +8266,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5238,6 +8284,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5248,6 +8321,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
             };
             cookie?: never;
@@ -5272,6 +8346,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5281,6 +8369,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5290,6 +8387,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5299,6 +8405,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5308,6 +8423,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5317,6 +8446,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5326,6 +8464,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5336,7 +8501,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5357,6 +8524,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5366,6 +8547,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5375,6 +8565,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5385,7 +8602,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5404,6 +8623,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5413,6 +8646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5422,6 +8664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5431,6 +8682,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5444,7 +8722,9 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the mission */
                 missionId: string;
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5469,6 +8749,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5478,6 +8772,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5487,6 +8790,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5496,6 +8808,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5505,6 +8826,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5514,6 +8849,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5523,6 +8867,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5534,7 +8905,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-startsAt"). Fields: startsAt, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -5546,9 +8917,9 @@ export interface operations {
                 organisationId?: string;
                 /** @description Meetings with this person on either side */
                 contactId?: string;
-                /** @description Meetings starting at or after this time (ISO 8601 with offset) */
+                /** @description Meetings starting at or after this time: ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 startsAfter?: string;
-                /** @description Meetings starting before this time (ISO 8601 with offset; exclusive) */
+                /** @description Meetings starting before this time (exclusive): ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 startsBefore?: string;
                 synthetic?: boolean;
             };
@@ -5577,6 +8948,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5586,6 +8971,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5618,6 +9030,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5627,6 +9053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5636,6 +9071,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5645,6 +9089,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5654,6 +9107,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5664,6 +9144,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5684,6 +9165,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5693,6 +9188,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5702,6 +9206,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5712,6 +9243,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5730,6 +9262,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5739,6 +9285,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5748,6 +9303,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5757,6 +9321,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5766,6 +9339,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5779,6 +9384,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5803,6 +9409,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5812,6 +9432,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5821,6 +9450,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5830,6 +9468,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5839,6 +9486,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5848,6 +9509,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5857,6 +9527,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5867,6 +9564,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -5887,6 +9585,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5896,6 +9608,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5905,6 +9626,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5914,6 +9644,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5923,6 +9662,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5934,7 +9705,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-signedOn"). Fields: signedOn, title, createdAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -5976,6 +9747,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -5985,6 +9770,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6017,6 +9829,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6026,6 +9852,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6035,6 +9870,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6044,6 +9888,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6053,6 +9906,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6063,6 +9943,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6083,6 +9964,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6092,6 +9987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6101,6 +10005,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6111,6 +10042,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6129,6 +10061,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6138,6 +10084,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6147,6 +10102,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6156,6 +10120,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6165,6 +10138,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6178,6 +10183,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6202,6 +10208,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6211,6 +10231,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6220,6 +10249,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6229,6 +10267,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6238,6 +10285,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6247,6 +10308,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6256,6 +10326,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6266,6 +10363,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6286,6 +10384,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6295,6 +10407,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6304,6 +10425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6313,6 +10443,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6322,6 +10461,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6333,7 +10504,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-dueTo"). Fields: dueTo, dueFrom, title, status, createdAt, updatedAt. */
                 sort?: string;
                 /** @description Text search: accents and case are ignored ("hai phong" finds "Hải Phòng"), part of a word is enough. */
                 q?: string;
@@ -6382,6 +10553,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6391,6 +10576,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6423,6 +10635,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6432,6 +10658,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6441,6 +10676,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6450,6 +10694,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6459,6 +10712,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6490,6 +10770,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6499,6 +10793,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6509,6 +10830,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6529,6 +10851,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6538,6 +10874,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6547,6 +10892,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6557,6 +10929,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6575,6 +10948,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6584,6 +10971,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6593,6 +10989,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6602,6 +11007,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6611,6 +11025,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6624,6 +11070,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6648,6 +11095,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6657,6 +11118,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6666,6 +11136,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6675,6 +11154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6684,6 +11172,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6693,6 +11195,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6702,6 +11213,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6712,6 +11250,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6732,6 +11271,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6741,6 +11294,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6750,6 +11312,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6759,6 +11330,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6768,6 +11348,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6779,12 +11391,12 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-fireAt"). Fields: fireAt, createdAt, sentAt. */
                 sort?: string;
                 actionId?: string;
                 recipientId?: string;
                 /** @description One status or several, comma-separated */
-                status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
+                status?: string;
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
@@ -6812,6 +11424,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6821,6 +11447,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6832,11 +11485,11 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-fireAt"). Fields: fireAt, createdAt, sentAt. */
                 sort?: string;
                 recipientId?: string;
                 /** @description One status or several, comma-separated */
-                status?: ("planned" | "sending" | "sent" | "failed" | "cancelled" | "skipped")[];
+                status?: string;
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
@@ -6844,6 +11497,7 @@ export interface operations {
                 accept?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6866,6 +11520,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6875,6 +11543,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6884,6 +11561,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6894,6 +11598,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6914,6 +11619,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6923,6 +11642,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6932,6 +11660,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6942,6 +11697,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -6966,6 +11722,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6975,6 +11745,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6984,6 +11763,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -6993,6 +11781,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7002,6 +11799,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7012,6 +11841,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7036,6 +11866,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7045,6 +11889,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7054,6 +11907,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7063,6 +11925,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7072,6 +11943,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7090,6 +11993,7 @@ export interface operations {
                 Accept?: string;
             };
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7112,9 +12016,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/markdown": components["schemas"]["ErrorResponseDto"];
-                    "text/html": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
@@ -7123,6 +12039,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7132,9 +12057,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/markdown": components["schemas"]["ErrorResponseDto"];
-                    "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7144,6 +12094,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7164,6 +12115,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7173,6 +12138,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7182,6 +12156,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7192,6 +12193,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7216,6 +12218,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7225,6 +12241,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7234,6 +12259,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7243,6 +12277,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7252,6 +12295,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "stale_version",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f was changed by someone else: you sent version 2, the current version is 3; reload it and apply your change again",
+                     *       "details": [
+                     *         {
+                     *           "field": "version",
+                     *           "message": "current version is 3"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7261,6 +12318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7270,6 +12336,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7295,12 +12388,44 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyFormDto"];
                 };
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No resource with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7310,6 +12435,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "code": "gone",
+                     *       "message": "This survey closed on 2023-10-15",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7319,6 +12453,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7354,6 +12515,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7363,6 +12538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7372,6 +12556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "code": "gone",
+                     *       "message": "This survey closed on 2023-10-15",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7381,6 +12574,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7390,6 +12592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7399,6 +12610,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "Too many attempts; try again in 60 seconds",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7410,7 +12648,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-occurredAt"). Fields: occurredAt. */
                 sort?: string;
                 /** @description Entries about this kind of resource */
                 entity?: "user" | "organisation" | "contact" | "mission" | "participant" | "meeting" | "agreement" | "action";
@@ -7418,9 +12656,9 @@ export interface operations {
                 entityId?: string;
                 /** @description Changes made by this user */
                 actorId?: string;
-                /** @description Changes at or after this time (ISO 8601 with offset) */
+                /** @description Changes at or after this time: ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 from?: string;
-                /** @description Changes before this time (ISO 8601 with offset; exclusive) */
+                /** @description Changes before this time (exclusive): ISO 8601 with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date (YYYY-MM-DD), read as the start of that day in the signed-in user's time zone */
                 to?: string;
             };
             header?: {
@@ -7448,6 +12686,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7457,6 +12709,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7466,6 +12727,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7477,7 +12765,7 @@ export interface operations {
                 limit?: number;
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
-                /** @description Comma-separated fields, "-" in front for descending, e.g. "-startDate,title". */
+                /** @description Comma-separated fields, "-" in front for descending (e.g. "-occurredAt"). Fields: occurredAt. */
                 sort?: string;
             };
             header?: {
@@ -7486,6 +12774,7 @@ export interface operations {
             };
             path: {
                 resource: "missions" | "organisations" | "contacts" | "meetings" | "agreements" | "actions" | "users";
+                /** @description The id of the resource */
                 id: string;
             };
             cookie?: never;
@@ -7508,6 +12797,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7517,6 +12820,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7526,6 +12838,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7568,7 +12907,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportRejectedResponseDto"];
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
@@ -7577,6 +12930,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7586,6 +12948,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7595,6 +12966,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7604,6 +12984,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "payload_too_large",
+                     *       "message": "The request body is too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7613,6 +13002,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "Send the body as application/json",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7635,12 +13051,44 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedResponseDto"];
                 };
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7650,6 +13098,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7670,12 +13145,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Not signed in: no bearer token, or one that is not valid, expired or revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "Sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login gives one)",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7685,6 +13192,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "A viewer may only read; changes need the officer or admin role",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7694,6 +13210,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
@@ -7727,13 +13270,63 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: a query parameter the operation does not take, or a field that is not valid; `details` names each */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "The request is not valid; see details",
+                     *       "details": [
+                     *         {
+                     *           "field": "title",
+                     *           "message": "title is required"
+                     *         }
+                     *       ],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No feed has this URL (never, rotated or revoked) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponseDto"];
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "mission 3f0c6a4e-2d1b-4c3a-9e8f-7a6b5c4d3e2f not found",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request headers (or the URL) are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 431,
+                     *       "code": "validation_failed",
+                     *       "message": "The request headers (or the URL) are too large",
+                     *       "details": [],
+                     *       "requestId": "b3a1f0de-6c2e-4d8f-9a57-0e4c1b2a3d4f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -15,7 +15,7 @@ export function ContactsPage() {
       title={t('contacts.title')}
       queryKey="contacts"
       filters={[{ name: 'q', label: t('filters.search') }]}
-      fetch={(query) => unwrap(api.GET('/api/v1/contacts', { params: { query: { sort: 'name', ...query } as never } }))}
+      fetch={(query) => unwrap(api.GET('/api/v1/contacts', { params: { query: { sort: 'name', ...query } } }))}
       newLink={writes ? { to: '/contacts/new', label: t('contacts.new') } : undefined}
       exportPath="contacts"
       empty={t('contacts.none')}

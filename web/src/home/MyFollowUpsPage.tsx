@@ -31,7 +31,7 @@ export function MyFollowUpsPage() {
   });
   const reminders = useQuery({
     queryKey: ['reminders', 'mine', me?.id],
-    queryFn: () => unwrap(api.GET('/api/v1/reminders', { params: { query: { recipientId: me!.id, status: 'planned', sort: 'fireAt', limit: 5 } as never } })),
+    queryFn: () => unwrap(api.GET('/api/v1/reminders', { params: { query: { recipientId: me!.id, status: 'planned', sort: 'fireAt', limit: 5 } } })),
     enabled: Boolean(me),
   });
   const actions: Action[] = [

@@ -22,7 +22,7 @@ export function MissionsPage() {
         { name: 'type', label: t('missions.type'), options: MISSION_TYPES.map((type) => ({ value: type, label: t(`missionType.${type}`) })) },
         { name: 'country', label: t('missions.country') },
       ]}
-      fetch={(query) => unwrap(api.GET('/api/v1/missions', { params: { query: { sort: '-startDate', ...query } as never } }))}
+      fetch={(query) => unwrap(api.GET('/api/v1/missions', { params: { query: { sort: '-startDate', ...query } } }))}
       newLink={permissions(me).writes ? { to: '/missions/new', label: t('missions.new') } : undefined}
       exportPath="missions"
       empty={t('missions.none')}

@@ -21,7 +21,7 @@ export function OrganisationsPage() {
         { name: 'kind', label: t('organisations.kind'), options: ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`organisationKind.${kind}`) })) },
         { name: 'country', label: t('organisations.country') },
       ]}
-      fetch={(query) => unwrap(api.GET('/api/v1/organisations', { params: { query: { sort: 'name', ...query } as never } }))}
+      fetch={(query) => unwrap(api.GET('/api/v1/organisations', { params: { query: { sort: 'name', ...query } } }))}
       newLink={permissions(me).writes ? { to: '/organisations/new', label: t('organisations.new') } : undefined}
       exportPath="organisations"
       empty={t('organisations.none')}
