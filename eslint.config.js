@@ -18,12 +18,15 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // One import statement per module: type and value names share it (inline `type`).
+      'no-duplicate-imports': 'error',
       // The audit subscriber cannot see these query-builder writes: src/database/archiving.ts
       // does each with its audit entry, and is the one place allowed to call them.
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(softDelete|softRemove|recover)$/], CallExpression[callee.object.name='manager'][callee.property.name='restore']",
+          selector:
+            "CallExpression[callee.property.name=/^(softDelete|softRemove|recover)$/], CallExpression[callee.object.name='manager'][callee.property.name='restore']",
           message: 'Archive and restore through archiveRow / restoreRow (src/database/archiving.ts), which record them in the audit trail.',
         },
       ],

@@ -11,7 +11,10 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
     // Jest on Node < 24.9 cannot require() an ES module, as CommonJS packages now do
     // (@fastify/static requires content-disposition 2): those few files are compiled to CommonJS.
-    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { useESM: true, tsconfig: { allowJs: true, module: 'nodenext', moduleResolution: 'nodenext', isolatedModules: true } }],
+    '/node_modules/content-disposition/.+\\.js$': [
+      'ts-jest',
+      { useESM: true, tsconfig: { allowJs: true, module: 'nodenext', moduleResolution: 'nodenext', isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],

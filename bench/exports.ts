@@ -106,7 +106,10 @@ async function measure(): Promise<void> {
       randomBytes(32).toString('hex'),
     ]);
     await db.end();
-    const token = await new JwtService({ secret }).signAsync({ sub: ownerId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 7200 });
+    const token = await new JwtService({ secret }).signAsync(
+      { sub: ownerId, role: 'officer', typ: 'access', sid: sessionId },
+      { algorithm: 'HS256', expiresIn: 7200 },
+    );
     const authorization = `Bearer ${token}`;
     const base = `${url}/api/v1`;
 
@@ -139,7 +142,9 @@ async function measure(): Promise<void> {
     }
     process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
     process.stdout.write(`${ROWS} actions; RSS of the service process alone (default heap), the download read by another\n\n`);
-    process.stdout.write('| export | request | rows | MiB | s | rows/s | service RSS before, MiB | service peak RSS, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
+    process.stdout.write(
+      '| export | request | rows | MiB | s | rows/s | service RSS before, MiB | service peak RSS, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
+    );
     process.stdout.write(`${results.join('\n')}\n`);
   } finally {
     const stopped = new Promise((resolve) => service.once('exit', resolve));

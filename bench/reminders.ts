@@ -318,7 +318,9 @@ class Bench {
     const db = new pg.Client({ connectionString: databaseUrl });
     db.on('error', (error) => process.stderr.write(`bench database connection: ${error.message}\n`));
     await db.connect();
-    await db.query(`INSERT INTO users (email, name, language) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, (ARRAY['nl','en']::user_language[])[1 + i % 2] FROM generate_series(1, ${USERS}) i`);
+    await db.query(
+      `INSERT INTO users (email, name, language) SELECT 'officer' || i || '@fit.example', 'Officer ' || i, (ARRAY['nl','en']::user_language[])[1 + i % 2] FROM generate_series(1, ${USERS}) i`,
+    );
     const mission = await db.query<{ id: string }>(
       `INSERT INTO missions (code, title, type, host_countries, start_date, end_date, time_zone, status, owner_id)
         SELECT 'VN-2023', 'Economic mission to Vietnam', 'economic_mission', ARRAY['VN']::char(2)[], DATE '2023-09-11', DATE '2023-09-16', 'Asia/Ho_Chi_Minh', 'completed', id
@@ -328,7 +330,17 @@ class Bench {
     await redis?.flushdb();
     const queue = makeQueue(backend, QueueName.Reminders);
     const sink = await startSink();
-    return new Bench(backend, databaseUrl, redisUrl, db, new ReminderQueue(queue as never, new Clock(), loadEnvironment()), queue, sink, mission.rows[0].id, redis);
+    return new Bench(
+      backend,
+      databaseUrl,
+      redisUrl,
+      db,
+      new ReminderQueue(queue as never, new Clock(), loadEnvironment()),
+      queue,
+      sink,
+      mission.rows[0].id,
+      redis,
+    );
   }
 
   /** The server processes of every connection to the scratch database. */
@@ -346,7 +358,15 @@ class Bench {
   }
 
   workerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, ROLE: 'worker', NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: this.databaseUrl, SMTP_URL: this.sink.url, ...extra };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ROLE: 'worker',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: this.databaseUrl,
+      SMTP_URL: this.sink.url,
+      ...extra,
+    };
     if (this.redisUrl) env.REDIS_URL = this.redisUrl;
     else delete env.REDIS_URL;
     return env;
@@ -537,7 +557,13 @@ async function bare(bench: Bench, count: number, concurrency: number): Promise<n
   for (let i = 0; i < count; i += WAKE_BATCH) {
     const size = Math.min(WAKE_BATCH, count - i);
     const delay = fireAt - Date.now();
-    await queue.addBulk(Array.from({ length: size }, (_, j) => ({ name: 'noop', data: { n: i + j }, opts: { jobId: `noop-${i + j}`, delay, removeOnComplete: true, removeOnFail: true } })));
+    await queue.addBulk(
+      Array.from({ length: size }, (_, j) => ({
+        name: 'noop',
+        data: { n: i + j },
+        opts: { jobId: `noop-${i + j}`, delay, removeOnComplete: true, removeOnFail: true },
+      })),
+    );
   }
   const deadline = Date.now() + Math.max(120_000, count * 30);
   while (done < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -698,7 +724,9 @@ async function runBench(): Promise<void> {
 
   const out: string[] = [];
   out.push(`machine: ${await machine(adminUrl)}`);
-  out.push(`load average (1, 5, 15 min) before: ${loadBefore.join(', ')}; after: ${loadAfter.join(', ')}; the run took ${fmt((Date.now() - started) / 60_000, 0)} min`);
+  out.push(
+    `load average (1, 5, 15 min) before: ${loadBefore.join(', ')}; after: ${loadAfter.join(', ')}; the run took ${fmt((Date.now() - started) / 60_000, 0)} min`,
+  );
   out.push(`${RUNS} runs of each scenario (${LARGE_RUNS} of the ${thousands(Math.max(...BURSTS))} bursts): medians, every run in brackets`, '');
   out.push('| backend | reminders due at once | workers | fire → last accepted, s | msgs/s | bare BullMQ, s | engine / bare | target |');
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -708,16 +736,25 @@ async function runBench(): Promise<void> {
     const target = row.target === undefined ? '' : `${row.target} s: ${seconds <= row.target ? 'met' : 'missed'}`;
     const bareCell = row.bare === undefined ? '–' : fmt(row.bare, 2);
     const ratio = row.bare ? `${fmt(seconds / row.bare, 0)}×` : '–';
-    out.push(`| ${row.backend} | ${thousands(row.count)} | ${row.setup} | ${fmt(seconds)}${all} | ${fmt(row.count / seconds, 0)} | ${bareCell} | ${ratio} | ${target} |`);
+    out.push(
+      `| ${row.backend} | ${thousands(row.count)} | ${row.setup} | ${fmt(seconds)}${all} | ${fmt(row.count / seconds, 0)} | ${bareCell} | ${ratio} | ${target} |`,
+    );
   }
-  out.push('', `Latency, ${LATENCY_COUNT} reminders falling due ${1000 / LATENCY_EVERY_MS} per second: SMTP accepted − fire time, ms (target: p99 < 2,000)`, '');
+  out.push(
+    '',
+    `Latency, ${LATENCY_COUNT} reminders falling due ${1000 / LATENCY_EVERY_MS} per second: SMTP accepted − fire time, ms (target: p99 < 2,000)`,
+    '',
+  );
   out.push('| backend | workers | p50 | p95 | p99 | max |', '| --- | --- | --- | --- | --- | --- |');
   for (const [backend, setup, runs] of results.latencies) {
-    const cell = (pick: (run: LatencyRun) => number): string => `${fmt(median(runs.map(pick)), 0)}${runs.length > 1 ? ` (${runs.map((run) => fmt(pick(run), 0)).join(', ')})` : ''}`;
+    const cell = (pick: (run: LatencyRun) => number): string =>
+      `${fmt(median(runs.map(pick)), 0)}${runs.length > 1 ? ` (${runs.map((run) => fmt(pick(run), 0)).join(', ')})` : ''}`;
     out.push(`| ${backend} | ${setup} | ${cell((r) => r.p50)} | ${cell((r) => r.p95)} | ${cell((r) => r.p99)} | ${cell((r) => r.max)} |`);
   }
   out.push('', 'CPU time per reminder during the bursts, ms (medians; Redis: the whole server; others: the rest of the machine)', '');
-  out.push('| backend | due at once | workers | worker processes | PostgreSQL | Redis | engine, total | SMTP sink (bench) | others | machine busy | engine CPU floor for 10,000 on all cores, s |');
+  out.push(
+    '| backend | due at once | workers | worker processes | PostgreSQL | Redis | engine, total | SMTP sink (bench) | others | machine busy | engine CPU floor for 10,000 on all cores, s |',
+  );
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of results.rows) {
     const cpu = (pick: (use: CpuUse) => number): number => median(row.runs.map((run) => pick(run.cpu)));

@@ -9,7 +9,18 @@ import { User } from '../users/user.entity.js';
 import type { ReminderPolicy } from '../reminders/reminder-policy.js';
 import { DUE_PRECISIONS, type DuePrecision } from './due/due-window.js';
 
-export const ACTION_KINDS = ['visit', 'signing', 'mission', 'state_visit', 'webinar', 'info_session', 'follow_up_meeting', 'survey', 'report', 'other'] as const;
+export const ACTION_KINDS = [
+  'visit',
+  'signing',
+  'mission',
+  'state_visit',
+  'webinar',
+  'info_session',
+  'follow_up_meeting',
+  'survey',
+  'report',
+  'other',
+] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled', 'postponed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -93,7 +93,13 @@ export class ActionsService {
   async search(query: ActionSearchDto): Promise<Page<ActionResponseDto>> {
     const filter = this.filter(query);
     const { items: rows, total, totalIsEstimate } = await this.actions.search(filter);
-    return { items: rows.map((action) => mapAction(action, isOverdue(action, filter.today))), total, totalIsEstimate, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map((action) => mapAction(action, isOverdue(action, filter.today))),
+      total,
+      totalIsEstimate,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** Every action the filters match, as CSV. */

@@ -25,7 +25,12 @@ describe('dueWindowFromInput', () => {
         duePrecision: 'part_of_month',
         dueLabel: 'early November 2023',
       });
-      expect(dueWindowFromInput({ dueLabel: 'najaar 2024' })).toEqual({ dueFrom: '2024-09-01', dueTo: '2024-11-30', duePrecision: 'season', dueLabel: 'najaar 2024' });
+      expect(dueWindowFromInput({ dueLabel: 'najaar 2024' })).toEqual({
+        dueFrom: '2024-09-01',
+        dueTo: '2024-11-30',
+        duePrecision: 'season',
+        dueLabel: 'najaar 2024',
+      });
     });
 
     it('clears the window when null', () => {
@@ -41,7 +46,12 @@ describe('dueWindowFromInput', () => {
 
   describe('an explicit window', () => {
     it('becomes a range without a label', () => {
-      expect(dueWindowFromInput({ dueFrom: '2024-03-01', dueTo: '2024-03-15' })).toEqual({ dueFrom: '2024-03-01', dueTo: '2024-03-15', duePrecision: 'range', dueLabel: null });
+      expect(dueWindowFromInput({ dueFrom: '2024-03-01', dueTo: '2024-03-15' })).toEqual({
+        dueFrom: '2024-03-01',
+        dueTo: '2024-03-15',
+        duePrecision: 'range',
+        dueLabel: null,
+      });
     });
 
     it('may start and end on the same day', () => {

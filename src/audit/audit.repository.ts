@@ -63,7 +63,9 @@ export class AuditRepository {
    */
   async insert(entries: readonly NewAuditEntry[], manager: EntityManager): Promise<void> {
     for (let start = 0; start < entries.length; start += AUDIT_INSERT_CHUNK) {
-      const chunk = entries.slice(start, start + AUDIT_INSERT_CHUNK).map(({ actorId, action, entity, entityId, changes }) => ({ actorId, action, entity, entityId, changes }));
+      const chunk = entries
+        .slice(start, start + AUDIT_INSERT_CHUNK)
+        .map(({ actorId, action, entity, entityId, changes }) => ({ actorId, action, entity, entityId, changes }));
       await manager.query(
         `INSERT INTO audit_entries (actor_id, action, entity, entity_id, changes)
          SELECT e."actorId", e.action, e.entity, e."entityId", e.changes

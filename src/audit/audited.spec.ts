@@ -14,13 +14,33 @@ const HASH = 'scrypt$16384$8$1$c2FsdA$aGFzaA';
 
 describe('createdChanges', () => {
   it('records every field with a value as after, without bookkeeping, nulls or empty lists', () => {
-    const mission = { id: 'm1', version: 1, createdAt: new Date(), updatedAt: new Date(), code: 'VN-2023', startDate: '2023-09-11', theme: null, cities: [], focusSectors: ['logistics'], archivedAt: null };
-    const changes = createdChanges(metadata(['id', 'createdAt', 'updatedAt', 'version', 'code', 'startDate', 'theme', 'cities', 'focusSectors', 'archivedAt']), mission);
+    const mission = {
+      id: 'm1',
+      version: 1,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      code: 'VN-2023',
+      startDate: '2023-09-11',
+      theme: null,
+      cities: [],
+      focusSectors: ['logistics'],
+      archivedAt: null,
+    };
+    const changes = createdChanges(
+      metadata(['id', 'createdAt', 'updatedAt', 'version', 'code', 'startDate', 'theme', 'cities', 'focusSectors', 'archivedAt']),
+      mission,
+    );
     expect(changes).toEqual({ code: { after: 'VN-2023' }, startDate: { after: '2023-09-11' }, focusSectors: { after: ['logistics'] } });
   });
 
   it('hides a password hash under the field the API calls password', () => {
-    const changes = createdChanges(metadata(userColumns), { id: 'u1', email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', role: 'officer', passwordHash: HASH });
+    const changes = createdChanges(metadata(userColumns), {
+      id: 'u1',
+      email: 'els.vermeulen@fit.example',
+      name: 'Els Vermeulen',
+      role: 'officer',
+      passwordHash: HASH,
+    });
     expect(changes.password).toEqual({ after: '[hidden]' });
     expect(JSON.stringify(changes)).not.toContain(HASH);
   });

@@ -54,7 +54,11 @@ export interface MeetingPartyTable {
   fields: { delegation: string; counterpart: string };
 }
 export const MEETING_PARTY_TABLES: readonly MeetingPartyTable[] = [
-  { target: MeetingOrganisation, partyId: (row) => (row as MeetingOrganisation).organisationId, fields: { delegation: 'organisationIds', counterpart: 'counterpartOrganisationIds' } },
+  {
+    target: MeetingOrganisation,
+    partyId: (row) => (row as MeetingOrganisation).organisationId,
+    fields: { delegation: 'organisationIds', counterpart: 'counterpartOrganisationIds' },
+  },
   { target: MeetingContact, partyId: (row) => (row as MeetingContact).contactId, fields: { delegation: 'contactIds', counterpart: 'counterpartContactIds' } },
 ];
 
@@ -81,7 +85,8 @@ export function junctionOf(metadata: EntityMetadata): JunctionTable | undefined 
   return { resource, field, table: metadata.tablePath, ownerColumn, inverseColumn };
 }
 
-export const meetingPartyTableOf = (metadata: EntityMetadata): MeetingPartyTable | undefined => MEETING_PARTY_TABLES.find((table) => table.target === metadata.target);
+export const meetingPartyTableOf = (metadata: EntityMetadata): MeetingPartyTable | undefined =>
+  MEETING_PARTY_TABLES.find((table) => table.target === metadata.target);
 
 /** Bookkeeping that every write changes: recording it would bury the real changes. */
 const NOISE = new Set(['id', 'createdAt', 'updatedAt', 'version', 'archivedAt']);

@@ -6,7 +6,8 @@ import { HISTORY_PATH_NAMES, type HistoryPath } from './audited.js';
 export const HistoryPathParam = (): ParameterDecorator =>
   Param('resource', {
     transform: (value: string): HistoryPath => {
-      if (!(HISTORY_PATH_NAMES as string[]).includes(value)) throw new DomainError('not_found', `${value} has no history: history is kept for ${HISTORY_PATH_NAMES.join(', ')}`);
+      if (!(HISTORY_PATH_NAMES as string[]).includes(value))
+        throw new DomainError('not_found', `${value} has no history: history is kept for ${HISTORY_PATH_NAMES.join(', ')}`);
       return value as HistoryPath;
     },
   });

@@ -24,8 +24,7 @@ import {
   RefreshDto,
   SessionResponseDto,
 } from './auth.dto.js';
-import type { Authentication } from './auth.service.js';
-import { AuthService } from './auth.service.js';
+import { type Authentication, AuthService } from './auth.service.js';
 import { LoginRateLimitGuard } from './login-rate-limit.js';
 import { PasswordTokensService, RESET_ACCEPTED } from './password-tokens.service.js';
 import { Public, Roles } from './roles.decorator.js';

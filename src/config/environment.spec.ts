@@ -39,10 +39,13 @@ describe('loadEnvironment', () => {
       expect(loadEnvironment({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
     });
 
-    it.each(['maybe', '2', '10.0.0.0/33', '10.0.0', 'proxy.fit.example', '::1/129', '10.0.0.1/8/2'])('rejects %s, naming the variable and what it takes', (value) => {
-      expect(() => loadEnvironment({ TRUST_PROXY: value })).toThrow(
-        'TRUST_PROXY: TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses (IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)',
-      );
-    });
+    it.each(['maybe', '2', '10.0.0.0/33', '10.0.0', 'proxy.fit.example', '::1/129', '10.0.0.1/8/2'])(
+      'rejects %s, naming the variable and what it takes',
+      (value) => {
+        expect(() => loadEnvironment({ TRUST_PROXY: value })).toThrow(
+          'TRUST_PROXY: TRUST_PROXY must be false, true, or a comma-separated list of proxy addresses (IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal)',
+        );
+      },
+    );
   });
 });

@@ -1,7 +1,24 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import { isTimeZone } from '../common/validators.js';
-import { IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -208,7 +225,10 @@ export class Environment {
       : value,
   )
   @IsArray()
-  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://crm.fit.example (scheme and host, no path)' })
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://crm.fit.example (scheme and host, no path)',
+  })
   CORS_ORIGINS: string[] = [];
 
   /**
@@ -222,8 +242,7 @@ export class Environment {
     name: 'isTrustProxy',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'boolean' ||
-        (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && isProxyAddress(entry))),
+        typeof value === 'boolean' || (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && isProxyAddress(entry))),
       defaultMessage: () => TRUST_PROXY_RULE,
     },
   })

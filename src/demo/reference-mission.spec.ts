@@ -69,15 +69,9 @@ describe('REFERENCE_MISSION', () => {
   });
 
   it('uses unique keys within and across record types', () => {
-    const all = [
-      ...data.users,
-      ...data.organisations,
-      ...data.contacts,
-      ...data.missions,
-      ...data.meetings,
-      ...data.agreements,
-      ...data.actions,
-    ].map((r) => r.key);
+    const all = [...data.users, ...data.organisations, ...data.contacts, ...data.missions, ...data.meetings, ...data.agreements, ...data.actions].map(
+      (r) => r.key,
+    );
     expect(new Set(all).size).toBe(all.length);
     const participantPairs = data.participants.map((p) => `${p.missionKey}/${p.organisationKey}`);
     expect(new Set(participantPairs).size).toBe(participantPairs.length);
@@ -155,8 +149,7 @@ describe('REFERENCE_MISSION', () => {
   });
 
   it('describes the four agreements of the source', () => {
-    const byType = (type: string, status: string) =>
-      data.agreements.filter((a) => a.type === type && a.status === status);
+    const byType = (type: string, status: string) => data.agreements.filter((a) => a.type === type && a.status === status);
     expect(byType('mou', 'signed')).toHaveLength(2);
     expect(byType('mou', 'in_force')[0]?.validFrom).toBe('1995-01-01');
     expect(byType('loi', 'planned')[0]?.themes).toEqual(['greenhouse-gas reduction', 'energy transition']);

@@ -119,17 +119,7 @@ export interface DemoAgreement {
 export interface DemoAction {
   key: string;
   title: string;
-  kind:
-    | 'visit'
-    | 'signing'
-    | 'mission'
-    | 'state_visit'
-    | 'webinar'
-    | 'info_session'
-    | 'follow_up_meeting'
-    | 'survey'
-    | 'report'
-    | 'other';
+  kind: 'visit' | 'signing' | 'mission' | 'state_visit' | 'webinar' | 'info_session' | 'follow_up_meeting' | 'survey' | 'report' | 'other';
   description?: string;
   missionKey: string;
   agreementKey?: string;
@@ -677,8 +667,7 @@ const missions: DemoMission[] = [
     theme: '45 years of diplomatic relations Vietnam–Belgium',
     focusSectors: [],
     status: 'completed',
-    description:
-      'Earlier Flemish economic mission to Vietnam; it laid the political contacts the 2023 mission built on.',
+    description: 'Earlier Flemish economic mission to Vietnam; it laid the political contacts the 2023 mission built on.',
   },
   {
     key: MISSION_2023,
@@ -707,10 +696,7 @@ const missions: DemoMission[] = [
 // ---------------------------------------------------------------------------
 // Participants: the 3 real companies and the 27 synthetic ones.
 
-const participatingCompanies: DemoOrganisation[] = [
-  ...REAL_PARTICIPANT_KEYS.map((key) => realOrganisations.find((o) => o.key === key)!),
-  ...flemishCompanies,
-];
+const participatingCompanies: DemoOrganisation[] = [...REAL_PARTICIPANT_KEYS.map((key) => realOrganisations.find((o) => o.key === key)!), ...flemishCompanies];
 
 const REAL_OBJECTIVES: Record<string, string> = {
   'org-nxtport': 'Formalise cooperation with Vinamarine on port and logistics data (MoU signed during the mission).',
@@ -753,18 +739,8 @@ function vnTime(day: number, hour: number, minute = 0): string {
 }
 
 const DELEGATION_LEAD = ['org-flemish-government', 'org-fit'];
-const LOGISTICS_COMPANIES = [
-  'org-nxtport',
-  'org-camco',
-  'org-be-polderhaven-logistics',
-  'org-be-gentse-haven-automation',
-  'org-be-vilvoorde-inland-shipping',
-];
-const CITY_COMPANIES = [
-  'org-be-dijle-smart-city-solutions',
-  'org-be-hasselt-mobility-labs',
-  'org-be-nete-environmental-consultants',
-];
+const LOGISTICS_COMPANIES = ['org-nxtport', 'org-camco', 'org-be-polderhaven-logistics', 'org-be-gentse-haven-automation', 'org-be-vilvoorde-inland-shipping'];
+const CITY_COMPANIES = ['org-be-dijle-smart-city-solutions', 'org-be-hasselt-mobility-labs', 'org-be-nete-environmental-consultants'];
 const CLEANTECH_COMPANIES = [
   'org-be-kempen-circular-plastics',
   'org-be-leiedal-water-technologies',
@@ -810,13 +786,7 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery'],
     counterpartOrganisationKeys: ['org-gov-vn'],
     counterpartContactKeys: ['contact-pham-minh-chinh'],
-    topics: [
-      'port management and infrastructure',
-      'smart logistics',
-      'cleantech',
-      'circular economy',
-      'climate agenda',
-    ],
+    topics: ['port management and infrastructure', 'smart logistics', 'cleantech', 'circular economy', 'climate agenda'],
     summary:
       'Constructive talk that continued the contact made at a working lunch in Brussels (De Warande) late 2022 and the 2018 mission. ' +
       'Both sides stressed their shared maritime profile and the room for cooperation on ports, logistics and cleantech.',
@@ -832,13 +802,7 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery', ...LOGISTICS_COMPANIES],
     counterpartOrganisationKeys: ['org-mot-vn', 'org-vinamarine'],
     counterpartContactKeys: ['contact-mot-vice-minister'],
-    topics: [
-      'bilateral cooperation',
-      'water management',
-      'transport',
-      'ports',
-      'training of Vietnamese experts at APEC',
-    ],
+    topics: ['bilateral cooperation', 'water management', 'transport', 'ports', 'training of Vietnamese experts at APEC'],
     summary:
       'Built on the long-standing cooperation, including the MOW MoU running since 1995. ' +
       'The talk stayed on bilateral matters; China and its port investments were not raised.',
@@ -853,12 +817,7 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(13, 9),
     endsAt: vnTime(13, 12),
     location: 'Haiphong',
-    organisationKeys: [
-      'org-fit',
-      ...LOGISTICS_COMPANIES,
-      'org-be-brugse-kaai-engineering',
-      'org-be-scheldemond-dredging-services',
-    ],
+    organisationKeys: ['org-fit', ...LOGISTICS_COMPANIES, 'org-be-brugse-kaai-engineering', 'org-be-scheldemond-dredging-services'],
     counterpartOrganisationKeys: [],
     contactKeys: ['contact-fit-els'],
     topics: ['port management', 'port infrastructure', 'smart logistics'],
@@ -884,12 +843,7 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(14, 10),
     endsAt: vnTime(14, 11),
     location: 'Ha Long, Quang Ninh',
-    organisationKeys: [
-      ...DELEGATION_LEAD,
-      'org-be-meetjesland-flood-defence',
-      'org-be-ostend-offshore-wind-services',
-      ...CITY_COMPANIES,
-    ],
+    organisationKeys: [...DELEGATION_LEAD, 'org-be-meetjesland-flood-defence', 'org-be-ostend-offshore-wind-services', ...CITY_COMPANIES],
     counterpartOrganisationKeys: ['org-pc-quang-ninh'],
     topics: ['resilient cities', 'coastal protection', 'energy transition'],
     summary: 'Provincial authorities received the Minister-President; companies of the delegation took part.',
@@ -914,12 +868,7 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     startsAt: vnTime(15, 14),
     endsAt: vnTime(15, 16),
     location: 'Ho Chi Minh City',
-    organisationKeys: [
-      'org-fit',
-      ...CLEANTECH_COMPANIES,
-      'org-be-zennevallei-solar-systems',
-      'org-be-lommel-hydrogen-systems',
-    ],
+    organisationKeys: ['org-fit', ...CLEANTECH_COMPANIES, 'org-be-zennevallei-solar-systems', 'org-be-lommel-hydrogen-systems'],
     counterpartOrganisationKeys: [],
     contactKeys: ['contact-fit-tom'],
     topics: ['cleantech', 'circular economy', 'climate agenda'],
@@ -1026,9 +975,7 @@ function scheduleB2bMeetings(): DemoMeeting[] {
     for (let s = 0; s < B2B_SLOTS.length; s++) {
       const slot = (c * 3 + n * 5 + s) % B2B_SLOTS.length;
       if (!isFree(company.key, day, slot)) continue;
-      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]).find(
-        (o) => isFree(o.key, day, slot),
-      );
+      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]).find((o) => isFree(o.key, day, slot));
       if (!counterpart) continue;
       book(company.key, day, slot);
       book(counterpart.key, day, slot);

@@ -1,7 +1,6 @@
 import { isEmail, isISO31661Alpha2, isURL } from 'class-validator';
 import { isEnterpriseNumber, normaliseEnterpriseNumber } from '../common/validators.js';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../organisations/organisation.entity.js';
-import type { Organisation } from '../organisations/organisation.entity.js';
+import { type Organisation, ORGANISATION_KINDS, type OrganisationKind } from '../organisations/organisation.entity.js';
 import { foldText } from './import-columns.js';
 import type { ImportCellErrorDto, ImportRecordDto, ImportRowDto } from './imports.dto.js';
 

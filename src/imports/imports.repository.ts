@@ -110,13 +110,16 @@ export class ImportsRepository {
       for (let start = 0; start < group.length; start += INSERT_CHUNK) {
         const records = group
           .slice(start, start + INSERT_CHUNK)
-          .map((row) => Object.fromEntries(given.map((column) => [column.databaseName, asJson(driver.preparePersistentValue(column.getEntityValue(row), column))])));
+          .map((row) =>
+            Object.fromEntries(given.map((column) => [column.databaseName, asJson(driver.preparePersistentValue(column.getEntityValue(row), column))])),
+          );
         const stored = await manager.query<Record<string, unknown>[]>(sql, [JSON.stringify(records)]);
         for (const raw of stored) {
           const row = byId.get(raw.id as string)!;
           for (const column of metadata.columns) {
             if (column.isVirtual || !(column.databaseName in raw)) continue;
-            if (filledByDatabase(column) || column.getEntityValue(row) === undefined) column.setEntityValue(row, driver.prepareHydratedValue(raw[column.databaseName], column));
+            if (filledByDatabase(column) || column.getEntityValue(row) === undefined)
+              column.setEntityValue(row, driver.prepareHydratedValue(raw[column.databaseName], column));
           }
         }
       }

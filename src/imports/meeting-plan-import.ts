@@ -168,7 +168,9 @@ export async function planMeetings(
       book.changed().map((planned) => planned.entity),
       manager,
     );
-    const sides = new Map(created.map(({ planned, company, counterpart }) => [planned.entity, { company: company.entity.id, counterpart: counterpart.entity.id }]));
+    const sides = new Map(
+      created.map(({ planned, company, counterpart }) => [planned.entity, { company: company.entity.id, counterpart: counterpart.entity.id }]),
+    );
     await repository.insertAll(
       Meeting,
       'meeting',

@@ -1,7 +1,6 @@
-import { DomainError } from '../common/errors.js';
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { DomainError, type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';

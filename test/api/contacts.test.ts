@@ -44,7 +44,13 @@ describe('contacts API', () => {
   });
 
   it('keeps the language a survey invitation is written in: nl unless told, en when asked, changed by PATCH', async () => {
-    const created = await api.post('contacts', { organisationId: government, name: 'Nguyen Thi Lan (demo)', email: 'lan@example.com', language: 'en', synthetic: true });
+    const created = await api.post('contacts', {
+      organisationId: government,
+      name: 'Nguyen Thi Lan (demo)',
+      email: 'lan@example.com',
+      language: 'en',
+      synthetic: true,
+    });
     expect(created.status).toBe(201);
     expect(created.body.language).toBe('en');
     const changed = await api.patch(`contacts/${created.body.id}`, { language: 'nl', version: created.body.version });
@@ -56,13 +62,25 @@ describe('contacts API', () => {
   });
 
   it('creates a contact without an organisation', async () => {
-    const created = await api.post('contacts', { name: 'Independent port consultant (demo)', email: 'consultant@example.com', phone: '+32 3 123 45 67', synthetic: true });
+    const created = await api.post('contacts', {
+      name: 'Independent port consultant (demo)',
+      email: 'consultant@example.com',
+      phone: '+32 3 123 45 67',
+      synthetic: true,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ organisationId: null, email: 'consultant@example.com', phone: '+32 3 123 45 67', synthetic: true });
   });
 
   it('lists by organisation, name, synthetic flag, with paging and sorting', async () => {
-    await api.post('contacts', { organisationId: vinamarine, name: 'Nguyen Van An (demo)', role: 'Director-General', email: 'an.nguyen@vinamarine.example', phone: '+84 24 3768 3065', synthetic: true });
+    await api.post('contacts', {
+      organisationId: vinamarine,
+      name: 'Nguyen Van An (demo)',
+      role: 'Director-General',
+      email: 'an.nguyen@vinamarine.example',
+      phone: '+84 24 3768 3065',
+      synthetic: true,
+    });
     await api.post('contacts', { organisationId: vinamarine, name: 'Tran Thi Binh (demo)', role: 'Head of International Cooperation', synthetic: true });
     await api.post('contacts', { organisationId: nxtport, name: 'Pieter Janssens (demo)', role: 'CEO', phone: '03/229 00 00', synthetic: true });
 
@@ -88,7 +106,13 @@ describe('contacts API', () => {
   });
 
   it('updates some fields, clears optional ones with null, bumps the version and refuses a stale version with 409', async () => {
-    const created = await api.post('contacts', { organisationId: nxtport, name: 'Sofie Peeters (demo)', role: 'Business developer', email: 'sofie@nxtport.example', synthetic: true });
+    const created = await api.post('contacts', {
+      organisationId: nxtport,
+      name: 'Sofie Peeters (demo)',
+      role: 'Business developer',
+      email: 'sofie@nxtport.example',
+      synthetic: true,
+    });
     const updated = await api.patch(`contacts/${created.body.id}`, { organisationId: vinamarine, role: 'Liaison officer', email: null, version: 1 });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ organisationId: vinamarine, role: 'Liaison officer', email: null, name: 'Sofie Peeters (demo)', version: 2 });
@@ -151,7 +175,10 @@ describe('contacts API', () => {
       const contact = await api.post('contacts', { organisationId: nxtport, name: 'Reference Test (demo)', synthetic: true });
       const updated = await api.patch(`contacts/${contact.body.id}`, { organisationId: unknownId });
       expect(updated.status).toBe(400);
-      expect(updated.body).toMatchObject({ code: 'invalid_reference', details: [{ field: 'organisationId', message: `organisation ${unknownId} does not exist` }] });
+      expect(updated.body).toMatchObject({
+        code: 'invalid_reference',
+        details: [{ field: 'organisationId', message: `organisation ${unknownId} does not exist` }],
+      });
       expect((await api.get(`contacts/${contact.body.id}`)).body).toMatchObject({ organisationId: nxtport, version: 1 });
     });
 
@@ -160,7 +187,10 @@ describe('contacts API', () => {
       expect((await api.delete(`organisations/${monument}`)).status).toBe(204);
       const response = await api.post('contacts', { organisationId: monument, name: 'Monument Contact (demo)' });
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'invalid_reference', details: [{ field: 'organisationId', message: `organisation ${monument} does not exist` }] });
+      expect(response.body).toMatchObject({
+        code: 'invalid_reference',
+        details: [{ field: 'organisationId', message: `organisation ${monument} does not exist` }],
+      });
     });
 
     it('rejects a null for the name on update with 400', async () => {
@@ -188,7 +218,11 @@ describe('contacts API', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ code: 'validation_failed', details: [{ field: 'id', message: 'id must be a UUID' }] });
 
-      for (const response of [await api.get(`contacts/${unknownId}`), await api.patch(`contacts/${unknownId}`, { role: 'X' }), await api.delete(`contacts/${unknownId}`)]) {
+      for (const response of [
+        await api.get(`contacts/${unknownId}`),
+        await api.patch(`contacts/${unknownId}`, { role: 'X' }),
+        await api.delete(`contacts/${unknownId}`),
+      ]) {
         expect(response.status).toBe(404);
         expect(response.body).toMatchObject({ code: 'not_found', message: `contact ${unknownId} not found` });
       }

@@ -18,7 +18,10 @@ describe('HTTP contract', () => {
     expect(live.body).toEqual({ status: 'ok' });
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, queue: { status: 'up', waiting: 0, delayed: 0, active: 0, failed: 0 } } });
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, queue: { status: 'up', waiting: 0, delayed: 0, active: 0, failed: 0 } },
+    });
   });
 
   it('serves the OpenAPI document and its UI', async () => {
@@ -45,7 +48,9 @@ describe('HTTP contract', () => {
   });
 
   it('rejects a JSON body sent as text/plain with 415', async () => {
-    const response = await api.request('POST', 'organisations', JSON.stringify({ name: 'NXTPORT', kind: 'company', country: 'BE' }), { 'content-type': 'text/plain' });
+    const response = await api.request('POST', 'organisations', JSON.stringify({ name: 'NXTPORT', kind: 'company', country: 'BE' }), {
+      'content-type': 'text/plain',
+    });
     expect(response.status).toBe(415);
     expect(response.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type', message: 'Send the body as application/json' });
   });
@@ -75,7 +80,10 @@ describe('HTTP contract', () => {
   it('rejects text with a NUL character with 400, in a body and in a search', async () => {
     const body = await api.post('organisations', { name: 'NXT\u0000PORT', kind: 'company', country: 'BE' });
     expect(body.status).toBe(400);
-    expect(body.body).toMatchObject({ code: 'validation_failed', message: 'A text in the request contains a character that cannot be stored (such as \\u0000)' });
+    expect(body.body).toMatchObject({
+      code: 'validation_failed',
+      message: 'A text in the request contains a character that cannot be stored (such as \\u0000)',
+    });
     const search = await api.get('organisations?q=%00');
     expect(search.status).toBe(400);
     expect(search.body.code).toBe('validation_failed');

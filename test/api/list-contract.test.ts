@@ -34,7 +34,12 @@ describe('list contract', () => {
   });
 
   it.each([
-    ['meetings', 'startsAfter=2023-09-16T00:00:00%2B07:00&startsBefore=2023-09-11T00:00:00%2B07:00', 'startsBefore', 'startsBefore must not be before startsAfter'],
+    [
+      'meetings',
+      'startsAfter=2023-09-16T00:00:00%2B07:00&startsBefore=2023-09-11T00:00:00%2B07:00',
+      'startsBefore',
+      'startsBefore must not be before startsAfter',
+    ],
     ['agreements', 'signedAfter=2023-12-01&signedBefore=2023-09-01', 'signedBefore', 'signedBefore must not be before signedAfter'],
     ['missions', 'startsAfter=2024-01-01&startsBefore=2023-01-01', 'startsBefore', 'startsBefore must not be before startsAfter'],
   ])('rejects an inverted date range on %s with 400', async (resource, query, field, message) => {
@@ -101,10 +106,18 @@ describe('integrity across resources', () => {
   it('refuses to move a meeting with follow-ups to another mission (409)', async () => {
     const first = await api.post('missions', mission('VN-2025'));
     const second = await api.post('missions', mission('VN-2026'));
-    const meeting = await api.post('meetings', { missionId: first.body.id, kind: 'official', title: 'Prime Minister Pham Minh Chinh', startsAt: '2023-09-12T10:00:00+07:00' });
+    const meeting = await api.post('meetings', {
+      missionId: first.body.id,
+      kind: 'official',
+      title: 'Prime Minister Pham Minh Chinh',
+      startsAt: '2023-09-12T10:00:00+07:00',
+    });
     await api.post('actions', { title: 'State visit', missionId: first.body.id, meetingId: meeting.body.id, dueLabel: 'autumn 2024' });
     const moved = await api.patch(`meetings/${meeting.body.id}`, { missionId: second.body.id });
     expect(moved.status).toBe(409);
-    expect(moved.body).toMatchObject({ code: 'still_referenced', details: [{ field: 'missionId', message: 'the meeting has actions or agreements of its current mission' }] });
+    expect(moved.body).toMatchObject({
+      code: 'still_referenced',
+      details: [{ field: 'missionId', message: 'the meeting has actions or agreements of its current mission' }],
+    });
   });
 });

@@ -446,12 +446,7 @@ describe('meetings API', () => {
         'startsAt',
         'startsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
       ],
-      [
-        'a start on a date that does not exist',
-        { startsAt: '2023-09-31' },
-        'startsAt',
-        'startsAt is not a calendar date: 2023-09-31 does not exist',
-      ],
+      ['a start on a date that does not exist', { startsAt: '2023-09-31' }, 'startsAt', 'startsAt is not a calendar date: 2023-09-31 does not exist'],
       [
         'a start on a day that does not exist',
         { startsAt: '2023-02-30T11:00:00+07:00' },
@@ -464,7 +459,12 @@ describe('meetings API', () => {
         'startsAt',
         'startsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
       ],
-      ['an end that is not a time', { endsAt: 'noon' }, 'endsAt', 'endsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
+      [
+        'an end that is not a time',
+        { endsAt: 'noon' },
+        'endsAt',
+        'endsAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
+      ],
       ['a negative attendee count', { attendeeCount: -1 }, 'attendeeCount', 'attendeeCount must not be less than 0'],
       ['a fractional attendee count', { attendeeCount: 100.5 }, 'attendeeCount', 'attendeeCount must be an integer number'],
       ['an id list that is not a list', { organisationIds: org.nxtport }, 'organisationIds', 'organisationIds must be an array'],
@@ -525,7 +525,11 @@ describe('meetings API', () => {
     it.each([
       ['sort', 'sort=location', 'cannot sort by location; sort by one of: startsAt, title, createdAt'],
       ['startsAfter', 'startsAfter=2023-09-32', 'startsAfter is not a calendar date: 2023-09-32 does not exist'],
-      ['startsBefore', 'startsBefore=tomorrow', 'startsBefore must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
+      [
+        'startsBefore',
+        'startsBefore=tomorrow',
+        'startsBefore must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
+      ],
       ['organisationId', 'organisationId=nxtport', 'organisationId must be a UUID'],
       ['kind', 'kind=banquet', 'kind must be one of the following values: b2b, official, seminar, forum, site_visit, reception, other'],
       ['synthetic', 'synthetic=yes', 'synthetic must be true or false'],

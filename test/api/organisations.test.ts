@@ -12,12 +12,26 @@ describe('organisations API', () => {
     await api.close();
   });
 
-  const nxtport = { name: 'NXTPORT International', kind: 'company', country: 'be', city: 'Antwerp', sectors: ['logistics', 'ports'], enterpriseNumber: 'BE 0403.170.701' };
+  const nxtport = {
+    name: 'NXTPORT International',
+    kind: 'company',
+    country: 'be',
+    city: 'Antwerp',
+    sectors: ['logistics', 'ports'],
+    enterpriseNumber: 'BE 0403.170.701',
+  };
 
   it('creates an organisation and returns it with id, version and timestamps', async () => {
     const created = await api.post('organisations', nxtport);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'NXTPORT International', country: 'BE', enterpriseNumber: '0403170701', sectors: ['logistics', 'ports'], version: 1, synthetic: false });
+    expect(created.body).toMatchObject({
+      name: 'NXTPORT International',
+      country: 'BE',
+      enterpriseNumber: '0403170701',
+      sectors: ['logistics', 'ports'],
+      version: 1,
+      synthetic: false,
+    });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.body.createdAt).toBeDefined();
 
@@ -71,9 +85,24 @@ describe('organisations API', () => {
   describe('bad input', () => {
     it.each([
       ['an unknown field', { ...nxtport, enterpriseNumber: undefined, colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
-      ['an invalid country', { ...nxtport, enterpriseNumber: undefined, country: 'XX' }, 'country', 'country must be an ISO 3166-1 alpha-2 country code such as BE or VN'],
-      ['an unknown kind', { ...nxtport, enterpriseNumber: undefined, kind: 'guild' }, 'kind', 'kind must be one of the following values: company, government_body, agency, university, ngo, association, other'],
-      ['a bad enterprise number', { ...nxtport, enterpriseNumber: '0403170702' }, 'enterpriseNumber', 'enterpriseNumber must be a Belgian enterprise number: 10 digits with a valid mod-97 check'],
+      [
+        'an invalid country',
+        { ...nxtport, enterpriseNumber: undefined, country: 'XX' },
+        'country',
+        'country must be an ISO 3166-1 alpha-2 country code such as BE or VN',
+      ],
+      [
+        'an unknown kind',
+        { ...nxtport, enterpriseNumber: undefined, kind: 'guild' },
+        'kind',
+        'kind must be one of the following values: company, government_body, agency, university, ngo, association, other',
+      ],
+      [
+        'a bad enterprise number',
+        { ...nxtport, enterpriseNumber: '0403170702' },
+        'enterpriseNumber',
+        'enterpriseNumber must be a Belgian enterprise number: 10 digits with a valid mod-97 check',
+      ],
       ['a missing name', { kind: 'company', country: 'BE' }, 'name', 'name is required'],
       ['a wrong type', { ...nxtport, enterpriseNumber: undefined, sectors: 'ports' }, 'sectors', 'sectors must be an array'],
     ])('rejects %s with 400 naming the field', async (_case, body, field, message) => {

@@ -68,7 +68,15 @@ describe('users API', () => {
   });
 
   it('lists with each filter, text search on name and e-mail, paging and sorting, never showing a password', async () => {
-    await api.post('users', { email: 'dirk.admin@fit.example', name: 'Dirk Janssens', role: 'admin', language: 'en', timeZone: 'Asia/Bangkok', reminderMode: 'digest', password: 'Mekong River Commission' });
+    await api.post('users', {
+      email: 'dirk.admin@fit.example',
+      name: 'Dirk Janssens',
+      role: 'admin',
+      language: 'en',
+      timeZone: 'Asia/Bangkok',
+      reminderMode: 'digest',
+      password: 'Mekong River Commission',
+    });
 
     const admins = await api.get('users?role=admin');
     expect(admins.status).toBe(200);
@@ -152,7 +160,12 @@ describe('users API', () => {
 
     it.each([
       ['an unknown field', { ...valid, colour: 'blue' }, 'colour', 'unknown field colour: it is not part of this resource'],
-      ['a password hash sent as a field', { ...valid, passwordHash: 'scrypt$1$1$1$a$b' }, 'passwordHash', 'unknown field passwordHash: it is not part of this resource'],
+      [
+        'a password hash sent as a field',
+        { ...valid, passwordHash: 'scrypt$1$1$1$a$b' },
+        'passwordHash',
+        'unknown field passwordHash: it is not part of this resource',
+      ],
       ['an invalid e-mail address', { ...valid, email: 'ivo at fit' }, 'email', 'email must be an e-mail address'],
       ['a missing e-mail address', { name: 'Ivo Test' }, 'email', 'email is required'],
       ['a missing name', { email: 'ivo.test@fit.example' }, 'name', 'name is required'],
@@ -163,7 +176,12 @@ describe('users API', () => {
       ['an unknown reminder mode', { ...valid, reminderMode: 'weekly' }, 'reminderMode', 'reminderMode must be one of the following values: each, digest'],
       ['a null role', { ...valid, role: null }, 'role', 'role must not be null'],
       ['a password shorter than 12 characters', { ...valid, password: 'Vietnam2023' }, 'password', 'password must be longer than or equal to 12 characters'],
-      ['a password longer than 200 characters', { ...valid, password: 'x'.repeat(201) }, 'password', 'password must be shorter than or equal to 200 characters'],
+      [
+        'a password longer than 200 characters',
+        { ...valid, password: 'x'.repeat(201) },
+        'password',
+        'password must be shorter than or equal to 200 characters',
+      ],
       ['a password that is not a string', { ...valid, password: 123456789012345 }, 'password', 'password must be a string'],
     ])('rejects %s on create with 400 naming the field', async (_case, body, field, message) => {
       const response = await api.post('users', body);

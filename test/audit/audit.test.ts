@@ -383,7 +383,11 @@ describe('audit trail', () => {
       ['entity=widget', 'entity', 'entity must be one of the following values: user, organisation, contact, mission, participant, meeting, agreement, action'],
       ['entityId=VN-2023', 'entityId', 'entityId must be a UUID'],
       ['actorId=els', 'actorId', 'actorId must be a UUID'],
-      ['from=2023-09-11T10:00', 'from', 'from must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
+      [
+        'from=2023-09-11T10:00',
+        'from',
+        'from must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
+      ],
       ['to=2023-09-16T18:00:00', 'to', 'to must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12'],
       ['from=2023-09-16T00:00:00Z&to=2023-09-11T00:00:00Z', 'to', 'to must not be before from'],
       ['sort=entity', 'sort', 'cannot sort by entity; sort by one of: occurredAt'],

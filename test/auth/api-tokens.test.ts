@@ -147,7 +147,10 @@ describe('API tokens', () => {
     ],
     [
       { name: 'Garbled', expiresAt: 'FAR' },
-      { field: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12' },
+      {
+        field: 'expiresAt',
+        message: 'expiresAt must be an ISO 8601 date-time with a UTC offset, such as 2023-09-12T11:00:00+07:00, or a date such as 2023-09-12',
+      },
     ],
     [{ name: 'Missing end' }, { field: 'expiresAt', message: 'expiresAt is required' }],
     [{ expiresAt: '2099-01-01T00:00:00Z' }, { field: 'name', message: 'name is required' }],

@@ -90,7 +90,9 @@ describe('first admin and user:create', () => {
         { action: 'update', actor_id: null, changes: { role: { before: 'officer', after: 'admin' }, password: { before: '[hidden]', after: '[changed]' } } },
       ]);
       // From then on they have a password: the next start leaves them alone.
-      expect(await ensureFirstAdmin(database.url, settings({ ADMIN_EMAIL: 'admin@fit.example', ADMIN_PASSWORD: 'another password entirely' }), false)).toBeUndefined();
+      expect(
+        await ensureFirstAdmin(database.url, settings({ ADMIN_EMAIL: 'admin@fit.example', ADMIN_PASSWORD: 'another password entirely' }), false),
+      ).toBeUndefined();
       expect(await stored('admin@fit.example')).toEqual([admin]);
     });
 

@@ -182,7 +182,10 @@ describe('sessions', () => {
       expect((await api.as(noRole).get('organisations')).body).toMatchObject(invalid);
       const noUser = jwt.sign({ sub: 'els', role: 'officer', typ: 'access' }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
       expect((await api.as(noUser).get('organisations')).body).toMatchObject(invalid);
-      const badSession = jwt.sign({ sub: elsId, role: 'officer', typ: 'access', sid: 'every session' }, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
+      const badSession = jwt.sign({ sub: elsId, role: 'officer', typ: 'access', sid: 'every session' }, TEST_JWT_SECRET, {
+        algorithm: 'HS256',
+        expiresIn: 600,
+      });
       expect((await api.as(badSession).get('organisations')).body).toMatchObject(invalid);
     });
   });

@@ -29,7 +29,9 @@ describe('migrations', () => {
       for (let step = 0; step < MIGRATIONS.length; step += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       const tablesAfterDown = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
       expect(tablesAfterDown).toEqual([{ table_name: 'migrations' }]);
-      const types = await dataSource.query(`SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`);
+      const types = await dataSource.query(
+        `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+      );
       expect(types).toEqual([]);
 
       await dataSource.runMigrations({ transaction: 'each' });

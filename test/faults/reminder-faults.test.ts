@@ -148,7 +148,9 @@ class Workers {
   /** Started, ready and killed, in ms relative to `since`. */
   lives(since: number): Record<string, string> {
     const at = (time: number | undefined): string => (time === undefined ? '-' : `+${time - since}`);
-    return Object.fromEntries(this.all.map((worker) => [worker.name, `started ${at(worker.startedAt)} ready ${at(worker.readyAt)} killed ${at(worker.killedAt)}`]));
+    return Object.fromEntries(
+      this.all.map((worker) => [worker.name, `started ${at(worker.startedAt)} ready ${at(worker.readyAt)} killed ${at(worker.killedAt)}`]),
+    );
   }
 
   /** How often each warning or error was logged, with the first words of its cause. */
@@ -244,7 +246,11 @@ async function startSink(): Promise<Sink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        arrivals.push({ at: Date.now(), messageId: /^Message-ID:\s*<([^>]+)>/im.exec(raw)?.[1] ?? '', sender: /^From:[^<\r\n]*<([^@>]+)@/im.exec(raw)?.[1] ?? '?' });
+        arrivals.push({
+          at: Date.now(),
+          messageId: /^Message-ID:\s*<([^>]+)>/im.exec(raw)?.[1] ?? '',
+          sender: /^From:[^<\r\n]*<([^@>]+)@/im.exec(raw)?.[1] ?? '?',
+        });
         callback();
       });
     },
@@ -341,7 +347,10 @@ async function blip(db: pg.Client, redis: Redis | undefined): Promise<Blip> {
     await redis.flushdb();
     const ownId = String(await redis.client('ID'));
     const clients = String(await redis.client('LIST')).split('\n');
-    const ids = clients.filter((line) => / db=7 /.test(line)).map((line) => /^id=(\d+)/.exec(line)?.[1] ?? ownId).filter((id) => id !== ownId);
+    const ids = clients
+      .filter((line) => / db=7 /.test(line))
+      .map((line) => /^id=(\d+)/.exec(line)?.[1] ?? ownId)
+      .filter((id) => id !== ownId);
     for (const id of ids) await redis.client('KILL', 'ID', id);
     redisClientsKilled = ids.length;
   }
@@ -478,7 +487,10 @@ async function runScenario(backend: Backend, cleanup: (() => Promise<unknown>)[]
   const settledMs = settled ? Date.now() - start : null;
   const stopped = await workers.stop();
 
-  const { rows: statuses } = await db.query<{ status: string; count: number }>(`SELECT status, count(*)::int AS count FROM reminders WHERE id = ANY($1) GROUP BY status`, [ids]);
+  const { rows: statuses } = await db.query<{ status: string; count: number }>(
+    `SELECT status, count(*)::int AS count FROM reminders WHERE id = ANY($1) GROUP BY status`,
+    [ids],
+  );
   const { rows: wrong } = await db.query<{ count: number }>(
     `SELECT count(*)::int AS count FROM reminders WHERE id = ANY($1) AND message_id IS DISTINCT FROM 'reminder-' || id || '@mission-crm'`,
     [ids],
@@ -566,57 +578,61 @@ describe('reminder engine under faults: workers SIGKILLed, connections terminate
     await endTurn?.();
   }, 60_000);
 
-  it.each(backends)('sends each of 1,000 reminders once, but for the copies a kill forces on SMTP (queue on $name)', async (backend) => {
-    const run = await runScenario(backend, cleanup);
-    const copies = duplicates(run);
-    const waveBArrivals = run.arrivals.filter((arrival) => run.waveB.has(arrival.messageId));
-    const firstWaveB = Math.min(...waveBArrivals.map((arrival) => arrival.at));
-    console.log(
-      JSON.stringify(
-        {
-          backend: backend.name,
-          kills: run.kills.size,
-          crashes: run.crashes,
-          busyBlip: { ...run.busyBlip, at: `+${run.busyBlip.at - run.start}` },
-          idleBlip: { ...run.idleBlip, at: `+${run.idleBlip.at - run.start}` },
-          received: run.arrivals.length,
-          distinct: new Set(run.arrivals.map((arrival) => arrival.messageId)).size,
-          duplicates: copies.length,
-          duplicateDetails: copies.map((copy) => copy.detail),
-          rowsTakenOver: run.takenOver,
-          waveBFirstSentMsAfterDue: firstWaveB - run.waveBDue,
-          waveBSenders: [...new Set(waveBArrivals.map((arrival) => arrival.sender))],
-          settledMsAfterStart: run.settledMs,
-          slowest: run.slowest,
-          stopped: run.stopped,
-          logged: run.logged,
-          processes: Object.fromEntries(
-            Object.entries(run.lives).map(([name, life]) => [name, `${life}, sent ${run.arrivals.filter((arrival) => arrival.sender === name).length}`]),
-          ),
-        },
-        null,
-        2,
-      ),
-    );
+  it.each(backends)(
+    'sends each of 1,000 reminders once, but for the copies a kill forces on SMTP (queue on $name)',
+    async (backend) => {
+      const run = await runScenario(backend, cleanup);
+      const copies = duplicates(run);
+      const waveBArrivals = run.arrivals.filter((arrival) => run.waveB.has(arrival.messageId));
+      const firstWaveB = Math.min(...waveBArrivals.map((arrival) => arrival.at));
+      console.log(
+        JSON.stringify(
+          {
+            backend: backend.name,
+            kills: run.kills.size,
+            crashes: run.crashes,
+            busyBlip: { ...run.busyBlip, at: `+${run.busyBlip.at - run.start}` },
+            idleBlip: { ...run.idleBlip, at: `+${run.idleBlip.at - run.start}` },
+            received: run.arrivals.length,
+            distinct: new Set(run.arrivals.map((arrival) => arrival.messageId)).size,
+            duplicates: copies.length,
+            duplicateDetails: copies.map((copy) => copy.detail),
+            rowsTakenOver: run.takenOver,
+            waveBFirstSentMsAfterDue: firstWaveB - run.waveBDue,
+            waveBSenders: [...new Set(waveBArrivals.map((arrival) => arrival.sender))],
+            settledMsAfterStart: run.settledMs,
+            slowest: run.slowest,
+            stopped: run.stopped,
+            logged: run.logged,
+            processes: Object.fromEntries(
+              Object.entries(run.lives).map(([name, life]) => [name, `${life}, sent ${run.arrivals.filter((arrival) => arrival.sender === name).length}`]),
+            ),
+          },
+          null,
+          2,
+        ),
+      );
 
-    expect({ crashes: run.crashes, output: run.crashes.length > 0 ? run.output : '' }).toEqual({ crashes: [], output: '' });
-    expect(run.kills.size).toBeGreaterThanOrEqual(MIN_KILLS);
-    expect(run.settledMs).not.toBeNull();
-    expect(run.statuses).toEqual({ sent: WAVE_A + WAVE_B });
-    expect(run.wrongMessageIds).toBe(0);
-    expect(new Set(run.arrivals.map((arrival) => arrival.messageId))).toEqual(run.expected);
-    // Nothing goes out before its time, faults or not.
-    expect(run.tomorrow).toEqual({ status: 'planned', delivered: false });
-    // The processes that lost their connections picked new work up by themselves, and soon.
-    expect(run.busyBlip.terminated['mission-crm']).toBeGreaterThan(0);
-    expect(run.idleBlip.terminated['mission-crm']).toBeGreaterThan(0);
-    if (backend.name === 'postgres') expect(run.idleBlip.terminated.reminders).toBe(2);
-    expect(waveBArrivals.every((arrival) => run.survivors.includes(arrival.sender))).toBe(true);
-    expect(firstWaveB - run.waveBDue).toBeLessThan(RECOVERY_LIMIT_MS);
-    expect(run.latestMs).toBeLessThan(LATEST_MS);
-    expect(copies.filter((copy) => !copy.explained)).toEqual([]);
-    // Not "at most one per kill": a process sends up to WORKER_CONCURRENCY reminders at once, and
-    // a kill catches every one the server has accepted and the row does not yet say is sent.
-    expect(copies.length).toBeLessThanOrEqual(run.kills.size * WORKER_CONCURRENCY);
-  }, 240_000);
+      expect({ crashes: run.crashes, output: run.crashes.length > 0 ? run.output : '' }).toEqual({ crashes: [], output: '' });
+      expect(run.kills.size).toBeGreaterThanOrEqual(MIN_KILLS);
+      expect(run.settledMs).not.toBeNull();
+      expect(run.statuses).toEqual({ sent: WAVE_A + WAVE_B });
+      expect(run.wrongMessageIds).toBe(0);
+      expect(new Set(run.arrivals.map((arrival) => arrival.messageId))).toEqual(run.expected);
+      // Nothing goes out before its time, faults or not.
+      expect(run.tomorrow).toEqual({ status: 'planned', delivered: false });
+      // The processes that lost their connections picked new work up by themselves, and soon.
+      expect(run.busyBlip.terminated['mission-crm']).toBeGreaterThan(0);
+      expect(run.idleBlip.terminated['mission-crm']).toBeGreaterThan(0);
+      if (backend.name === 'postgres') expect(run.idleBlip.terminated.reminders).toBe(2);
+      expect(waveBArrivals.every((arrival) => run.survivors.includes(arrival.sender))).toBe(true);
+      expect(firstWaveB - run.waveBDue).toBeLessThan(RECOVERY_LIMIT_MS);
+      expect(run.latestMs).toBeLessThan(LATEST_MS);
+      expect(copies.filter((copy) => !copy.explained)).toEqual([]);
+      // Not "at most one per kill": a process sends up to WORKER_CONCURRENCY reminders at once, and
+      // a kill catches every one the server has accepted and the row does not yet say is sent.
+      expect(copies.length).toBeLessThanOrEqual(run.kills.size * WORKER_CONCURRENCY);
+    },
+    240_000,
+  );
 });

@@ -145,8 +145,6 @@ describe('the audit trail of an import', () => {
     const typedTrail = JSON.parse(JSON.stringify(await trail(typed.id, names)).replaceAll('Vinamarine Twin', 'Vinamarine'));
     expect(typedTrail).toEqual([expect.objectContaining({ action: 'create', actorId: api.admin.id })]);
     expect(await trail(meeting.id, names)).toEqual(typedTrail);
-    expect(await trail(vinamarine.id, names)).toEqual(
-      JSON.parse(JSON.stringify(await trail(twin.id, names)).replaceAll('Vinamarine Twin', 'Vinamarine')),
-    );
+    expect(await trail(vinamarine.id, names)).toEqual(JSON.parse(JSON.stringify(await trail(twin.id, names)).replaceAll('Vinamarine Twin', 'Vinamarine')));
   });
 });

@@ -28,7 +28,6 @@ interface ReminderBody {
   reason: string | null;
 }
 
-
 const BACKENDS = queueBackends(11);
 const PUBLIC_URL = 'https://crm.fit.example';
 /** Nine in the morning of Monday 13 November 2023 in Ho Chi Minh City (UTC+7) and in Brussels (UTC+1). */
@@ -63,17 +62,31 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     // A second before nine in Ho Chi Minh City: the wake-up of a digest planned now is due in a
     // second of real time too (a pinned clock does not move the queue's delays).
     pin(second(NINE_IN_HCMC, -1));
-    users.tom = (await api.create('users', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' })).id;
-    users.bart = (await api.create('users', { email: 'bart.jacobs@fit.example', name: 'Bart Jacobs', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
-    users.lien = (await api.create('users', { email: 'lien.maes@fit.example', name: 'Lien Maes', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })).id;
+    users.tom = (
+      await api.create('users', { email: 'tom.peeters@fit.example', name: 'Tom Peeters', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'digest' })
+    ).id;
+    users.bart = (
+      await api.create('users', { email: 'bart.jacobs@fit.example', name: 'Bart Jacobs', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })
+    ).id;
+    users.lien = (
+      await api.create('users', { email: 'lien.maes@fit.example', name: 'Lien Maes', language: 'nl', timeZone: 'Europe/Brussels', reminderMode: 'digest' })
+    ).id;
     users.an = (await api.create('users', { email: 'an.claes@fit.example', name: 'An Claes', language: 'en', timeZone: 'Europe/Brussels' })).id;
     const missionId = (await api.create('missions', VIETNAM_2023)).id;
     const action = async (title: string, body: Record<string, unknown>): Promise<string> => (await api.create('actions', { title, missionId, ...body })).id;
     // Tom: one overdue, one watched and due soon, one months away, one done.
     actions.mowVisit = await action('MOW visit to Vietnam for the Mekong River Commission', { ownerId: users.tom, dueLabel: 'early November 2023' });
-    actions.letterOfIntent = await action('MOW secretary-general signs the new letter of intent', { ownerId: users.an, watcherIds: [users.tom], dueLabel: 'November 2023' });
+    actions.letterOfIntent = await action('MOW secretary-general signs the new letter of intent', {
+      ownerId: users.an,
+      watcherIds: [users.tom],
+      dueLabel: 'November 2023',
+    });
     actions.goose = await action('Mission for the EU project GOOSE', { ownerId: users.tom, dueLabel: 'March 2024' });
-    actions.infoSession = await action('Info session on cleantech and the circular economy', { ownerId: users.tom, status: 'done', dueLabel: 'early November 2023' });
+    actions.infoSession = await action('Info session on cleantech and the circular economy', {
+      ownerId: users.tom,
+      status: 'done',
+      dueLabel: 'early November 2023',
+    });
     addAction = action;
   });
 
@@ -84,11 +97,17 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   });
 
   it('plans a digest for a digest user with active actions, at nine on their next working morning in their own time zone', async () => {
-    const planned = await eventually(() => reminders('kind=digest'), (rows) => rows.length > 0, 'the sweep to plan a digest');
+    const planned = await eventually(
+      () => reminders('kind=digest'),
+      (rows) => rows.length > 0,
+      'the sweep to plan a digest',
+    );
     // Bart and Lien own nothing yet: no digest for them.
     await new Promise((resolve) => setTimeout(resolve, 700));
 
-    expect((await reminders('kind=digest')).map((r) => [r.recipientId, r.fireAt, r.occurrence, r.status, r.actionId])).toEqual([[users.tom, NINE_IN_HCMC, 20231113, 'planned', null]]);
+    expect((await reminders('kind=digest')).map((r) => [r.recipientId, r.fireAt, r.occurrence, r.status, r.actionId])).toEqual([
+      [users.tom, NINE_IN_HCMC, 20231113, 'planned', null],
+    ]);
     expect(planned).toHaveLength(1);
     // Digest users get no separate reminders about their actions (an assignment notice aside), others do.
     const separate = await reminders(`recipientId=${users.tom}`);
@@ -99,7 +118,11 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   it("sends Tom's digest at nine in Ho Chi Minh City: overdue first, then due soon, nothing far away or done", async () => {
     pin(NINE_IN_HCMC);
     const [digest] = await digestsOf(users.tom);
-    const sent = await eventually(() => api.get<ReminderBody>(`reminders/${digest.id}`), (r) => r.body.status === 'sent', "Tom's digest to be sent");
+    const sent = await eventually(
+      () => api.get<ReminderBody>(`reminders/${digest.id}`),
+      (r) => r.body.status === 'sent',
+      "Tom's digest to be sent",
+    );
 
     expect(sent.body).toMatchObject({ status: 'sent', attempts: 1, sentAt: NINE_IN_HCMC, messageId: `reminder-${digest.id}@mission-crm` });
     const mails = mailsFor(digest.id);
@@ -126,7 +149,11 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
   });
 
   it('plans the next digest for the next working morning once one is sent', async () => {
-    const next = await eventually(() => digestsOf(users.tom), (rows) => rows.length === 2, "Tom's next digest to be planned");
+    const next = await eventually(
+      () => digestsOf(users.tom),
+      (rows) => rows.length === 2,
+      "Tom's next digest to be planned",
+    );
 
     expect(next.map((r) => [r.fireAt, r.occurrence, r.status])).toEqual([
       [NINE_IN_HCMC, 20231113, 'sent'],
@@ -139,12 +166,28 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     // Bart: one due soon, in Dutch. Lien: only the state visit, a year away.
     actions.survey = await addAction('Satisfaction survey of the participating companies', { ownerId: users.bart, dueDate: '2023-11-20' });
     actions.stateVisit = await addAction('State visit to Vietnam', { ownerId: users.lien, dueLabel: 'najaar 2024' });
-    const [bart] = await eventually(() => digestsOf(users.bart), (rows) => rows.length === 1, "Bart's digest to be planned");
-    const [lien] = await eventually(() => digestsOf(users.lien), (rows) => rows.length === 1, "Lien's digest to be planned");
+    const [bart] = await eventually(
+      () => digestsOf(users.bart),
+      (rows) => rows.length === 1,
+      "Bart's digest to be planned",
+    );
+    const [lien] = await eventually(
+      () => digestsOf(users.lien),
+      (rows) => rows.length === 1,
+      "Lien's digest to be planned",
+    );
     expect([bart.fireAt, lien.fireAt]).toEqual([NINE_IN_BRUSSELS, NINE_IN_BRUSSELS]);
     pin(NINE_IN_BRUSSELS);
-    await eventually(() => api.get<ReminderBody>(`reminders/${bart.id}`), (r) => r.body.status === 'sent', "Bart's digest to be sent");
-    const skipped = await eventually(() => api.get<ReminderBody>(`reminders/${lien.id}`), (r) => r.body.status === 'skipped', "Lien's digest to be skipped");
+    await eventually(
+      () => api.get<ReminderBody>(`reminders/${bart.id}`),
+      (r) => r.body.status === 'sent',
+      "Bart's digest to be sent",
+    );
+    const skipped = await eventually(
+      () => api.get<ReminderBody>(`reminders/${lien.id}`),
+      (r) => r.body.status === 'skipped',
+      "Lien's digest to be skipped",
+    );
 
     const [mail] = mailsFor(bart.id);
     expect(mail.to).toEqual(['bart.jacobs@fit.example']);
@@ -168,7 +211,11 @@ describe.each(BACKENDS)('the daily digest, queue on %s', (_backend, queueSetting
     // wake-up takes over, as it does for any reminder whose wake-up did not come.
     const lateBy = loadEnvironment({ NODE_ENV: 'test' }).REMINDER_CLAIM_LEASE_MS / 1000;
     pin(second(tuesday.fireAt, lateBy));
-    const sent = await eventually(() => api.get<ReminderBody>(`reminders/${tuesday.id}`), (r) => r.body.status === 'sent', "Tom's Tuesday digest to be sent");
+    const sent = await eventually(
+      () => api.get<ReminderBody>(`reminders/${tuesday.id}`),
+      (r) => r.body.status === 'sent',
+      "Tom's Tuesday digest to be sent",
+    );
     expect(sent.body.sentAt).toBe(second(tuesday.fireAt, lateBy));
 
     const [mail] = mailsFor(tuesday.id);

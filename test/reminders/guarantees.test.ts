@@ -32,7 +32,6 @@ interface ReminderBody {
   messageId: string | null;
 }
 
-
 const BACKENDS = queueBackends(13);
 
 /** "March 2024": the heads-up goes out on Friday 16 February 2024, 09:00 in Brussels. */
@@ -100,7 +99,9 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     const manager = api.app.get(DataSource).manager;
     const saved = await manager.save(
       User,
-      Array.from({ length: 200 }, (_, i) => manager.create(User, { email: `officer-${i + 1}@fit.example`, name: `Officer ${i + 1} (synthetic)`, language: i % 2 ? 'en' : 'nl' })),
+      Array.from({ length: 200 }, (_, i) =>
+        manager.create(User, { email: `officer-${i + 1}@fit.example`, name: `Officer ${i + 1} (synthetic)`, language: i % 2 ? 'en' : 'nl' }),
+      ),
     );
     officers = saved.map((user) => user.id);
     missionId = (await api.create('missions', VIETNAM_2023)).id;
@@ -124,7 +125,11 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     expect(sink.received).toEqual([]);
 
     await startWorker('2024-01-15T10:05:00Z');
-    const sent = await eventually(() => reminder(assignment.id), (r) => r.status === 'sent', 'the assignment notice to be sent');
+    const sent = await eventually(
+      () => reminder(assignment.id),
+      (r) => r.status === 'sent',
+      'the assignment notice to be sent',
+    );
 
     expect(sent).toMatchObject({ attempts: 1, sentAt: '2024-01-15T10:05:00.000Z', messageId: `reminder-${assignment.id}@mission-crm` });
     expect(mailsFor(assignment.id)).toHaveLength(1);
@@ -133,8 +138,18 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('sends each of 200 reminders that fall due at the same instant exactly once, with two workers racing for them', async () => {
     await startWorker(JUST_BEFORE);
     pin(api.app, JUST_BEFORE);
-    const goose = await api.create('actions', { title: 'Mission for the EU project GOOSE', missionId, watcherIds: officers.slice(0, 100), dueLabel: 'March 2024' });
-    const sessions = await api.create('actions', { title: 'Info sessions for the participating companies', missionId, watcherIds: officers.slice(100), dueLabel: 'March 2024' });
+    const goose = await api.create('actions', {
+      title: 'Mission for the EU project GOOSE',
+      missionId,
+      watcherIds: officers.slice(0, 100),
+      dueLabel: 'March 2024',
+    });
+    const sessions = await api.create('actions', {
+      title: 'Info sessions for the participating companies',
+      missionId,
+      watcherIds: officers.slice(100),
+      dueLabel: 'March 2024',
+    });
     pinWorkers(HEADS_UP_AT);
 
     const headsUps = [...(await reminders(`actionId=${goose.id}&kind=heads_up`)), ...(await reminders(`actionId=${sessions.id}&kind=heads_up`))];
@@ -143,7 +158,11 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     const before = sink.received.length;
     // Generous: on a busy machine the sending, not the racing, is what takes time.
     await sink.waitFor(before + 200, 75_000);
-    await eventually(() => reminders(`kind=heads_up&status=sent`), (rows) => rows.length === 200, 'every heads-up to be recorded as sent');
+    await eventually(
+      () => reminders(`kind=heads_up&status=sent`),
+      (rows) => rows.length === 200,
+      'every heads-up to be recorded as sent',
+    );
     // Whatever a slower worker might still do, give it the time of a few sweeps to do it.
     await pause(1200);
 
@@ -159,7 +178,12 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('lets exactly one of ten concurrent sends of the same reminder, across two workers, send it', async () => {
     pin(api.app, '2024-02-01T00:00:00Z');
     pinWorkers('2024-02-01T00:00:00Z');
-    const action = await api.create('actions', { title: 'Follow-up appointment with NXTPORT International', missionId, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const action = await api.create('actions', {
+      title: 'Follow-up appointment with NXTPORT International',
+      missionId,
+      watcherIds: [users.an],
+      dueLabel: 'March 2024',
+    });
     const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
     pinWorkers(HEADS_UP_AT);
 
@@ -177,7 +201,12 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
   it('sends every due reminder exactly once after the queue lost all its jobs: the sweep queues them again', async () => {
     pin(api.app, JUST_BEFORE);
     pinWorkers(JUST_BEFORE);
-    const action = await api.create('actions', { title: 'Satisfaction survey of the participating companies', missionId, watcherIds: officers.slice(0, 5), dueLabel: 'March 2024' });
+    const action = await api.create('actions', {
+      title: 'Satisfaction survey of the participating companies',
+      missionId,
+      watcherIds: officers.slice(0, 5),
+      dueLabel: 'March 2024',
+    });
     const headsUps = await reminders(`actionId=${action.id}&kind=heads_up`);
     expect(headsUps).toHaveLength(5);
     expect(await queue.getJob(jobId(headsUps[0], 0))).toBeDefined();
@@ -187,7 +216,11 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     for (const headsUp of headsUps) expect(await queue.getJob(jobId(headsUp, 0))).toBeUndefined();
     pinWorkers(HEADS_UP_AT);
 
-    await eventually(() => reminders(`actionId=${action.id}&kind=heads_up&status=sent`), (rows) => rows.length === 5, 'the sweep to send the heads-ups');
+    await eventually(
+      () => reminders(`actionId=${action.id}&kind=heads_up&status=sent`),
+      (rows) => rows.length === 5,
+      'the sweep to send the heads-ups',
+    );
     await pause(1200);
 
     const sent = await reminders(`actionId=${action.id}&kind=heads_up&status=sent`);
@@ -212,7 +245,11 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     expect(mailsFor(headsUp.id)).toEqual([]);
 
     pinWorkers(at(lease + 1000));
-    const sent = await eventually(() => reminder(headsUp.id), (r) => r.status === 'sent', 'the sweep to send the late heads-up');
+    const sent = await eventually(
+      () => reminder(headsUp.id),
+      (r) => r.status === 'sent',
+      'the sweep to send the late heads-up',
+    );
     await pause(1200);
 
     expect(await reminder(headsUp.id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: at(lease + 1000) });
@@ -224,7 +261,12 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     // "April 2024": the heads-up goes out on Monday 18 March 2024, 09:00 in Brussels.
     pin(api.app, '2024-03-18T07:59:59Z');
     pinWorkers('2024-03-18T08:00:00Z');
-    const action = await api.create('actions', { title: 'MOW secretary-general signs the letter of intent', missionId, watcherIds: [users.els], dueLabel: 'April 2024' });
+    const action = await api.create('actions', {
+      title: 'MOW secretary-general signs the letter of intent',
+      missionId,
+      watcherIds: [users.els],
+      dueLabel: 'April 2024',
+    });
     const [headsUp] = await reminders(`actionId=${action.id}&kind=heads_up`);
     expect(headsUp.fireAt).toBe('2024-03-18T08:00:00.000Z');
     const reminderQueue = api.app.get(ReminderQueue);
@@ -233,7 +275,11 @@ describe.each(BACKENDS)('delivery guarantees, queue on %s', (_backend, queueSett
     // Ten distinct jobs (their ids differ) and ten more of the same one, all due in a second.
     await Promise.all(Array.from({ length: 10 }, (_, i) => reminderQueue.wake([wakeUp(i)])));
     for (let i = 0; i < 10; i++) await reminderQueue.wake([wakeUp(0)]);
-    await eventually(() => reminder(headsUp.id), (r) => r.status === 'sent', 'the heads-up to be sent');
+    await eventually(
+      () => reminder(headsUp.id),
+      (r) => r.status === 'sent',
+      'the heads-up to be sent',
+    );
     for (let i = 10; i < 15; i++) await reminderQueue.wake([wakeUp(i)]);
     await eventually(
       () => Promise.all(Array.from({ length: 15 }, (_, i) => queue.getJob(jobId(headsUp, i)))),

@@ -39,9 +39,24 @@ describe('reminder e-mails without an SMTP server', () => {
   it('writes each message as an .eml file under DATA_DIR/mail and records the reminder as sent', async () => {
     const els = (await api.post('users', { email: 'els.vermeulen@fit.example', name: 'Els Vermeulen', language: 'nl' })).body;
     const mission = (
-      await api.post('missions', { code: 'VN-2023', title: 'Economic mission to Vietnam 2023', type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh' })
+      await api.post('missions', {
+        code: 'VN-2023',
+        title: 'Economic mission to Vietnam 2023',
+        type: 'economic_mission',
+        hostCountries: ['VN'],
+        startDate: '2023-09-11',
+        endDate: '2023-09-16',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      })
     ).body;
-    const action = (await api.post('actions', { title: 'MOW visit to Vietnam for the Mekong River Commission', missionId: mission.id, ownerId: els.id, dueLabel: 'early November 2023' })).body;
+    const action = (
+      await api.post('actions', {
+        title: 'MOW visit to Vietnam for the Mekong River Commission',
+        missionId: mission.id,
+        ownerId: els.id,
+        dueLabel: 'early November 2023',
+      })
+    ).body;
     const [assignment] = (await api.get<{ items: ReminderBody[] }>(`reminders?actionId=${action.id}&kind=assignment`)).body.items;
 
     const deadline = Date.now() + 15_000;

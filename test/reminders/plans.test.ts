@@ -49,7 +49,16 @@ describe('reminder plans through the API', () => {
     await user('linh', { email: 'linh.tran@fit.example', name: 'Linh Tran', language: 'en', timeZone: 'Asia/Ho_Chi_Minh', reminderMode: 'each' });
 
     const mission = (code: string, title: string, ownerId: string) =>
-      api.create('missions', { code, title, type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh', ownerId });
+      api.create('missions', {
+        code,
+        title,
+        type: 'economic_mission',
+        hostCountries: ['VN'],
+        startDate: '2023-09-11',
+        endDate: '2023-09-16',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        ownerId,
+      });
     missions.vietnam = (await mission('VN-2023', 'Economic mission to Vietnam 2023', users.tom)).id;
     missions.stateVisit = (await mission('VN-2023-STATE', 'Vietnam 2023: the state visit that follows', users.an)).id;
     missions.mow = (await mission('VN-2023-MOW', 'Vietnam 2023: Mobility and Public Works', users.els)).id;
@@ -61,7 +70,12 @@ describe('reminder plans through the API', () => {
 
   it('plans the GOOSE mission ("March 2024") at nine in Brussels across the change to summer time, and escalates to the mission owner at nine in Ho Chi Minh City', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2024-01-15T10:00:00Z'));
-    const action = await api.create('actions', { title: 'Mission for the EU project GOOSE', missionId: missions.vietnam, ownerId: users.els, dueLabel: 'March 2024' });
+    const action = await api.create('actions', {
+      title: 'Mission for the EU project GOOSE',
+      missionId: missions.vietnam,
+      ownerId: users.els,
+      dueLabel: 'March 2024',
+    });
 
     expect(await plan(action.id)).toEqual([
       '2024-01-15T10:00:00.000Z assignment#1 els planned',
@@ -124,14 +138,23 @@ describe('reminder plans through the API', () => {
 
   it('plans nothing but the assignment notice for an action without a due date', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2023-10-20T12:00:00Z'));
-    const action = await api.create('actions', { title: 'Individual follow-up appointment with CamCO Technologies', missionId: missions.vietnam, ownerId: users.an });
+    const action = await api.create('actions', {
+      title: 'Individual follow-up appointment with CamCO Technologies',
+      missionId: missions.vietnam,
+      ownerId: users.an,
+    });
 
     expect(await plan(action.id)).toEqual(['2023-10-20T12:00:00.000Z assignment#1 an planned']);
   });
 
   it('plans no assignment notice for an action without owner, only the watchers’ reminders and the escalation', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2024-01-15T10:00:00Z'));
-    const action = await api.create('actions', { title: 'Info session on the GOOSE project', missionId: missions.vietnam, watcherIds: [users.an], dueLabel: 'March 2024' });
+    const action = await api.create('actions', {
+      title: 'Info session on the GOOSE project',
+      missionId: missions.vietnam,
+      watcherIds: [users.an],
+      dueLabel: 'March 2024',
+    });
 
     expect(await plan(action.id)).toEqual([
       '2024-02-16T08:00:00.000Z heads_up#0 an planned',
@@ -147,7 +170,13 @@ describe('reminder plans through the API', () => {
 
   it('plans nothing for an action created done', async () => {
     jest.spyOn(clock, 'now').mockReturnValue(new Date('2023-10-20T12:00:00Z'));
-    const action = await api.create('actions', { title: 'Satisfaction survey of the participating companies', missionId: missions.vietnam, status: 'done', watcherIds: [users.an], dueLabel: 'early November 2023' });
+    const action = await api.create('actions', {
+      title: 'Satisfaction survey of the participating companies',
+      missionId: missions.vietnam,
+      status: 'done',
+      watcherIds: [users.an],
+      dueLabel: 'early November 2023',
+    });
 
     expect(await plan(action.id)).toEqual([]);
   });

@@ -39,7 +39,8 @@ const MARCH_PLAN = [
   '2024-04-22T07:00:00.000Z overdue#4 els',
 ];
 
-const withStatus = (lines: string[], status: string, reason: string | null = null): string[] => lines.map((line) => `${line} ${status}${reason ? ` (${reason})` : ''}`);
+const withStatus = (lines: string[], status: string, reason: string | null = null): string[] =>
+  lines.map((line) => `${line} ${status}${reason ? ` (${reason})` : ''}`);
 
 describe('re-planning reminders when an action changes', () => {
   let api: TestApp;
@@ -72,7 +73,8 @@ describe('re-planning reminders when an action changes', () => {
       .sort();
   }
 
-  const keyed = (rows: ReminderBody[]): Map<string, string> => new Map(rows.filter((r) => r.kind !== 'assignment').map((r) => [`${r.kind}#${r.occurrence} ${r.recipientId}`, r.id]));
+  const keyed = (rows: ReminderBody[]): Map<string, string> =>
+    new Map(rows.filter((r) => r.kind !== 'assignment').map((r) => [`${r.kind}#${r.occurrence} ${r.recipientId}`, r.id]));
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -222,7 +224,12 @@ describe('re-planning reminders when an action changes', () => {
 
       const action = await goose({ ownerId: api.admin.id });
 
-      expect(await plan(action.id)).toEqual(withStatus(MARCH_PLAN.map((line) => line.replace(/ els$/, ' admin')), 'planned').sort());
+      expect(await plan(action.id)).toEqual(
+        withStatus(
+          MARCH_PLAN.map((line) => line.replace(/ els$/, ' admin')),
+          'planned',
+        ).sort(),
+      );
     });
 
     it('gives the mission owner the escalation only when someone else owns the action', async () => {
@@ -298,7 +305,9 @@ describe('re-planning reminders when an action changes', () => {
 
       await api.delete(`actions/${action.id}`);
 
-      expect((await plan(action.id)).filter((line) => line.includes('assignment'))).toEqual(['2024-01-15T10:00:00.000Z assignment#1 els cancelled (action archived)']);
+      expect((await plan(action.id)).filter((line) => line.includes('assignment'))).toEqual([
+        '2024-01-15T10:00:00.000Z assignment#1 els cancelled (action archived)',
+      ]);
     });
   });
 

@@ -30,7 +30,6 @@ interface ReminderBody {
   version: number;
 }
 
-
 const BACKENDS = queueBackends(12);
 const PUBLIC_URL = 'https://crm.fit.example';
 
@@ -65,12 +64,21 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     expect(rows).toHaveLength(1);
     return rows[0];
   };
-  const untilStatus = (id: string, status: string): Promise<ReminderBody> => eventually(() => reminder(id), (r) => r.status === status, `reminder ${id} to be ${status}`);
+  const untilStatus = (id: string, status: string): Promise<ReminderBody> =>
+    eventually(
+      () => reminder(id),
+      (r) => r.status === status,
+      `reminder ${id} to be ${status}`,
+    );
   const mailsFor = (id: string): ReceivedMail[] => sink.received.filter((mail) => mail.messageId === `<reminder-${id}@mission-crm>`);
 
   /** Resolves once the worker has taken the wake-up of this reminder off the queue. */
   const untilWakeUpDone = (r: Pick<ReminderBody, 'id' | 'fireAt' | 'attempts'>): Promise<unknown> =>
-    eventually(() => queue.getJob(`reminder-${r.id}-${new Date(r.fireAt).getTime()}-${r.attempts}`), (job) => job === undefined, `the wake-up of ${r.id}`);
+    eventually(
+      () => queue.getJob(`reminder-${r.id}-${new Date(r.fireAt).getTime()}-${r.attempts}`),
+      (job) => job === undefined,
+      `the wake-up of ${r.id}`,
+    );
 
   beforeAll(async () => {
     await flushRedis(queueSettings);
@@ -99,13 +107,26 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     beforeAll(async () => {
       pin('2024-08-16T06:59:59Z');
       const before = sink.received.length;
-      actionId = (await api.create('actions', { title: 'State visit to Vietnam', missionId, status: 'in_progress', ownerId: users.els, watcherIds: [users.an], dueLabel: 'najaar 2024' })).id;
+      actionId = (
+        await api.create('actions', {
+          title: 'State visit to Vietnam',
+          missionId,
+          status: 'in_progress',
+          ownerId: users.els,
+          watcherIds: [users.an],
+          dueLabel: 'najaar 2024',
+        })
+      ).id;
       const assignment = await one(`actionId=${actionId}&kind=assignment`);
       await untilStatus(assignment.id, 'sent');
       pin(HEADS_UP_AT);
       await sink.waitFor(before + 3);
       // The row is marked sent just after the SMTP server accepted the message.
-      const rows = await eventually(() => reminders(`actionId=${actionId}&status=sent`), (sent) => sent.length === 3, 'three reminders recorded as sent');
+      const rows = await eventually(
+        () => reminders(`actionId=${actionId}&status=sent`),
+        (sent) => sent.length === 3,
+        'three reminders recorded as sent',
+      );
       const find = (kind: string, recipientId: string) => {
         const row = rows.find((r) => r.kind === kind && r.recipientId === recipientId)!;
         const [mail] = mailsFor(row.id);
@@ -202,11 +223,15 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
       expect(nl).toContain('<title>[VN-2023] Binnenkort: State visit to Vietnam</title>');
       expect(nl).toContain('<p>Deze opvolgactie is voorzien voor najaar 2024. Een goed moment om ze voor te bereiden.</p>');
       expect(nl).toContain('>VN-2023 – Economic mission to Vietnam 2023</td></tr>');
-      expect(nl).toContain(`${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open de actie</a>`);
+      expect(nl).toContain(
+        `${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open de actie</a>`,
+      );
       const en = bodyParts(arrived.en.mail.raw).html;
       expect(en).toContain('<html lang="en">');
       expect(en).toContain('<p>This follow-up action is planned for autumn 2024. A good moment to prepare it.</p>');
-      expect(en).toContain(`${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open the action</a>`);
+      expect(en).toContain(
+        `${link}display:inline-block;padding:10px 18px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;">Open the action</a>`,
+      );
       expect(header(arrived.en.mail, 'Content-Type')).toMatch(/^multipart\/alternative; boundary=/);
     });
   });
@@ -217,7 +242,12 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
 
     it('is not sent when the action is marked done after planning: the row is cancelled, saying why', async () => {
       pin('2024-06-17T06:59:59Z');
-      const action = await api.create('actions', { title: 'Webinar on port management & smart logistics', missionId, watcherIds: [users.an], dueLabel: 'Q3 2024' });
+      const action = await api.create('actions', {
+        title: 'Webinar on port management & smart logistics',
+        missionId,
+        watcherIds: [users.an],
+        dueLabel: 'Q3 2024',
+      });
       const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
       expect(headsUp.fireAt).toBe(HEADS_UP_AT);
       expect((await api.patch(`actions/${action.id}`, { status: 'done', version: action.version })).status).toBe(200);
@@ -246,7 +276,12 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
   it('sends a snoozed reminder at its new time, and only that one', async () => {
     pin('2024-01-15T10:00:00Z');
     // Due in 2025: nothing of it falls due at the instants the other tests pin.
-    const action = await api.create('actions', { title: 'Follow-up webinar for the participating companies', missionId, watcherIds: [users.an], dueLabel: '2025' });
+    const action = await api.create('actions', {
+      title: 'Follow-up webinar for the participating companies',
+      missionId,
+      watcherIds: [users.an],
+      dueLabel: '2025',
+    });
     const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
     const snoozed = await api.post<ReminderBody>(`reminders/${headsUp.id}/snooze`, { until: '2024-01-15T11:00:01+01:00', version: headsUp.version });
     expect(snoozed.body.fireAt).toBe('2024-01-15T10:00:01.000Z');
@@ -254,7 +289,11 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
     pin('2024-01-15T10:00:01Z');
     const sent = await untilStatus(headsUp.id, 'sent');
 
-    expect(sent).toMatchObject({ fireAt: '2024-01-15T10:00:01.000Z', sentAt: '2024-01-15T10:00:01.000Z', subject: '[VN-2023] Coming up: Follow-up webinar for the participating companies' });
+    expect(sent).toMatchObject({
+      fireAt: '2024-01-15T10:00:01.000Z',
+      sentAt: '2024-01-15T10:00:01.000Z',
+      subject: '[VN-2023] Coming up: Follow-up webinar for the participating companies',
+    });
     expect(mailsFor(headsUp.id)).toHaveLength(1);
     expect((await reminders(`actionId=${action.id}`)).map((r) => `${r.kind} ${r.status}`)).toEqual([
       'heads_up sent',
@@ -279,7 +318,12 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
 
       // Two refusals: waits of 100 and 200 ms before the third attempt.
       expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-      expect(sent).toMatchObject({ attempts: 3, lastError: null, messageId: `reminder-${assignment.id}@mission-crm`, subject: '[VN-2023] New action for you: Info session for the participating companies' });
+      expect(sent).toMatchObject({
+        attempts: 3,
+        lastError: null,
+        messageId: `reminder-${assignment.id}@mission-crm`,
+        subject: '[VN-2023] New action for you: Info session for the participating companies',
+      });
       expect(mailsFor(assignment.id)).toHaveLength(1);
     });
 
@@ -290,7 +334,11 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
       const headsUp = await one(`actionId=${action.id}&kind=heads_up`);
       sink.failNext(1);
       pin('2024-06-17T07:00:00Z');
-      const waiting = await eventually(() => reminder(headsUp.id), (r) => r.attempts === 1 && r.status === 'planned', 'the first attempt to fail');
+      const waiting = await eventually(
+        () => reminder(headsUp.id),
+        (r) => r.attempts === 1 && r.status === 'planned',
+        'the first attempt to fail',
+      );
       expect(waiting).toMatchObject({ fireAt: '2024-06-17T07:00:00.100Z', lastError: 'Message failed: 451 try again later' });
 
       expect((await api.patch(`actions/${action.id}`, { description: 'For the port companies of the delegation', version: action.version })).status).toBe(200);
@@ -314,7 +362,14 @@ describe.each(BACKENDS)('sending reminders, queue on %s', (_backend, queueSettin
 
       const failed = await reminders(`status=failed`);
       expect(failed.map((r) => r.id)).toEqual([assignment.id]);
-      expect(failed[0]).toMatchObject({ kind: 'assignment', recipientId: users.an, attempts: 5, sentAt: null, messageId: null, lastError: 'Message failed: 451 try again later' });
+      expect(failed[0]).toMatchObject({
+        kind: 'assignment',
+        recipientId: users.an,
+        attempts: 5,
+        sentAt: null,
+        messageId: null,
+        lastError: 'Message failed: 451 try again later',
+      });
       // Failed for good: the sweep does not take it up again.
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect(await reminder(assignment.id)).toMatchObject({ status: 'failed', attempts: 5 });

@@ -45,7 +45,15 @@ describe('a reminder refused for good by the SMTP server', () => {
   it('is recorded as failed after the first attempt, with the server’s reply, and not tried again', async () => {
     const owner = (await api.post('users', { email: 'former.officer@fit.example', name: 'Former Officer', language: 'en' })).body;
     const mission = (
-      await api.post('missions', { code: 'VN-2023', title: 'Economic mission to Vietnam 2023', type: 'economic_mission', hostCountries: ['VN'], startDate: '2023-09-11', endDate: '2023-09-16', timeZone: 'Asia/Ho_Chi_Minh' })
+      await api.post('missions', {
+        code: 'VN-2023',
+        title: 'Economic mission to Vietnam 2023',
+        type: 'economic_mission',
+        hostCountries: ['VN'],
+        startDate: '2023-09-11',
+        endDate: '2023-09-16',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      })
     ).body;
     const action = (await api.post('actions', { title: 'Follow-up appointment with Monument', missionId: mission.id, ownerId: owner.id })).body;
     const [assignment] = (await api.get<{ items: ReminderBody[] }>(`reminders?actionId=${action.id}`)).body.items;

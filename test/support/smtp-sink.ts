@@ -42,7 +42,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((address) => address.address), raw, messageId: header(raw, 'Message-ID'), subject: header(raw, 'Subject') });
+        received.push({
+          to: session.envelope.rcptTo.map((address) => address.address),
+          raw,
+          messageId: header(raw, 'Message-ID'),
+          subject: header(raw, 'Subject'),
+        });
         waiters.splice(0).forEach((wake) => wake());
         callback();
       });

@@ -19,10 +19,7 @@ export function IsDueLabel(options?: ValidationOptions): PropertyDecorator {
       name: IS_DUE_LABEL,
       validator: {
         validate: (value): boolean => isDueLabel(value),
-        defaultMessage: buildMessage(
-          (eachPrefix) => `${eachPrefix}$property must be a due date such as ${DUE_LABEL_FORMS.join(', ')}`,
-          options,
-        ),
+        defaultMessage: buildMessage((eachPrefix) => `${eachPrefix}$property must be a due date such as ${DUE_LABEL_FORMS.join(', ')}`, options),
       },
     },
     options,

@@ -3,13 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSearchParams } from 'react-router';
-import type { ErrorBody, Schemas } from '../api/client';
+import { ApiError, type ErrorBody, type Schemas } from '../api/client';
 import { postFile, queryString } from '../api/files';
 import { permissions, useMe } from '../auth/me';
 import { Pager } from '../ui/Pager';
 import { RefField } from '../ui/RefField';
 import { ErrorState } from '../ui/states';
-import { ApiError } from '../api/client';
 import { readMessage } from '../api/messages';
 
 type Report = Schemas['ImportReportDto'];

@@ -6,8 +6,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { fieldErrorKey } from '../api/messages';
 import { type Me, useMe } from '../auth/me';
 import { chooseLanguage } from '../i18n/i18n';
-import type { FieldSpec } from '../ui/Form';
-import { formText, payload, ResourceForm, toFormValue } from '../ui/Form';
+import { type FieldSpec, formText, payload, ResourceForm, toFormValue } from '../ui/Form';
 import { Loading } from '../ui/states';
 
 /** My own settings: name, language, time zone, how I get reminders; my password; my calendar link. */

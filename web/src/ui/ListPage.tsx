@@ -116,7 +116,13 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, exportPa
               ))}
             </tbody>
           </table>
-          <Pager total={query.data.total} totalIsEstimate={query.data.totalIsEstimate} limit={LIST_LIMIT} offset={offset} onOffset={(value) => set('offset', String(value))} />
+          <Pager
+            total={query.data.total}
+            totalIsEstimate={query.data.totalIsEstimate}
+            limit={LIST_LIMIT}
+            offset={offset}
+            onOffset={(value) => set('offset', String(value))}
+          />
         </>
       )}
     </>
