@@ -4,7 +4,7 @@ import pg from 'pg';
 import { mapAction } from '../src/actions/actions.dto.js';
 import type { Action } from '../src/actions/action.entity.js';
 import { isOverdue } from '../src/actions/actions.service.js';
-import { dateInZone } from '../src/common/clock.js';
+import { dateInZone } from '../src/common/clock.service.js';
 import { EXACT_TOTAL_UP_TO } from '../src/database/page-query.js';
 import { type MeetingLinks, mapMeeting } from '../src/meetings/meetings.dto.js';
 import type { Meeting } from '../src/meetings/meeting.entity.js';

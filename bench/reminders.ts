@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { createWorker } from '../src/bootstrap.js';
-import { Clock } from '../src/common/clock.js';
+import { Clock } from '../src/common/clock.service.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { chooseQueueBackend, migrateQueueSchema, type QueueBackend, type QueueBackendName } from '../src/queue/queue-backend.js';

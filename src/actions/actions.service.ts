@@ -1,12 +1,12 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertMayChangeAction } from './action-policy.js';
 import { currentActor } from '../auth/request-context.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';

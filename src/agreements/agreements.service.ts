@@ -17,7 +17,7 @@ import {
   mapAgreement,
 } from './agreements.dto.js';
 import { AgreementsRepository } from './agreements.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
 

@@ -1,5 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 import { NotFoundError } from '../common/errors.js';
 import { type ListQueryDto, type Page, parseSort, type SortKey } from '../common/paging.js';
 import { AUDIT_SORT_FIELDS, AuditEntryResponseDto, type AuditSearchDto, type AuditSortField, mapAuditEntry } from './audit.dto.js';

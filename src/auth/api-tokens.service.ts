@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import type { Page } from '../common/paging.js';
 import { ForbiddenError } from './auth-errors.js';

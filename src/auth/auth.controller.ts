@@ -25,7 +25,7 @@ import {
   SessionResponseDto,
 } from './auth.dto.js';
 import { type Authentication, AuthService } from './auth.service.js';
-import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { LoginRateLimitGuard } from './login-rate-limit.service.js';
 import { PasswordTokensService, RESET_ACCEPTED } from './password-tokens.service.js';
 import { Public, Roles } from './roles.decorator.js';
 

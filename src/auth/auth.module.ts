@@ -10,7 +10,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { LocalDatesInterceptor } from './local-dates.interceptor.js';
-import { LoginRateLimitGuard } from './login-rate-limit.js';
+import { LoginRateLimitGuard } from './login-rate-limit.service.js';
 import { Mailer } from '../reminders/delivery/mailer.service.js';
 import { PasswordTokensService } from './password-tokens.service.js';
 import { TokensModule } from './tokens.module.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { lockForChange } from '../database/versioned.js';
@@ -12,7 +12,7 @@ import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
 import type { LoginDto, MeUpdateDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
 import { isApiToken, newRefreshToken, sha256 } from './token-secrets.js';
-import { SessionCheck } from './session-check.js';
+import { SessionCheck } from './session-check.service.js';
 import { TokensRepository } from './tokens.repository.js';
 
 /** The claims of an access token. */

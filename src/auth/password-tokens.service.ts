@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { lockForChange } from '../database/versioned.js';
@@ -9,7 +9,7 @@ import { User } from '../users/user.entity.js';
 import type { InvitationResponseDto, PasswordResetConfirmDto } from './auth.dto.js';
 import { renderPasswordMail } from './password-mail.js';
 import type { PasswordTokenPurpose } from './password-token.entity.js';
-import { SessionCheck } from './session-check.js';
+import { SessionCheck } from './session-check.service.js';
 import { newRefreshToken, sha256 } from './token-secrets.js';
 import { TokensRepository } from './tokens.repository.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SessionCheck } from './session-check.js';
+import { SessionCheck } from './session-check.service.js';
 import { TokensRepository } from './tokens.repository.js';
 
 /**

@@ -8,7 +8,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Contact } from './contact.entity.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
 export class ContactsService {

@@ -10,7 +10,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from '../participants/participant.entity.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { ReminderPlanner } from '../reminders/planning/reminder-planner.service.js';
 import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 import { atLocalTime } from '../reminders/working-time.js';

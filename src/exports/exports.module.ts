@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ListExporter } from './list-exporter.js';
+import { ListExporter } from './list-exporter.service.js';
 
 /** The CSV export every list endpoint answers `Accept: text/csv` with. */
 @Global()

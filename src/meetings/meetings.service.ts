@@ -18,7 +18,7 @@ import {
   type MeetingUpdateDto,
 } from './meetings.dto.js';
 import { type MeetingSides, MeetingsRepository } from './meetings.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
 export class MeetingsService {

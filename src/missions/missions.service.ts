@@ -9,7 +9,7 @@ import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
 export class MissionsService {

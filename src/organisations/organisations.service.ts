@@ -12,7 +12,7 @@ import {
   type OrganisationUpdateDto,
 } from './organisations.dto.js';
 import { OrganisationsRepository } from './organisations.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
 export class OrganisationsService {

@@ -17,7 +17,7 @@ import {
   type ParticipantUpdateDto,
 } from './participants.dto.js';
 import { ParticipantsRepository } from './participants.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 
 const asContacts = (ids: readonly string[]): Contact[] => ids.map((id) => ({ id }) as Contact);
 

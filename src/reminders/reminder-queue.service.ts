@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { Environment } from '../config/environment.js';
 import { QueueName, ReminderJob, type ReminderJobData } from '../queue/queue.constants.js';
 import type { Reminder } from './reminder.entity.js';

@@ -1,5 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { isDateOnly } from '../common/validators.js';
@@ -17,7 +17,7 @@ import {
   type ReminderSnoozeDto,
 } from './reminders.dto.js';
 import { RemindersRepository } from './reminders.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 import { atLocalTime } from './working-time.js';
 
 @Injectable()

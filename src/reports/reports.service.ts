@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACTION_STATUSES, ACTIVE_ACTION_STATUSES, type ActionStatus } from '../actions/action.entity.js';
 import { AGREEMENT_STATUSES } from '../agreements/agreement.entity.js';
-import { Clock, dateInZone } from '../common/clock.js';
+import { Clock, dateInZone } from '../common/clock.service.js';
 import { NotFoundError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { MEETING_KINDS } from '../meetings/meeting.entity.js';

@@ -3,11 +3,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { DomainError, ERROR_STATUS } from '../common/errors.js';
-import { AttemptCounter } from '../auth/login-rate-limit.js';
+import { AttemptCounter } from '../auth/login-rate-limit.service.js';
 import { renderSurveyPage, renderSurveyProblem } from './survey-page.js';
-import { SURVEY_LIMIT_PER_ADDRESS } from './survey-rate-limit.js';
+import { SURVEY_LIMIT_PER_ADDRESS } from './survey-rate-limit.service.js';
 import { SurveyAnswerDto } from './surveys.dto.js';
 import { SurveysService } from './surveys.service.js';
 

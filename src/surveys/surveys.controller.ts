@@ -4,7 +4,7 @@ import { Public } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { IdParam } from '../common/id-param.js';
-import { SurveyRateLimitGuard } from './survey-rate-limit.js';
+import { SurveyRateLimitGuard } from './survey-rate-limit.service.js';
 import { SurveyAnswerDto, SurveyAnswerResponseDto, SurveyFormDto, SurveyOpenDto, SurveyProgressDto } from './surveys.dto.js';
 import { SurveysService } from './surveys.service.js';
 

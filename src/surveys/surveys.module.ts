@@ -3,7 +3,7 @@ import { ParticipantsModule } from '../participants/participants.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { SurveyMessagesRepository } from './delivery/survey-messages.repository.js';
 import { SurveyPageRoutes } from './survey-page.routes.js';
-import { SurveyRateLimitGuard } from './survey-rate-limit.js';
+import { SurveyRateLimitGuard } from './survey-rate-limit.service.js';
 import { SurveysController } from './surveys.controller.js';
 import { SurveysRepository } from './surveys.repository.js';
 import { SurveysService } from './surveys.service.js';

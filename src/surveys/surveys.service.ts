@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sha256 } from '../auth/token-secrets.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';

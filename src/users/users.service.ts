@@ -1,8 +1,8 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SessionCheck } from '../auth/session-check.js';
+import { SessionCheck } from '../auth/session-check.service.js';
 import { TokensRepository } from '../auth/tokens.repository.js';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
@@ -10,7 +10,7 @@ import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
-import { ListExporter } from '../exports/list-exporter.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 import { addUser, duplicateEmail } from './new-user.js';
 import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 

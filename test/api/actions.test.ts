@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Agreement } from '../../src/agreements/agreement.entity.js';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { Meeting } from '../../src/meetings/meeting.entity.js';
 import { Mission } from '../../src/missions/mission.entity.js';
 import { User } from '../../src/users/user.entity.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { VIETNAM_2023 } from '../support/fixtures.js';
 

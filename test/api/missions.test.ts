@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { Meeting } from '../../src/meetings/meeting.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 

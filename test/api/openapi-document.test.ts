@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { ERROR_STATUS } from '../../src/common/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { DocumentedOperation, OpenApiDocument } from '../support/openapi.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 /** Personal API tokens: made once, listed without their secret, read-only or not, expiring, revocable. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { REFERENCE_MISSION, REFERENCE_MISSION_CODE } from '../../src/demo/reference-mission.js';
 import { type CliOutput, runSeedCli } from '../../src/demo/seed-cli.js';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { demoId, seedDemoData } from '../../src/demo/seed.js';
 import { nextWorkingHour } from '../../src/reminders/working-time.js';
 import { startTestApp, type TestApp } from '../support/app.js';

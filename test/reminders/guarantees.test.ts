@@ -4,7 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createWorker } from '../../src/bootstrap.js';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { QueueName } from '../../src/queue/queue.constants.js';
 import { ReminderQueue } from '../../src/reminders/reminder-queue.service.js';

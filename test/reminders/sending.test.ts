@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { QueueName } from '../../src/queue/queue.constants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { VIETNAM_2023 } from '../support/fixtures.js';

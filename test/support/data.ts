@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { dataSourceOptions } from '../../src/database/data-source.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 

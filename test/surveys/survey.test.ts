@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { sha256 } from '../../src/auth/token-secrets.js';
-import { Clock } from '../../src/common/clock.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { REFERENCE_MISSION } from '../../src/demo/reference-mission.js';
 import { demoId, seedDemoData } from '../../src/demo/seed.js';
 import { ReminderSweeper } from '../../src/reminders/delivery/reminder-sweeper.service.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { ACTIVE_ACTION_STATUSES } from '../../actions/action.entity.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../common/clock.service.js';
 import { Environment } from '../../config/environment.js';
 import type { User } from '../../users/user.entity.js';
 import { MailDeliveryError, Mailer } from './mailer.service.js';

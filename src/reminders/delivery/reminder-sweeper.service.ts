@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../common/clock.service.js';
 import { Environment } from '../../config/environment.js';
 import { SurveyMessagesRepository } from '../../surveys/delivery/survey-messages.repository.js';
 import type { Reminder } from '../reminder.entity.js';

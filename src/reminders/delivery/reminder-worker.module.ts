@@ -4,7 +4,7 @@ import { ReminderDeliveryRepository } from './reminder-delivery.repository.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderSender } from './reminder-sender.service.js';
 import { ReminderSweeper } from './reminder-sweeper.service.js';
-import { SurveySender } from '../../surveys/delivery/survey-sender.js';
+import { SurveySender } from '../../surveys/delivery/survey-sender.service.js';
 import { SurveysModule } from '../../surveys/surveys.module.js';
 import { RemindersModule } from '../reminders.module.js';
 

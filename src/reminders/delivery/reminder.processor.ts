@@ -3,7 +3,7 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Environment } from '../../config/environment.js';
 import { QueueName, ReminderJob, type ReminderJobData } from '../../queue/queue.constants.js';
-import { SurveySender } from '../../surveys/delivery/survey-sender.js';
+import { SurveySender } from '../../surveys/delivery/survey-sender.service.js';
 import { ReminderSender, type SendOutcome } from './reminder-sender.service.js';
 
 /** The worker side of the reminders queue: one handler per job name (survey messages travel the same way). */

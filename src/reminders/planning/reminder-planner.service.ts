@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ACTIVE_ACTION_STATUSES, type Action } from '../../actions/action.entity.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../common/clock.service.js';
 import { scheduleReminders, type PlanRecipient } from './reminder-schedule.js';
 import { effectivePolicy } from '../reminder-policy.js';
 import type { Reminder } from '../reminder.entity.js';

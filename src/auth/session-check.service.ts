@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { Environment } from '../config/environment.js';
 import type { UserRole } from '../users/user.entity.js';
 import { TokensRepository } from './tokens.repository.js';

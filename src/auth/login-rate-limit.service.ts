@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.service.js';
 import { Environment } from '../config/environment.js';
 import { RateLimitedError } from './auth-errors.js';
 

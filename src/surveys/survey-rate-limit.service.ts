@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '../auth/auth-errors.js';
-import { AttemptCounter } from '../auth/login-rate-limit.js';
-import { Clock } from '../common/clock.js';
+import { AttemptCounter } from '../auth/login-rate-limit.service.js';
+import { Clock } from '../common/clock.service.js';
 
 /** Requests a minute from one client address to the public survey routes: plenty for a person, little for guessing links. */
 export const SURVEY_LIMIT_PER_ADDRESS = 30;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AttemptCounter, attemptedAccount } from './login-rate-limit.js';
+import { AttemptCounter, attemptedAccount } from './login-rate-limit.service.js';
 
 describe('AttemptCounter', () => {
   const t0 = Date.parse('2023-09-11T08:00:00Z');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { sha256 } from '../../auth/token-secrets.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '../../common/clock.service.js';
 import { Environment } from '../../config/environment.js';
 import { MailDeliveryError, Mailer } from '../../reminders/delivery/mailer.service.js';
 import { MAX_ATTEMPTS, type SendOutcome } from '../../reminders/delivery/reminder-sender.service.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Clock } from './clock.js';
+import { Clock } from './clock.service.js';
 
 /** A clock pinned at one instant, as tests of schedules use it. */
 const at = (iso: string): Clock =>
