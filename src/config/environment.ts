@@ -18,10 +18,26 @@ import {
   MinLength,
   ValidateBy,
   validateSync,
+  type ValidationArguments,
 } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/**
+ * A whole number from an environment string, within bounds: one message, naming the variable,
+ * for every way it can be wrong (not a number, a fraction, too small, too large).
+ */
+function WholeNumber(min: number, max: number, unit?: string): PropertyDecorator {
+  const message = ({ property }: ValidationArguments): string => `${property} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`;
+  const decorators = [
+    Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value))),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  ];
+  return (target, propertyKey) => decorators.forEach((decorator) => decorator(target, propertyKey));
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,10 +88,7 @@ export class Environment {
   @IsEnum(PROCESS_ROLES, { message: `ROLE must be one of: ${PROCESS_ROLES.join(', ')}` })
   ROLE: ProcessRole = 'all';
 
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'PORT must be a whole number from 0 to 65535' })
-  @Min(0, { message: 'PORT must be a whole number from 0 to 65535' })
-  @Max(65535, { message: 'PORT must be a whole number from 0 to 65535' })
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -89,16 +102,10 @@ export class Environment {
   @IsString()
   DATA_DIR = './data';
 
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
-  @Min(1, { message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
-  @Max(65535, { message: 'EMBEDDED_POSTGRES_PORT must be a whole number from 1 to 65535' })
+  @WholeNumber(1, 65535)
   EMBEDDED_POSTGRES_PORT = 54329;
 
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
-  @Min(1, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
-  @Max(100, { message: 'DATABASE_POOL_SIZE must be a whole number from 1 to 100' })
+  @WholeNumber(1, 100)
   DATABASE_POOL_SIZE = 10;
 
   /** Load the reference mission (Vietnam 2023) when the embedded database is first created. */
@@ -110,10 +117,7 @@ export class Environment {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   /** Largest request body accepted, in bytes; larger ones get a 413. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })
-  @Min(1024, { message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })
-  @Max(104857600, { message: 'BODY_LIMIT must be a whole number of bytes from 1024 to 104857600' })
+  @WholeNumber(1024, 104857600, 'bytes')
   BODY_LIMIT = 1048576;
 
   /** Time zone of the agency: "today" for overdue checks is taken there. */
@@ -135,34 +139,22 @@ export class Environment {
   REDIS_URL?: string;
 
   /** First retry of a reminder that could not be sent, in ms; each next one waits twice as long. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
-  @Min(100, { message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
-  @Max(3600000, { message: 'REMINDER_RETRY_BASE_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @WholeNumber(100, 3600000, 'milliseconds')
   REMINDER_RETRY_BASE_MS = 60000;
 
   /** How often workers look for reminders that are due and unsent (a lost queue only delays them). */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
-  @Min(100, { message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
-  @Max(3600000, { message: 'REMINDER_SWEEP_MS must be a whole number of milliseconds from 100 to 3600000' })
+  @WholeNumber(100, 3600000, 'milliseconds')
   REMINDER_SWEEP_MS = 15000;
 
   /**
    * How long a worker's claim on a reminder protects it while it is being sent; a claim older than
    * this belongs to a worker that died and is taken over. Longer than any send can take.
    */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
-  @Min(1000, { message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
-  @Max(3600000, { message: 'REMINDER_CLAIM_LEASE_MS must be a whole number of milliseconds from 1000 to 3600000' })
+  @WholeNumber(1000, 3600000, 'milliseconds')
   REMINDER_CLAIM_LEASE_MS = 120000;
 
   /** Reminders sent at once by one worker process. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
-  @Min(1, { message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
-  @Max(200, { message: 'WORKER_CONCURRENCY must be a whole number from 1 to 200' })
+  @WholeNumber(1, 200)
   WORKER_CONCURRENCY = 20;
 
   /** Base URL of the API and dashboard, used in links. */
@@ -180,10 +172,7 @@ export class Environment {
   JWT_SECRET?: string;
 
   /** Lifetime of an access token, in seconds. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
-  @Min(60, { message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
-  @Max(86400, { message: 'JWT_ACCESS_TTL must be a whole number of seconds from 60 to 86400' })
+  @WholeNumber(60, 86400, 'seconds')
   JWT_ACCESS_TTL = 900;
 
   /**
@@ -191,17 +180,11 @@ export class Environment {
    * user's role) before looking again: a sign-out, password change, role change or archive made
    * through another process takes effect within this time; through the same process at once. 0: every request looks.
    */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
-  @Min(0, { message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
-  @Max(60000, { message: 'SESSION_CHECK_CACHE_MS must be a whole number of milliseconds from 0 to 60000' })
+  @WholeNumber(0, 60000, 'milliseconds')
   SESSION_CHECK_CACHE_MS = 2000;
 
   /** Lifetime of a refresh token, in seconds; each refresh hands out a new one. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
-  @Min(3600, { message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
-  @Max(31536000, { message: 'REFRESH_TTL must be a whole number of seconds from 3600 to 31536000' })
+  @WholeNumber(3600, 31536000, 'seconds')
   REFRESH_TTL = 2592000;
 
   /** With ADMIN_PASSWORD: the admin created at start when no user has this address yet. */
@@ -249,17 +232,11 @@ export class Environment {
   TRUST_PROXY: TrustProxy = false;
 
   /** Sign-in attempts per minute from one client address. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
-  @Min(1, { message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
-  @Max(10000, { message: 'LOGIN_LIMIT_PER_ADDRESS must be a whole number from 1 to 10000' })
+  @WholeNumber(1, 10000)
   LOGIN_LIMIT_PER_ADDRESS = 10;
 
   /** Sign-in attempts per minute for one e-mail address, from anywhere. */
-  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Number(value)))
-  @IsInt({ message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
-  @Min(1, { message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
-  @Max(10000, { message: 'LOGIN_LIMIT_PER_ACCOUNT must be a whole number from 1 to 10000' })
+  @WholeNumber(1, 10000)
   LOGIN_LIMIT_PER_ACCOUNT = 5;
 }
 
