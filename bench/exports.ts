@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
-import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
+import { benchServerUrl, createScratchDatabase, openSession } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -98,13 +98,7 @@ async function measure(): Promise<void> {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const ownerId = (await db.query<{ id: string }>('SELECT id FROM users ORDER BY email LIMIT 1')).rows[0].id;
-    // A session of the officer's, as a sign-in leaves one: every request's token is checked against it.
-    const sessionId = randomUUID();
-    await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-      ownerId,
-      sessionId,
-      randomBytes(32).toString('hex'),
-    ]);
+    const sessionId = await openSession(db, ownerId);
     await db.end();
     const token = await new JwtService({ secret }).signAsync(
       { sub: ownerId, role: 'officer', typ: 'access', sid: sessionId },

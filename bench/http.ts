@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadLargeData } from './large-data.js';
-import { benchServerUrl, createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
+import { benchServerUrl, createScratchDatabase, openSession, type ScratchDatabase } from './scratch-database.js';
 
 /**
  * Throughput of the service against a bare Fastify + pg server (bench/baseline-server.ts) that
@@ -77,12 +77,7 @@ try {
        FROM unnest(ARRAY['assignment','heads_up','due_soon','due','overdue','escalation']) WITH ORDINALITY AS k(kind, n)`,
     [actionId, ownerId],
   );
-  const sessionId = randomUUID();
-  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    ownerId,
-    sessionId,
-    randomBytes(32).toString('hex'),
-  ]);
+  const sessionId = await openSession(db, ownerId);
   await db.end();
   const token = await new JwtService({ secret: jwtSecret }).signAsync(
     { sub: ownerId, role: 'officer', typ: 'access', sid: sessionId },

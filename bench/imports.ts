@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
-import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
+import { benchServerUrl, createScratchDatabase, openSession } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -61,13 +61,7 @@ try {
       `INSERT INTO missions (code, title, type, host_countries, start_date, end_date, time_zone) VALUES ('VN-2023', 'Economic mission to Vietnam 2023', 'economic_mission', '{VN}', '2023-09-11', '2023-09-16', 'Asia/Ho_Chi_Minh') RETURNING id`,
     )
   ).rows;
-  // A session of the admin's, as a sign-in leaves one: every request's token is checked against it.
-  const sessionId = randomUUID();
-  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    adminId,
-    sessionId,
-    randomBytes(32).toString('hex'),
-  ]);
+  const sessionId = await openSession(db, adminId);
   await db.end();
   const environment = loadEnvironment({
     NODE_ENV: 'production',

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { loadLargeData } from './large-data.js';
-import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
+import { benchServerUrl, createScratchDatabase, openSession } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 
@@ -39,13 +39,7 @@ try {
   const missionId = await pick('SELECT id FROM missions ORDER BY code LIMIT 1');
   const ownerId = await pick('SELECT id FROM users ORDER BY email LIMIT 1');
   const organisationId = await pick('SELECT id FROM organisations ORDER BY name LIMIT 1');
-  // A session of the officer's, as a sign-in leaves one: every request's token is checked against it.
-  const sessionId = randomUUID();
-  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    ownerId,
-    sessionId,
-    randomBytes(32).toString('hex'),
-  ]);
+  const sessionId = await openSession(db, ownerId);
   await db.end();
 
   const jwtSecret = randomBytes(32).toString('hex');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 /** DATABASE_URL of a PostgreSQL server where a bench may create (and then drop) a database of its own; without it the bench stops. */
@@ -39,4 +39,18 @@ export async function createScratchDatabase(adminUrl: string): Promise<ScratchDa
     },
     keep: () => admin.end(),
   };
+}
+
+/**
+ * A session of the user's, as a sign-in leaves one: every request's access token names its
+ * session and is checked against it. Returns the session id, for the token's `sid`.
+ */
+export async function openSession(db: pg.Client, userId: string): Promise<string> {
+  const sessionId = randomUUID();
+  await db.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+    userId,
+    sessionId,
+    randomBytes(32).toString('hex'),
+  ]);
+  return sessionId;
 }
