@@ -10,6 +10,7 @@ import { demoId, seedDemoData } from '../../src/demo/seed.js';
 import { nextWorkingHour } from '../../src/reminders/working-time.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { freePort } from '../support/service.js';
 
 const data = REFERENCE_MISSION;
 const TABLES = [
@@ -393,7 +394,7 @@ describe('npm run seed:demo (runSeedCli)', () => {
     });
 
     it('starts the embedded PostgreSQL under DATA_DIR, loads the demo mission and stops the server again', async () => {
-      const port = String(20000 + Math.floor(Math.random() * 20000));
+      const port = String(await freePort());
       const env = { DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: port };
       const first = capture();
       expect(await runSeedCli(env, first)).toBe(0);

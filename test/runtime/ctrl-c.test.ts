@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildIfStale, ended, postmasterPid, processGroupOf, type RunningService, signIn, startService } from '../support/service.js';
+import { buildIfStale, ended, freePort, postmasterPid, processGroupOf, type RunningService, signIn, startService } from '../support/service.js';
 
 // Ctrl-C in the terminal that ran `npm start`: SIGINT to the whole foreground process group
 // (npm, its shell, the service) while requests are in flight.
@@ -52,7 +52,7 @@ describe('Ctrl-C to npm start under load', () => {
     await chmod(dataDir, 0o755); // the PostgreSQL user enters it when the tests run as root
     env = {
       DATA_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
     };

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort } from '../support/service.js';
 
 // `npm start` without DATABASE_URL, as a newcomer runs it: the compiled service,
 // an embedded PostgreSQL under DATA_DIR, the demo mission on first start.
@@ -77,7 +78,7 @@ describe('npm start with the embedded PostgreSQL', () => {
     execFileSync(process.execPath, ['scripts/build-if-stale.js'], { cwd: root, stdio: 'ignore' });
     dataDir = await mkdtemp(join(tmpdir(), 'mission-crm-start-'));
     await chmod(dataDir, 0o755); // the PostgreSQL user must reach it when the tests run as root
-    postgresPort = 20000 + Math.floor(Math.random() * 20000);
+    postgresPort = await freePort();
   }, 120_000);
 
   afterAll(async () => {
@@ -121,14 +122,15 @@ describe('npm start with the embedded PostgreSQL', () => {
     const fresh = await mkdtemp(join(tmpdir(), 'mission-crm-killed-'));
     await chmod(fresh, 0o755);
     const env = { DATA_DIR: fresh };
+    const freshPort = String(await freePort());
     const early = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: root,
-      env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', EMBEDDED_POSTGRES_PORT: String(postgresPort + 1) },
+      env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', EMBEDDED_POSTGRES_PORT: freshPort },
       stdio: 'ignore',
     });
     await new Promise((resolve) => setTimeout(resolve, 1500)); // inside initdb
     early.kill('SIGKILL');
-    const service = await start({ DATA_DIR: fresh, EMBEDDED_POSTGRES_PORT: String(postgresPort + 1) });
+    const service = await start({ DATA_DIR: fresh, EMBEDDED_POSTGRES_PORT: freshPort });
     expect((await json(`${service.url}/health/ready`)).status).toBe(200);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildIfStale, ROOT, signIn, startService } from '../support/service.js';
+import { buildIfStale, freePort, ROOT, signIn, startService } from '../support/service.js';
 
 // The service started where a newcomer clones it. As root in a directory only root may
 // enter (as /root is), PostgreSQL runs as the postgres user, who reaches neither the binaries
@@ -15,7 +15,7 @@ import { buildIfStale, ROOT, signIn, startService } from '../support/service.js'
 const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
 const ADMIN = { email: 'anywhere-admin@mission-crm.test', password: 'correct horse battery staple' };
-const port = (): string => String(20000 + Math.floor(Math.random() * 20000));
+const port = async (): Promise<string> => String(await freePort());
 
 /** Runs the built service to its end; for starts that must fail. */
 async function failingStart(env: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
@@ -65,7 +65,7 @@ beforeAll(() => buildIfStale(), 120_000);
   });
 
   it('reaches /health/ready with ./data, keeps the data across a restart, and stops on Ctrl-C', async () => {
-    const env = { EMBEDDED_POSTGRES_PORT: port(), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+    const env = { EMBEDDED_POSTGRES_PORT: await port(), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
     const first = await startService({ cwd: clone, env });
     try {
       expect((await fetch(new URL('/health/ready', first.url))).status).toBe(200);
@@ -124,7 +124,7 @@ describe('where the embedded PostgreSQL cannot run as asked', () => {
   it('says in one line that DATA_DIR cannot be used, and exits 1', async () => {
     const file = join(scratch, 'a-file');
     await writeFile(file, 'not a directory');
-    const { code, stderr } = await failingStart({ DATA_DIR: join(file, 'data'), EMBEDDED_POSTGRES_PORT: port() });
+    const { code, stderr } = await failingStart({ DATA_DIR: join(file, 'data'), EMBEDDED_POSTGRES_PORT: await port() });
     expect(code).toBe(1);
     expectOneClearLine(stderr, 'DATA_DIR', join(file, 'data'), 'DATABASE_URL');
   }, 60_000);

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The project's root: where `npm start` runs. */
@@ -92,4 +93,20 @@ export async function signIn(url: string, credentials: { email: string; password
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * A port no one listens on, as the system hands it out, for an embedded PostgreSQL of a test's
+ * own. A random pick can land on a port another process is using: the system's ephemeral range
+ * holds the client side of every connection the suite makes.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
