@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import { BaseEntity } from '../database/base.entity.js';
+import { camelCaseRow } from '../database/raw-row.js';
 import { User } from '../users/user.entity.js';
 
 export const REMINDER_KINDS = ['assignment', 'heads_up', 'due_soon', 'due', 'overdue', 'escalation', 'digest'] as const;
@@ -89,6 +90,5 @@ export class Reminder extends BaseEntity {
 
 /** A RETURNING * row (snake_case columns) as a Reminder. */
 export function reminderFromRow(raw: Record<string, unknown>): Reminder {
-  const fields: [string, unknown][] = Object.entries(raw).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]);
-  return Object.assign(new Reminder(), Object.fromEntries(fields) as Partial<Reminder>);
+  return Object.assign(new Reminder(), camelCaseRow<Partial<Reminder>>(raw));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Action } from '../../src/actions/action.entity.js';
-import { DeliveryRows } from '../../src/reminders/delivery/delivery-rows.js';
+import { ReminderDeliveryRepository } from '../../src/reminders/delivery/reminder-delivery.repository.js';
 import { ReminderPlanner } from '../../src/reminders/planning/reminder-planner.service.js';
 import { ReminderPlanningRepository } from '../../src/reminders/planning/reminder-planning.repository.js';
 import type { PlannedReminder } from '../../src/reminders/planning/reminder-schedule.js';
@@ -22,7 +22,7 @@ interface Row {
 
 let data: TestData;
 let planning: ReminderPlanningRepository;
-let delivery: DeliveryRows;
+let delivery: ReminderDeliveryRepository;
 let els: string;
 let tom: string;
 let missionId: string;
@@ -45,7 +45,7 @@ const replace = (actionId: string, plan: PlannedReminder[], change: { reason?: s
 beforeAll(async () => {
   data = await openTestData('2023-09-18T08:00:00Z');
   planning = new ReminderPlanningRepository(data.dataSource);
-  delivery = new DeliveryRows(data.dataSource, 'reminders');
+  delivery = new ReminderDeliveryRepository(data.dataSource);
   els = await data.rows.user({ name: 'Els Vermeulen', timeZone: 'Europe/Brussels' });
   tom = await data.rows.user({ name: 'Tom Peeters', timeZone: 'Asia/Ho_Chi_Minh' });
   missionId = await data.rows.mission({ ownerId: tom, code: 'VN-2023' });
@@ -170,7 +170,7 @@ describe("the sweep's query (findOverdueUnsent)", () => {
   it('pages through every due unsent reminder in fire order, skipping live claims and taking expired ones', async () => {
     const fresh = await openTestData('2023-09-18T08:00:00Z');
     try {
-      const sweepDelivery = new DeliveryRows(fresh.dataSource, 'reminders');
+      const sweepDelivery = new ReminderDeliveryRepository(fresh.dataSource);
       const user = await fresh.rows.user();
       const mission = await fresh.rows.mission();
       const actionId = await fresh.rows.action({ missionId: mission, ownerId: user, dueFrom: '2023-09-01', dueTo: '2023-09-10' });

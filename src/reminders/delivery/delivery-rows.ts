@@ -16,18 +16,23 @@ export interface DueRow {
   attempts: number;
 }
 
-export class DeliveryRows {
+/**
+ * The base of each table's delivery repository: its claim and outcomes are these statements,
+ * the claimed row given back as `fromRow` makes it.
+ */
+export class DeliveryRows<Row> {
   constructor(
-    private readonly dataSource: DataSource,
+    protected readonly dataSource: DataSource,
     private readonly table: DeliveryTable,
+    private readonly fromRow: (raw: Record<string, unknown>) => Row,
   ) {}
 
   /**
    * Takes one due row for sending, atomically: of any number of workers (or deliveries of the
    * same job) exactly one gets the row. A claim older than the lease belongs to a worker that
-   * died, and may be taken over. Returns the row as RETURNING * gives it (snake_case).
+   * died, and may be taken over.
    */
-  async claim(id: string, now: Date, leaseSeconds: number): Promise<Record<string, unknown> | null> {
+  async claim(id: string, now: Date, leaseSeconds: number): Promise<Row | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
       `UPDATE ${this.table} SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = now(), version = version + 1
@@ -35,7 +40,7 @@ export class DeliveryRows {
         RETURNING *`,
       [id, now, leaseSeconds],
     );
-    return rows[0] ?? null;
+    return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
   async markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {

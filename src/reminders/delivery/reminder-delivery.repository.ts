@@ -18,40 +18,9 @@ const ACTION_FOR_MESSAGE = `SELECT a.id, a.title, a.status, a.due_from::text AS 
 
 /** Delivery's reads and writes, in the worker: the claim and its outcome, and what a message is about. */
 @Injectable()
-export class ReminderDeliveryRepository {
-  private readonly delivery: DeliveryRows;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.delivery = new DeliveryRows(dataSource, 'reminders');
-  }
-
-  /** Takes one due reminder for sending; of any number of workers exactly one gets it (see DeliveryRows.claim). */
-  async claim(id: string, now: Date, leaseSeconds: number): Promise<Reminder | null> {
-    const row = await this.delivery.claim(id, now, leaseSeconds);
-    return row ? reminderFromRow(row) : null;
-  }
-
-  markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
-    return this.delivery.markSent(id, sentAt, messageId, subject);
-  }
-
-  markSkipped(id: string, reason: string): Promise<void> {
-    return this.delivery.markSkipped(id, reason);
-  }
-
-  /** After a failed attempt: back to planned at a later time, or failed for good. */
-  markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    return this.delivery.markAttemptFailed(id, error, retryAt);
-  }
-
-  /** Reminders that should have gone out by now and have no live claim: the sweep wakes workers for them. */
-  findOverdueUnsent(
-    now: Date,
-    leaseSeconds: number,
-    limit: number,
-    after?: Pick<Reminder, 'id' | 'fireAt'>,
-  ): Promise<Pick<Reminder, 'id' | 'fireAt' | 'attempts'>[]> {
-    return this.delivery.findOverdueUnsent(now, leaseSeconds, limit, after);
+export class ReminderDeliveryRepository extends DeliveryRows<Reminder> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, 'reminders', reminderFromRow);
   }
 
   /** The action a reminder is about, with what a message needs; archived ones too, so they can be skipped. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ContactLanguage } from '../../contacts/contact.entity.js';
-import { DeliveryRows, type DueRow } from '../../reminders/delivery/delivery-rows.js';
+import { camelCaseRow } from '../../database/raw-row.js';
+import { DeliveryRows } from '../../reminders/delivery/delivery-rows.js';
 import type { SurveyMessage, SurveyMessageKind } from '../survey-message.entity.js';
 
 /** What a survey e-mail says, read in one query when a worker sends it. */
@@ -24,44 +25,15 @@ export interface SurveyMessageContext {
   answered: boolean;
 }
 
-const fromRaw = (raw: Record<string, unknown>): SurveyMessage =>
-  Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value]),
-  ) as unknown as SurveyMessage;
-
 /**
  * Delivery of survey e-mails, the reminders' way and with the same statements (DeliveryRows):
  * the row decides whether anything is sent, one atomic UPDATE claims it, a claim older than the
  * lease belongs to a dead worker and is taken over, and a failure goes back to planned later.
  */
 @Injectable()
-export class SurveyMessagesRepository {
-  private readonly delivery: DeliveryRows;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.delivery = new DeliveryRows(dataSource, 'survey_messages');
-  }
-
-  async claim(id: string, now: Date, leaseSeconds: number): Promise<SurveyMessage | null> {
-    const row = await this.delivery.claim(id, now, leaseSeconds);
-    return row ? fromRaw(row) : null;
-  }
-
-  markSent(id: string, sentAt: Date, messageId: string, subject: string): Promise<void> {
-    return this.delivery.markSent(id, sentAt, messageId, subject);
-  }
-
-  markSkipped(id: string, reason: string): Promise<void> {
-    return this.delivery.markSkipped(id, reason);
-  }
-
-  markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    return this.delivery.markAttemptFailed(id, error, retryAt);
-  }
-
-  /** Messages that should have gone out by now and have no live claim: the sweep wakes workers for them. */
-  findOverdueUnsent(now: Date, leaseSeconds: number, limit: number, after?: Pick<SurveyMessage, 'id' | 'fireAt'>): Promise<DueRow[]> {
-    return this.delivery.findOverdueUnsent(now, leaseSeconds, limit, after);
+export class SurveyMessagesRepository extends DeliveryRows<SurveyMessage> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, 'survey_messages', (raw) => camelCaseRow<SurveyMessage>(raw));
   }
 
   async findContext(invitationId: string): Promise<SurveyMessageContext | null> {
