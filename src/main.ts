@@ -42,11 +42,17 @@ async function main(environment: Environment): Promise<void> {
         void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
       }, SHUTDOWN_GRACE_MS);
       try {
+        // Each phase of the stop, in ms, in its last line: a slow stop shows where it went.
+        const stopped: Record<string, number> = {};
+        let from = performance.now();
         await app?.close();
+        stopped.service = since(from);
+        from = performance.now();
         // Last: until here requests in flight and workers still use it.
         await embedded?.stop();
+        if (embedded) stopped.postgres = since(from);
         clearTimeout(late);
-        log.info('stopped');
+        log.info({ phases: stopped }, 'stopped');
         process.exit(0);
       } catch (error) {
         log.error({ err: error }, 'shutdown failed');
