@@ -18,7 +18,7 @@ import { KnownQueryParamsInterceptor } from './common/query-params.interceptor.j
 import { createValidationPipe } from './common/validation.js';
 import { documentAsManual } from './common/openapi-manual.js';
 import { secureHttp } from './http-security.js';
-import { documentAccessErrors } from './auth/openapi-access.js';
+import { documentAccessErrors } from './common/openapi-access.js';
 import type { Environment } from './config/environment.js';
 import { chooseQueueBackend, migrateQueueSchema } from './queue/queue-backend.js';
 

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ERROR_DESCRIPTIONS } from '../common/api-errors.decorator.js';
+import { ERROR_DESCRIPTIONS } from './api-errors.decorator.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const READS = new Set(['get', 'head']);
