@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
-import { IsDateOnly, IsNotBefore, QueryBoolean, QueryList, Trim, IsOmittable } from '../common/validators.js';
+import { IsDateOnly, IsNotBefore, BooleanQueryParam, QueryList, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ACTION_KINDS, ACTION_STATUSES, type Action, type ActionKind, type ActionStatus } from './action.entity.js';
 import { DUE_LABEL_FORMS, DUE_PRECISIONS, type DuePrecision } from './due/due-window.js';
 import { IsDueLabel } from './due/is-due-label.decorator.js';
 import { effectivePolicy, type ReminderPolicy, ReminderPolicyDto } from '../reminders/reminder-policy.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 const DUE_FORMS_NOTE = 'Give the due date in one way only: dueLabel, or dueFrom with dueTo, or dueDate.';
 
@@ -171,17 +172,13 @@ export class ActionSearchDto extends ArchivableListQueryDto {
   @IsDateOnly()
   dueAfter?: string;
 
-  @ApiPropertyOptional({ description: 'true: open or in progress with the due window closed before today (agency time zone); false: all others' })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @BooleanQueryParam({ description: 'true: open or in progress with the due window closed before today (agency time zone); false: all others' })
   overdue?: boolean;
 }
 
 export type ActionSortField = (typeof ACTION_SORT_FIELDS)[number];
 
-export class ActionResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class ActionResponseDto extends ArchivableResponseDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ACTION_KINDS }) kind!: ActionKind;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
@@ -201,11 +198,6 @@ export class ActionResponseDto {
   @ApiProperty({ type: Date, nullable: true, description: 'When the action was marked done' }) completedAt!: Date | null;
   @ApiProperty({ type: ReminderPolicyDto, description: "The reminder policy in force: the defaults with this action's overrides" })
   reminderPolicy!: ReminderPolicy;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const ActionPageDto = PageResponseDto(ActionResponseDto, 'ActionPageDto');

@@ -5,6 +5,7 @@ import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/pagi
 import { IsDateOnly, IsNotBefore, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type Agreement, type AgreementStatus, type AgreementType } from './agreement.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 /** Naming a party twice does not make it two parties. */
 const Distinct = (): PropertyDecorator =>
@@ -140,8 +141,7 @@ export class AgreementSearchDto extends ArchivableListQueryDto {
 
 export type AgreementSortField = (typeof AGREEMENT_SORT_FIELDS)[number];
 
-export class AgreementResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class AgreementResponseDto extends ArchivableResponseDto {
   @ApiProperty({ enum: AGREEMENT_TYPES }) type!: AgreementType;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) partyIds!: string[];
@@ -154,11 +154,6 @@ export class AgreementResponseDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) validUntil!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) renewalOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const AgreementPageDto = PageResponseDto(AgreementResponseDto, 'AgreementPageDto');

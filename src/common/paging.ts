@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -18,7 +17,7 @@ import {
 } from 'class-validator';
 import { EXACT_TOTAL_UP_TO } from '../database/page-query.js';
 import { ValidationFailedError } from './errors.js';
-import { QueryBoolean, QueryList } from './validators.js';
+import { BooleanQueryParam, QueryList } from './validators.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -61,10 +60,7 @@ export class SearchableListQueryDto extends ListQueryDto {
 
 /** A list of records that are archived rather than deleted: they stay out unless asked for. */
 export class ArchivableListQueryDto extends SearchableListQueryDto {
-  @ApiPropertyOptional({ type: Boolean, default: false, description: 'true: archived records too (each with its archivedAt)' })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'includeArchived must be true or false' })
+  @BooleanQueryParam({ default: false, description: 'true: archived records too (each with its archivedAt)' })
   includeArchived?: boolean;
 }
 

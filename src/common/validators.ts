@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { buildMessage, ValidateBy, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { buildMessage, IsBoolean, IsOptional, ValidateBy, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** Belgian enterprise number (KBO/BCE): 10 digits, the last two = 97 - (first eight mod 97). */
 export function isEnterpriseNumber(value: unknown): boolean {
@@ -138,8 +140,16 @@ export const QueryList = (): PropertyDecorator =>
   );
 
 /** Reads a query-string boolean strictly: only "true" and "false". */
-export const QueryBoolean = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+const QueryBoolean = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** A true-or-false query parameter that may be left out: "true" and "false" only, anything else a 400 that names it. */
+export const BooleanQueryParam = (documentation: ApiPropertyOptions = {}): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean, ...documentation }),
+    IsOptional(),
+    QueryBoolean(),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
 
 /**
  * A field that may be left out but not cleared: null is refused ("must not be null") instead of

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
-import { QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
+import { BooleanQueryParam, Trim, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { CONTACT_LANGUAGES, type Contact, type ContactLanguage } from './contact.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 /** Phone numbers as people write them: "+84 24 3825 3536", "(03) 123 45 67", "02/553 61 11". */
 const PHONE = /^\+?[\d\s()/-]*\d[\d\s()/-]*$/;
@@ -67,17 +68,13 @@ export class ContactSearchDto extends SearchableByIdListQueryDto {
   @IsUUID(undefined, { message: 'organisationId must be a UUID' })
   organisationId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'synthetic must be true or false' })
+  @BooleanQueryParam()
   synthetic?: boolean;
 }
 
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
 
-export class ContactResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class ContactResponseDto extends ArchivableResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
@@ -85,11 +82,6 @@ export class ContactResponseDto {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ enum: CONTACT_LANGUAGES }) language!: ContactLanguage;
   @ApiProperty() synthetic!: boolean;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const ContactPageDto = PageResponseDto(ContactResponseDto, 'ContactPageDto');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { QueryBoolean } from '../common/validators.js';
+import { IsOptional, IsUUID } from 'class-validator';
+import { BooleanQueryParam } from '../common/validators.js';
 import { IMPORT_KINDS, type ImportKind } from './import-columns.js';
 
 export class ImportQueryDto {
@@ -12,10 +12,7 @@ export class ImportQueryDto {
   @IsUUID()
   missionId?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'true: check and report each row, write nothing' })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'dryRun must be true or false' })
+  @BooleanQueryParam({ default: false, description: 'true: check and report each row, write nothing' })
   dryRun: boolean = false;
 }
 

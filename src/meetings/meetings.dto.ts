@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ArchivableListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
-import { IsNotBefore, QueryBoolean, Trim, IsOmittable } from '../common/validators.js';
+import { IsNotBefore, BooleanQueryParam, Trim, IsOmittable } from '../common/validators.js';
 import { AcceptsDate, DATE_TIME_INPUT, IsDateTime, ToDateTime } from '../common/date-time.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { MeetingContact, MeetingOrganisation } from './meeting-party.entity.js';
 import { MEETING_KINDS, type Meeting, type MeetingKind } from './meeting.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 const ID_LIST_SIZE = 500;
 
@@ -156,17 +157,13 @@ export class MeetingSearchDto extends ArchivableListQueryDto {
   @IsNotBefore('startsAfter')
   startsBefore?: Date;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'synthetic must be true or false' })
+  @BooleanQueryParam()
   synthetic?: boolean;
 }
 
 export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
 
-export class MeetingResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class MeetingResponseDto extends ArchivableResponseDto {
   @ApiProperty({ format: 'uuid' }) missionId!: string;
   @ApiProperty({ enum: MEETING_KINDS }) kind!: MeetingKind;
   @ApiProperty() title!: string;
@@ -182,11 +179,6 @@ export class MeetingResponseDto {
   @ApiProperty({ type: String, nullable: true }) summary!: string | null;
   @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
   @ApiProperty() synthetic!: boolean;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const MeetingPageDto = PageResponseDto(MeetingResponseDto, 'MeetingPageDto');

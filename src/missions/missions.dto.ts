@@ -17,6 +17,7 @@ import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/
 import { IsDateOnly, IsNotBefore, IsTimeZone, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { MISSION_STATUSES, MISSION_TYPES, type Mission, type MissionStatus, type MissionType } from './mission.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 const COUNTRY_MESSAGE = 'must be an ISO 3166-1 alpha-2 country code such as BE or VN';
 
@@ -161,8 +162,7 @@ export class MissionSearchDto extends SearchableByIdListQueryDto {
 
 export type MissionSortField = (typeof MISSION_SORT_FIELDS)[number];
 
-export class MissionResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class MissionResponseDto extends ArchivableResponseDto {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: MISSION_TYPES }) type!: MissionType;
@@ -179,11 +179,6 @@ export class MissionResponseDto {
   @ApiProperty({ enum: MISSION_STATUSES }) status!: MissionStatus;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) previousMissionId!: string | null;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const MissionPageDto = PageResponseDto(MissionResponseDto, 'MissionPageDto');

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
-import { IsEnterpriseNumber, normaliseEnterpriseNumber, QueryBoolean, Trim, UpperCase, IsOmittable } from '../common/validators.js';
+import { IsEnterpriseNumber, normaliseEnterpriseNumber, BooleanQueryParam, Trim, UpperCase, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 export class OrganisationCreateDto {
   @ApiProperty({ example: 'NXTPORT International' })
@@ -81,17 +82,13 @@ export class OrganisationSearchDto extends SearchableByIdListQueryDto {
   @MaxLength(100)
   sector?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'synthetic must be true or false' })
+  @BooleanQueryParam()
   synthetic?: boolean;
 }
 
 export type OrganisationSortField = (typeof ORGANISATION_SORT_FIELDS)[number];
 
-export class OrganisationResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class OrganisationResponseDto extends ArchivableResponseDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty() country!: string;
@@ -100,11 +97,6 @@ export class OrganisationResponseDto {
   @ApiProperty({ type: [String] }) sectors!: string[];
   @ApiProperty({ type: String, nullable: true }) enterpriseNumber!: string | null;
   @ApiProperty() synthetic!: boolean;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const OrganisationPageDto = PageResponseDto(OrganisationResponseDto, 'OrganisationPageDto');

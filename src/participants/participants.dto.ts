@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
-import { QueryBoolean, IsOmittable } from '../common/validators.js';
+import { BooleanQueryParam, IsOmittable } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import type { Participant } from './participant.entity.js';
+import { RecordResponseDto } from '../common/record.dto.js';
 
 export class ParticipantCreateDto {
   @ApiProperty({ format: 'uuid', description: 'The organisation on the delegation; once per mission' })
@@ -70,23 +71,16 @@ export class ParticipantSearchDto extends ListQueryDto {
   @MaxLength(100)
   sector?: string;
 
-  @ApiPropertyOptional({ description: 'true: only those that answered the satisfaction survey; false: only those that did not' })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'answered must be true or false' })
+  @BooleanQueryParam({ description: 'true: only those that answered the satisfaction survey; false: only those that did not' })
   answered?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'synthetic must be true or false' })
+  @BooleanQueryParam()
   synthetic?: boolean;
 }
 
 export type ParticipantSortField = (typeof PARTICIPANT_SORT_FIELDS)[number];
 
-export class ParticipantResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class ParticipantResponseDto extends RecordResponseDto {
   @ApiProperty({ format: 'uuid' }) missionId!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) delegateContactIds!: string[];
@@ -95,9 +89,6 @@ export class ParticipantResponseDto {
   @ApiProperty({ type: Number, nullable: true }) satisfactionScore!: number | null;
   @ApiProperty({ type: String, nullable: true }) satisfactionComment!: string | null;
   @ApiProperty() synthetic!: boolean;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
 }
 
 export const ParticipantPageDto = PageResponseDto(ParticipantResponseDto, 'ParticipantPageDto');

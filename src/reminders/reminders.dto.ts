@@ -4,6 +4,7 @@ import { ListQueryDto, PageResponseDto, SortsBy } from '../common/paging.js';
 import { QueryList } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { REMINDER_KINDS, REMINDER_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
+import { RecordResponseDto } from '../common/record.dto.js';
 
 export const REMINDER_SORT_FIELDS = ['fireAt', 'createdAt', 'sentAt'] as const;
 
@@ -49,8 +50,7 @@ export class ReminderSnoozeDto extends VersionedUpdateDto {
 
 export class ReminderSkipDto extends VersionedUpdateDto {}
 
-export class ReminderResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class ReminderResponseDto extends RecordResponseDto {
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Null for a daily digest' }) actionId!: string | null;
   @ApiProperty({ enum: REMINDER_KINDS }) kind!: ReminderKind;
   @ApiProperty({ description: 'The n-th overdue reminder, or the digest day (YYYYMMDD)' }) occurrence!: number;
@@ -63,9 +63,6 @@ export class ReminderResponseDto {
   @ApiProperty({ type: String, nullable: true }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The last delivery error' }) lastError!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled or skipped' }) reason!: string | null;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
 }
 
 export const ReminderPageDto = PageResponseDto(ReminderResponseDto, 'ReminderPageDto');

@@ -5,6 +5,7 @@ import { SearchableByIdListQueryDto, PageResponseDto, SortsBy } from '../common/
 import { IsTimeZone, Trim } from '../common/validators.js';
 import { VersionedUpdateDto } from '../common/version.js';
 import { type Language, LANGUAGES, type ReminderMode, REMINDER_MODES, type User, USER_ROLES, type UserRole } from './user.entity.js';
+import { ArchivableResponseDto } from '../common/record.dto.js';
 
 /** Every user setting has a value: it may be left out (a default applies) but never sent as null. */
 const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
@@ -79,19 +80,13 @@ export class UserSearchDto extends SearchableByIdListQueryDto {
 
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 
-export class UserResponseDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+export class UserResponseDto extends ArchivableResponseDto {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiProperty({ enum: LANGUAGES }) language!: Language;
   @ApiProperty() timeZone!: string;
   @ApiProperty({ enum: REMINDER_MODES }) reminderMode!: ReminderMode;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'When it was archived: it is then out of lists and search, still readable here and restorable' })
-  archivedAt!: Date | null;
 }
 
 export const UserPageDto = PageResponseDto(UserResponseDto, 'UserPageDto');

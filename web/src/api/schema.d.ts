@@ -1436,15 +1436,6 @@ export interface components {
         UserResponseDto: {
             /** Format: uuid */
             id: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: "admin" | "officer" | "viewer";
-            /** @enum {string} */
-            language: "nl" | "en";
-            timeZone: string;
-            /** @enum {string} */
-            reminderMode: "each" | "digest";
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1455,6 +1446,15 @@ export interface components {
              * @description When it was archived: it is then out of lists and search, still readable here and restorable
              */
             archivedAt: string | null;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "officer" | "viewer";
+            /** @enum {string} */
+            language: "nl" | "en";
+            timeZone: string;
+            /** @enum {string} */
+            reminderMode: "each" | "digest";
         };
         SessionResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`; a JWT valid for `expiresIn` seconds */
@@ -1757,15 +1757,6 @@ export interface components {
         OrganisationResponseDto: {
             /** Format: uuid */
             id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "company" | "government_body" | "agency" | "university" | "ngo" | "association" | "other";
-            country: string;
-            city: string | null;
-            website: string | null;
-            sectors: string[];
-            enterpriseNumber: string | null;
-            synthetic: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1776,6 +1767,15 @@ export interface components {
              * @description When it was archived: it is then out of lists and search, still readable here and restorable
              */
             archivedAt: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "company" | "government_body" | "agency" | "university" | "ngo" | "association" | "other";
+            country: string;
+            city: string | null;
+            website: string | null;
+            sectors: string[];
+            enterpriseNumber: string | null;
+            synthetic: boolean;
         };
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationResponseDto"][];
@@ -1861,15 +1861,6 @@ export interface components {
         ContactResponseDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            organisationId: string | null;
-            name: string;
-            role: string | null;
-            email: string | null;
-            phone: string | null;
-            /** @enum {string} */
-            language: "nl" | "en";
-            synthetic: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1880,6 +1871,15 @@ export interface components {
              * @description When it was archived: it is then out of lists and search, still readable here and restorable
              */
             archivedAt: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            name: string;
+            role: string | null;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            language: "nl" | "en";
+            synthetic: boolean;
         };
         ContactPageDto: {
             items: components["schemas"]["ContactResponseDto"][];
@@ -2009,6 +2009,16 @@ export interface components {
         MissionResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
             code: string;
             title: string;
             /** @enum {string} */
@@ -2032,16 +2042,6 @@ export interface components {
             /** Format: uuid */
             previousMissionId: string | null;
             description: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date-time
-             * @description When it was archived: it is then out of lists and search, still readable here and restorable
-             */
-            archivedAt: string | null;
         };
         MissionPageDto: {
             items: components["schemas"]["MissionResponseDto"][];
@@ -2241,6 +2241,11 @@ export interface components {
         ParticipantResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
             /** Format: uuid */
             missionId: string;
             /** Format: uuid */
@@ -2251,11 +2256,6 @@ export interface components {
             satisfactionScore: number | null;
             satisfactionComment: string | null;
             synthetic: boolean;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         ParticipantPageDto: {
             items: components["schemas"]["ParticipantResponseDto"][];
@@ -2353,6 +2353,16 @@ export interface components {
         MeetingResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
             /** Format: uuid */
             missionId: string;
             /** @enum {string} */
@@ -2376,16 +2386,6 @@ export interface components {
             summary: string | null;
             outcome: string | null;
             synthetic: boolean;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date-time
-             * @description When it was archived: it is then out of lists and search, still readable here and restorable
-             */
-            archivedAt: string | null;
         };
         MeetingPageDto: {
             items: components["schemas"]["MeetingResponseDto"][];
@@ -2516,6 +2516,16 @@ export interface components {
         AgreementResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
             /** @enum {string} */
             type: "mou" | "loi" | "cooperation_agreement" | "contract";
             title: string;
@@ -2536,16 +2546,6 @@ export interface components {
             /** Format: date */
             renewalOn: string | null;
             description: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date-time
-             * @description When it was archived: it is then out of lists and search, still readable here and restorable
-             */
-            archivedAt: string | null;
         };
         AgreementPageDto: {
             items: components["schemas"]["AgreementResponseDto"][];
@@ -2691,6 +2691,16 @@ export interface components {
         ActionResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was archived: it is then out of lists and search, still readable here and restorable
+             */
+            archivedAt: string | null;
             title: string;
             /** @enum {string} */
             kind: "visit" | "signing" | "mission" | "state_visit" | "webinar" | "info_session" | "follow_up_meeting" | "survey" | "report" | "other";
@@ -2731,16 +2741,6 @@ export interface components {
             completedAt: string | null;
             /** @description The reminder policy in force: the defaults with this action's overrides */
             reminderPolicy: components["schemas"]["ReminderPolicyDto"];
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date-time
-             * @description When it was archived: it is then out of lists and search, still readable here and restorable
-             */
-            archivedAt: string | null;
         };
         ActionPageDto: {
             items: components["schemas"]["ActionResponseDto"][];
@@ -2831,6 +2831,11 @@ export interface components {
         ReminderResponseDto: {
             /** Format: uuid */
             id: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
             /**
              * Format: uuid
              * @description Null for a daily digest
@@ -2856,11 +2861,6 @@ export interface components {
             lastError: string | null;
             /** @description Why it was cancelled or skipped */
             reason: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         ReminderPageDto: {
             items: components["schemas"]["ReminderResponseDto"][];
