@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { REFERENCE_MISSION, REFERENCE_MISSION_CODE, type DemoMission } from './reference-mission.js';
+import type { DemoMission } from './demo-data.js';
+import { REFERENCE_MISSION, REFERENCE_MISSION_CODE } from './reference-mission.js';
 
 const data = REFERENCE_MISSION;
 

@@ -14,136 +14,19 @@
  * so the day and time of each meeting are illustrative (within the mission dates).
  */
 
-export interface DemoUser {
-  key: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'officer' | 'viewer';
-  language: 'nl' | 'en';
-  timeZone: string;
-  reminderMode: 'each' | 'digest';
-}
-
-export interface DemoOrganisation {
-  key: string;
-  name: string;
-  kind: 'company' | 'government_body' | 'agency' | 'university' | 'ngo' | 'association' | 'other';
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  city?: string;
-  website?: string;
-  sectors: string[];
-  /** Belgian KBO/BCE number: 10 digits, valid mod-97. */
-  enterpriseNumber?: string;
-  synthetic: boolean;
-}
-
-export interface DemoContact {
-  key: string;
-  organisationKey: string;
-  name: string;
-  role?: string;
-  email?: string;
-  phone?: string;
-  synthetic: boolean;
-}
-
-export interface DemoMission {
-  key: string;
-  code: string;
-  title: string;
-  type: 'economic_mission' | 'state_visit' | 'sector_mission' | 'trade_fair' | 'other';
-  hostCountries: string[];
-  cities: string[];
-  startDate: string;
-  endDate: string;
-  timeZone: string;
-  leaderContactKey?: string;
-  ownerUserKey?: string;
-  organiser: string;
-  theme?: string;
-  focusSectors: string[];
-  status: 'draft' | 'planned' | 'ongoing' | 'completed' | 'cancelled';
-  previousMissionKey?: string;
-  description?: string;
-}
-
-export interface DemoParticipant {
-  missionKey: string;
-  organisationKey: string;
-  delegateContactKeys: string[];
-  sectors: string[];
-  objectives?: string;
-  /** 1–5. */
-  satisfactionScore?: number;
-  satisfactionComment?: string;
-  synthetic: boolean;
-}
-
-export interface DemoMeeting {
-  key: string;
-  missionKey: string;
-  kind: 'b2b' | 'official' | 'seminar' | 'forum' | 'site_visit' | 'reception' | 'other';
-  title: string;
-  /** ISO 8601 with offset; Vietnam is +07:00. */
-  startsAt: string;
-  endsAt?: string;
-  location?: string;
-  /** The delegation side. */
-  organisationKeys: string[];
-  counterpartOrganisationKeys: string[];
-  contactKeys: string[];
-  counterpartContactKeys: string[];
-  topics: string[];
-  attendeeCount?: number;
-  summary?: string;
-  outcome?: string;
-  synthetic: boolean;
-}
-
-export interface DemoAgreement {
-  key: string;
-  type: 'mou' | 'loi' | 'cooperation_agreement' | 'contract';
-  title: string;
-  /** Two or more organisations. */
-  partyKeys: string[];
-  missionKey?: string;
-  meetingKey?: string;
-  signedOn?: string;
-  themes: string[];
-  status: 'planned' | 'signed' | 'in_force' | 'expired' | 'terminated';
-  validFrom?: string;
-  validUntil?: string;
-}
-
-export interface DemoAction {
-  key: string;
-  title: string;
-  kind: 'visit' | 'signing' | 'mission' | 'state_visit' | 'webinar' | 'info_session' | 'follow_up_meeting' | 'survey' | 'report' | 'other';
-  description?: string;
-  missionKey: string;
-  agreementKey?: string;
-  meetingKey?: string;
-  organisationKeys: string[];
-  ownerUserKey?: string;
-  watcherUserKeys: string[];
-  status: 'open' | 'in_progress' | 'done' | 'cancelled' | 'postponed';
-  /** When a done action was done (YYYY-MM-DD); the end of its due window when not given. */
-  completedOn?: string;
-  dueLabel?: string;
-  dueDate?: string;
-}
-
-export interface DemoDataSet {
-  users: DemoUser[];
-  organisations: DemoOrganisation[];
-  contacts: DemoContact[];
-  missions: DemoMission[];
-  participants: DemoParticipant[];
-  meetings: DemoMeeting[];
-  agreements: DemoAgreement[];
-  actions: DemoAction[];
-}
+import type { DemoAction, DemoAgreement, DemoContact, DemoDataSet, DemoMeeting, DemoMission, DemoOrganisation, DemoUser } from './demo-data.js';
+import {
+  type CompanySpec,
+  type CounterpartSpecs,
+  counterpartCompanies,
+  counterpartContactsOf,
+  delegatesOf,
+  delegationCompanies,
+  delegationOf,
+  followUpsOf,
+  scheduleB2bMeetings,
+  vietnamTime,
+} from './synthetic.js';
 
 export const REFERENCE_MISSION_CODE = 'VN-2023';
 
@@ -404,22 +287,7 @@ const REAL_PARTICIPANT_KEYS = ['org-nxtport', 'org-camco', 'org-monument'];
 // ---------------------------------------------------------------------------
 // Synthetic Flemish companies: 27, so that with the 3 real ones the delegation has 30.
 
-/** A valid Belgian enterprise number: 8 digits, then 97 - (those 8 digits mod 97). */
-function enterpriseNumber(seq: number): string {
-  const first8 = `0${9_900_000 + seq * 1_373}`;
-  const check = 97 - (Number(first8) % 97);
-  return `${first8}${String(check).padStart(2, '0')}`;
-}
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\(demo\)/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-const FLEMISH_COMPANY_SPECS: ReadonlyArray<readonly [name: string, city: string, sectors: readonly string[]]> = [
+const FLEMISH_COMPANY_SPECS: readonly CompanySpec[] = [
   ['Polderhaven Logistics (demo)', 'Antwerp', ['ports & logistics', 'smart logistics']],
   ['Scheldemond Dredging Services (demo)', 'Antwerp', ['dredging', 'maritime']],
   ['Leiedal Water Technologies (demo)', 'Kortrijk', ['water management', 'cleantech']],
@@ -449,22 +317,12 @@ const FLEMISH_COMPANY_SPECS: ReadonlyArray<readonly [name: string, city: string,
   ['Lommel Hydrogen Systems (demo)', 'Lommel', ['hydrogen', 'energy transition']],
 ];
 
-const flemishCompanies: DemoOrganisation[] = FLEMISH_COMPANY_SPECS.map(([name, city, sectors], i) => ({
-  key: `org-be-${slug(name)}`,
-  name,
-  kind: 'company',
-  country: 'BE',
-  city,
-  website: `https://www.${slug(name)}.example`,
-  sectors: [...sectors],
-  enterpriseNumber: enterpriseNumber(i + 1),
-  synthetic: true,
-}));
+const flemishCompanies = delegationCompanies(FLEMISH_COMPANY_SPECS);
 
 // ---------------------------------------------------------------------------
 // Synthetic Vietnamese counterpart companies for the B2B meetings, by city.
 
-const VN_COMPANY_SPECS: Readonly<Record<string, ReadonlyArray<readonly [name: string, sectors: readonly string[]]>>> = {
+const VN_COMPANY_SPECS: CounterpartSpecs = {
   Hanoi: [
     ['Red River Freight JSC (demo)', ['ports & logistics']],
     ['Thang Long Water Works (demo)', ['water management']],
@@ -506,23 +364,7 @@ const VN_COMPANY_SPECS: Readonly<Record<string, ReadonlyArray<readonly [name: st
   ],
 };
 
-const vietnameseCompanies: DemoOrganisation[] = Object.entries(VN_COMPANY_SPECS).flatMap(([city, specs]) =>
-  specs.map(([name, sectors]): DemoOrganisation => ({
-    key: `org-vn-${slug(name)}`,
-    name,
-    kind: 'company',
-    country: 'VN',
-    city,
-    sectors: [...sectors],
-    synthetic: true,
-  })),
-);
-
-const vietnameseCompaniesByCity: Record<string, DemoOrganisation[]> = {};
-for (const company of vietnameseCompanies) {
-  const city = company.city ?? '';
-  (vietnameseCompaniesByCity[city] ??= []).push(company);
-}
+const vietnameseCompanies = counterpartCompanies(VN_COMPANY_SPECS, 'VN');
 
 // ---------------------------------------------------------------------------
 // Contacts. Real people only where the source names them; otherwise the office.
@@ -598,53 +440,8 @@ const fitContacts: DemoContact[] = [
   },
 ];
 
-const FIRST_NAMES = ['Lotte', 'Pieter', 'Sara', 'Jens', 'Fien', 'Bram', 'Ine', 'Wout', 'Hanne', 'Stijn', 'Nele'];
-const LAST_NAMES = ['Maes', 'Jacobs', 'Goossens', 'Wouters', 'De Smet', 'Mertens', 'Willems', 'Dubois', 'Lambrechts'];
-const DELEGATE_ROLES = ['Managing director', 'Export manager', 'Business development manager', 'Sales director'];
-
-function personName(firstNames: readonly string[], lastNames: readonly string[], seq: number): string {
-  return `${firstNames[seq % firstNames.length]} ${lastNames[(seq * 4 + 1) % lastNames.length]}`;
-}
-
-function email(name: string, domain: string): string {
-  return `${slug(name).replace(/-/g, '.')}@${domain}`;
-}
-
-/** One delegate per synthetic Flemish company, two for every third. */
-const flemishDelegates: DemoContact[] = flemishCompanies.flatMap((company, i) => {
-  const count = i % 3 === 0 ? 2 : 1;
-  return Array.from({ length: count }, (_, d): DemoContact => {
-    const seq = i * 2 + d;
-    const name = personName(FIRST_NAMES, LAST_NAMES, seq);
-    return {
-      key: `contact-${company.key.slice('org-'.length)}-${d + 1}`,
-      organisationKey: company.key,
-      name,
-      role: DELEGATE_ROLES[seq % DELEGATE_ROLES.length],
-      email: email(name, `${slug(company.name)}.example`),
-      synthetic: true,
-    };
-  });
-});
-
-const VN_FAMILY_NAMES = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Dang'];
-const VN_GIVEN_NAMES = ['Thi Lan', 'Van Minh', 'Thi Hoa', 'Quoc Bao', 'Thu Trang', 'Duc Anh', 'Minh Chau', 'Van Hai'];
-
-const vietnameseContacts: DemoContact[] = vietnameseCompanies.map((company, i) => {
-  const name = `${VN_FAMILY_NAMES[i % VN_FAMILY_NAMES.length]} ${VN_GIVEN_NAMES[(i * 3) % VN_GIVEN_NAMES.length]}`;
-  return {
-    key: `contact-${company.key.slice('org-'.length)}`,
-    organisationKey: company.key,
-    name,
-    role: DELEGATE_ROLES[(i + 2) % DELEGATE_ROLES.length],
-    email: email(name, `${slug(company.name)}.example`),
-    synthetic: true,
-  };
-});
-
-function contactsOf(organisationKey: string, pool: readonly DemoContact[]): string[] {
-  return pool.filter((c) => c.organisationKey === organisationKey).map((c) => c.key);
-}
+const flemishDelegates = delegatesOf(flemishCompanies);
+const vietnameseContacts = counterpartContactsOf(vietnameseCompanies);
 
 // ---------------------------------------------------------------------------
 // Missions.
@@ -704,39 +501,10 @@ const REAL_OBJECTIVES: Record<string, string> = {
   'org-monument': 'Show its restoration work on the Notre Dame cathedral in Ho Chi Minh City.',
 };
 
-const SATISFACTION_COMMENTS = [
-  'Well-prepared B2B programme; relevant counterparts.',
-  'Good access to port authorities and local government.',
-  'Useful contacts; several follow-up calls already planned.',
-  'Strong organisation by FIT, both in Hanoi and in the south.',
-  'The seminar gave us visibility with the right audience.',
-];
-
-const participants: DemoParticipant[] = participatingCompanies.map((company, i) => {
-  const participant: DemoParticipant = {
-    missionKey: MISSION_2023,
-    organisationKey: company.key,
-    delegateContactKeys: contactsOf(company.key, flemishDelegates),
-    sectors: [...company.sectors],
-    objectives: REAL_OBJECTIVES[company.key] ?? `Meet Vietnamese partners in ${company.sectors.join(' and ')}.`,
-    synthetic: company.synthetic,
-  };
-  // The survey answers of real companies are not public; every seventh synthetic one did not answer.
-  if (company.synthetic && i % 7 !== 6) {
-    participant.satisfactionScore = i % 5 === 0 ? 4 : 5;
-    participant.satisfactionComment = SATISFACTION_COMMENTS[i % SATISFACTION_COMMENTS.length];
-  }
-  return participant;
-});
+const participants = delegationOf(MISSION_2023, participatingCompanies, flemishDelegates, REAL_OBJECTIVES);
 
 // ---------------------------------------------------------------------------
 // Meetings.
-
-/** A Vietnam-time timestamp on a mission day (September 2023). */
-function vnTime(day: number, hour: number, minute = 0): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `2023-09-${pad(day)}T${pad(hour)}:${pad(minute)}:00+07:00`;
-}
 
 const DELEGATION_LEAD = ['org-flemish-government', 'org-fit'];
 const LOGISTICS_COMPANIES = ['org-nxtport', 'org-camco', 'org-be-polderhaven-logistics', 'org-be-gentse-haven-automation', 'org-be-vilvoorde-inland-shipping'];
@@ -756,8 +524,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-pc-hanoi',
     kind: 'official',
     title: "Reception by the People's Committee of Hanoi",
-    startsAt: vnTime(11, 15),
-    endsAt: vnTime(11, 16),
+    startsAt: vietnamTime(11, 15),
+    endsAt: vietnamTime(11, 16),
     location: 'Hanoi',
     organisationKeys: [...DELEGATION_LEAD, ...CITY_COMPANIES],
     counterpartOrganisationKeys: ['org-pc-hanoi'],
@@ -768,8 +536,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-mofa',
     kind: 'official',
     title: 'Meeting with the Minister of Foreign Affairs',
-    startsAt: vnTime(12, 9),
-    endsAt: vnTime(12, 10),
+    startsAt: vietnamTime(12, 9),
+    endsAt: vietnamTime(12, 10),
     location: 'Hanoi',
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery'],
     counterpartOrganisationKeys: ['org-mofa-vn'],
@@ -780,8 +548,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-prime-minister',
     kind: 'official',
     title: 'Meeting with Prime Minister Pham Minh Chinh',
-    startsAt: vnTime(12, 11),
-    endsAt: vnTime(12, 12),
+    startsAt: vietnamTime(12, 11),
+    endsAt: vietnamTime(12, 12),
     location: 'Hanoi',
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery'],
     counterpartOrganisationKeys: ['org-gov-vn'],
@@ -796,8 +564,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-transport',
     kind: 'official',
     title: 'Meeting with the (Vice-)Minister of Transport',
-    startsAt: vnTime(12, 15),
-    endsAt: vnTime(12, 16),
+    startsAt: vietnamTime(12, 15),
+    endsAt: vietnamTime(12, 16),
     location: 'Ministry of Transport, Hanoi',
     organisationKeys: [...DELEGATION_LEAD, 'org-chancellery', ...LOGISTICS_COMPANIES],
     counterpartOrganisationKeys: ['org-mot-vn', 'org-vinamarine'],
@@ -814,8 +582,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-seminar-ports',
     kind: 'seminar',
     title: 'FIT seminar: port management and smart logistics',
-    startsAt: vnTime(13, 9),
-    endsAt: vnTime(13, 12),
+    startsAt: vietnamTime(13, 9),
+    endsAt: vietnamTime(13, 12),
     location: 'Haiphong',
     organisationKeys: ['org-fit', ...LOGISTICS_COMPANIES, 'org-be-brugse-kaai-engineering', 'org-be-scheldemond-dredging-services'],
     counterpartOrganisationKeys: [],
@@ -828,8 +596,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-pc-haiphong',
     kind: 'official',
     title: "Reception by the People's Committee of Haiphong",
-    startsAt: vnTime(13, 14),
-    endsAt: vnTime(13, 15),
+    startsAt: vietnamTime(13, 14),
+    endsAt: vietnamTime(13, 15),
     location: 'Haiphong',
     organisationKeys: [...DELEGATION_LEAD, ...LOGISTICS_COMPANIES],
     counterpartOrganisationKeys: ['org-pc-haiphong'],
@@ -840,8 +608,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-pc-quang-ninh',
     kind: 'official',
     title: "Reception by the People's Committee of Quang Ninh Province",
-    startsAt: vnTime(14, 10),
-    endsAt: vnTime(14, 11),
+    startsAt: vietnamTime(14, 10),
+    endsAt: vietnamTime(14, 11),
     location: 'Ha Long, Quang Ninh',
     organisationKeys: [...DELEGATION_LEAD, 'org-be-meetjesland-flood-defence', 'org-be-ostend-offshore-wind-services', ...CITY_COMPANIES],
     counterpartOrganisationKeys: ['org-pc-quang-ninh'],
@@ -852,8 +620,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-economic-forum',
     kind: 'forum',
     title: 'HCMC Economic Forum',
-    startsAt: vnTime(15, 8, 30),
-    endsAt: vnTime(15, 12),
+    startsAt: vietnamTime(15, 8, 30),
+    endsAt: vietnamTime(15, 12),
     location: 'Ho Chi Minh City',
     organisationKeys: DELEGATION_LEAD,
     counterpartOrganisationKeys: ['org-gov-vn'],
@@ -865,8 +633,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-seminar-cleantech',
     kind: 'seminar',
     title: 'FIT seminar: cleantech and circular economy',
-    startsAt: vnTime(15, 14),
-    endsAt: vnTime(15, 16),
+    startsAt: vietnamTime(15, 14),
+    endsAt: vietnamTime(15, 16),
     location: 'Ho Chi Minh City',
     organisationKeys: ['org-fit', ...CLEANTECH_COMPANIES, 'org-be-zennevallei-solar-systems', 'org-be-lommel-hydrogen-systems'],
     counterpartOrganisationKeys: [],
@@ -879,8 +647,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-pc-hcmc',
     kind: 'official',
     title: "Reception by the People's Committee of Ho Chi Minh City",
-    startsAt: vnTime(15, 16, 30),
-    endsAt: vnTime(15, 17, 30),
+    startsAt: vietnamTime(15, 16, 30),
+    endsAt: vietnamTime(15, 17, 30),
     location: 'Ho Chi Minh City',
     organisationKeys: [...DELEGATION_LEAD, ...CITY_COMPANIES, 'org-monument'],
     counterpartOrganisationKeys: ['org-pc-hcmc'],
@@ -891,8 +659,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-hcmue',
     kind: 'official',
     title: 'Visit to the Ho Chi Minh City University of Education with VVOB',
-    startsAt: vnTime(16, 9),
-    endsAt: vnTime(16, 10, 30),
+    startsAt: vietnamTime(16, 9),
+    endsAt: vietnamTime(16, 10, 30),
     location: 'Ho Chi Minh City University of Education',
     organisationKeys: ['org-flemish-government', 'org-vvob'],
     counterpartOrganisationKeys: ['org-hcmue'],
@@ -905,8 +673,8 @@ const OFFICIAL_MEETINGS: OfficialMeeting[] = [
     key: 'meeting-notre-dame',
     kind: 'site_visit',
     title: 'Site visit: Notre Dame cathedral, Ho Chi Minh City',
-    startsAt: vnTime(16, 11),
-    endsAt: vnTime(16, 12),
+    startsAt: vietnamTime(16, 11),
+    endsAt: vietnamTime(16, 12),
     location: 'Notre Dame cathedral, Ho Chi Minh City',
     organisationKeys: ['org-flemish-government', 'org-monument'],
     counterpartOrganisationKeys: [],
@@ -924,86 +692,12 @@ const officialMeetings: DemoMeeting[] = OFFICIAL_MEETINGS.map((m) => ({
   synthetic: false,
 }));
 
-/** Mission days with the city the delegation was in (illustrative split). */
-const B2B_DAYS: ReadonlyArray<readonly [day: number, city: string]> = [
-  [11, 'Hanoi'],
-  [12, 'Hanoi'],
-  [13, 'Haiphong'],
-  [14, 'Ha Long'],
-  [15, 'Ho Chi Minh City'],
-  [16, 'Ho Chi Minh City'],
-];
-/** Start times of the 45-minute B2B slots; they never overlap. */
-const B2B_SLOTS: ReadonlyArray<readonly [hour: number, minute: number]> = [
-  [9, 0],
-  [10, 0],
-  [11, 0],
-  [13, 30],
-  [14, 30],
-  [15, 30],
-  [16, 30],
-  [17, 30],
-];
-const B2B_MINUTES = 45;
-const B2B_MEETING_COUNT = 255;
-const B2B_OUTCOMES = [
-  'Follow-up call agreed',
-  'Product documentation requested',
-  'Quotation to be sent',
-  'Exploratory; no next step yet',
-  'Site visit to be planned',
-];
-
-/**
- * Round-robin over the 27 synthetic companies (no meetings are invented for the
- * three real ones): a company's n-th meeting falls on day
- * (company + n) mod 6, in the first slot from a seeded offset where both the
- * company and a counterpart of that city are free, so nobody is double-booked.
- */
-function scheduleB2bMeetings(): DemoMeeting[] {
-  const booked = new Set<string>();
-  const isFree = (orgKey: string, day: number, slot: number) => !booked.has(`${orgKey}@${day}/${slot}`);
-  const book = (orgKey: string, day: number, slot: number) => booked.add(`${orgKey}@${day}/${slot}`);
-
-  return Array.from({ length: B2B_MEETING_COUNT }, (_, i): DemoMeeting => {
-    const c = i % flemishCompanies.length;
-    const n = Math.floor(i / flemishCompanies.length);
-    const company = flemishCompanies[c];
-    const [day, city] = B2B_DAYS[(c + n) % B2B_DAYS.length];
-    const pool = vietnameseCompaniesByCity[city];
-
-    for (let s = 0; s < B2B_SLOTS.length; s++) {
-      const slot = (c * 3 + n * 5 + s) % B2B_SLOTS.length;
-      if (!isFree(company.key, day, slot)) continue;
-      const counterpart = Array.from({ length: pool.length }, (_, k) => pool[(c * 5 + n * 3 + k) % pool.length]).find((o) => isFree(o.key, day, slot));
-      if (!counterpart) continue;
-      book(company.key, day, slot);
-      book(counterpart.key, day, slot);
-
-      const [hour, minute] = B2B_SLOTS[slot];
-      const end = hour * 60 + minute + B2B_MINUTES;
-      return {
-        key: `meeting-b2b-${String(i + 1).padStart(3, '0')}`,
-        missionKey: MISSION_2023,
-        kind: 'b2b',
-        title: `B2B: ${company.name} – ${counterpart.name}`,
-        startsAt: vnTime(day, hour, minute),
-        endsAt: vnTime(day, Math.floor(end / 60), end % 60),
-        location: `B2B meeting venue, ${city}`,
-        organisationKeys: [company.key],
-        counterpartOrganisationKeys: [counterpart.key],
-        contactKeys: contactsOf(company.key, flemishDelegates).slice(0, 1),
-        counterpartContactKeys: contactsOf(counterpart.key, vietnameseContacts),
-        topics: [...new Set([company.sectors[0], counterpart.sectors[0]])],
-        outcome: B2B_OUTCOMES[(c + n) % B2B_OUTCOMES.length],
-        synthetic: true,
-      };
-    }
-    throw new Error(`No free B2B slot for ${company.name} on 2023-09-${day}`);
-  });
-}
-
-const b2bMeetings = scheduleB2bMeetings();
+const b2bMeetings = scheduleB2bMeetings(MISSION_2023, {
+  companies: flemishCompanies,
+  delegates: flemishDelegates,
+  counterparts: vietnameseCompanies,
+  counterpartContacts: vietnameseContacts,
+});
 
 // ---------------------------------------------------------------------------
 // Agreements.
@@ -1161,20 +855,8 @@ const fitFollowUpActions: DemoAction[] = [
   },
 ];
 
-const FOLLOW_UP_LABELS = ['October 2023', 'November 2023', '2023-Q4'];
-
 /** FIT's individual follow-up appointment with each participating company. */
-const companyFollowUps: DemoAction[] = participatingCompanies.map((company, i) => ({
-  key: `action-follow-up-${company.key.slice('org-'.length)}`,
-  title: `Follow-up appointment with ${company.name}`,
-  kind: 'follow_up_meeting',
-  missionKey: MISSION_2023,
-  organisationKeys: [company.key],
-  ownerUserKey: i % 2 === 0 ? 'user-tom' : 'user-els',
-  watcherUserKeys: [],
-  status: i % 4 === 0 ? 'in_progress' : 'open',
-  dueLabel: FOLLOW_UP_LABELS[i % FOLLOW_UP_LABELS.length],
-}));
+const companyFollowUps = followUpsOf(MISSION_2023, participatingCompanies, ['user-tom', 'user-els']);
 
 // ---------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
 import { type DueWindow, parseDueLabel } from '../actions/due/due-window.js';
 import { Agreement } from '../agreements/agreement.entity.js';
@@ -15,7 +15,8 @@ import { ReminderPlanner } from '../reminders/planning/reminder-planner.service.
 import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
 import { atLocalTime } from '../reminders/working-time.js';
 import { User } from '../users/user.entity.js';
-import { type DemoAction, type DemoDataSet, type DemoParticipant, REFERENCE_MISSION } from './reference-mission.js';
+import type { DemoAction, DemoDataSet, DemoParticipant } from './demo-data.js';
+import { REFERENCE_MISSION } from './reference-mission.js';
 
 /**
  * Loads the demo data set. Every record gets an id derived from its key, and every row is
@@ -77,8 +78,16 @@ class DemoIds {
   }
 }
 
+/** A row of an entity's table, as the demo inserts it; spelled out with its type so the compiler checks each field against the entity. */
+type Row<Entity> = QueryDeepPartialEntity<Entity>;
+
 /** Inserts the rows that are not there yet, a chunk per statement; returns the `returning` column of those inserted. */
-async function insertNew(manager: EntityManager, target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[], returning = 'id'): Promise<string[]> {
+async function insertNew<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: Row<Entity>[],
+  returning = 'id',
+): Promise<string[]> {
   const inserted: string[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const result = await manager
@@ -99,7 +108,7 @@ type Due = { [Field in keyof DueWindow]: DueWindow[Field] | null };
 
 function dueOf(action: DemoAction): Due {
   if (action.dueDate) return { dueFrom: action.dueDate, dueTo: action.dueDate, duePrecision: 'day', dueLabel: null };
-  if (action.dueLabel === undefined) return { dueFrom: null, dueTo: null, duePrecision: null, dueLabel: null };
+  if (action.dueLabel === undefined || action.dueLabel === null) return { dueFrom: null, dueTo: null, duePrecision: null, dueLabel: null };
   const window = parseDueLabel(action.dueLabel);
   if (!window) throw new Error(`demo action ${action.key}: due label "${action.dueLabel}" is not understood`);
   return window;
@@ -154,7 +163,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       User,
-      data.users.map((u) => ({
+      data.users.map((u): Row<User> => ({
         id: id('user', u.key),
         email: u.email.toLowerCase(),
         name: u.name,
@@ -171,7 +180,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Organisation,
-      data.organisations.map((o) => ({
+      data.organisations.map((o): Row<Organisation> => ({
         id: id('organisation', o.key),
         name: o.name,
         kind: o.kind,
@@ -189,7 +198,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Contact,
-      data.contacts.map((c) => ({
+      data.contacts.map((c): Row<Contact> => ({
         id: id('contact', c.key),
         organisationId: id('organisation', c.organisationKey),
         name: c.name,
@@ -206,7 +215,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Mission,
-      data.missions.map((m) => ({
+      data.missions.map((m): Row<Mission> => ({
         id: id('mission', m.key),
         code: m.code,
         title: m.title,
@@ -235,7 +244,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Participant,
-      delegation.map((p) => ({
+      delegation.map((p): Row<Participant> => ({
         id: id('participant', participantKey(p)),
         missionId: id('mission', p.missionKey),
         organisationId: id('organisation', p.organisationKey),
@@ -266,13 +275,13 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Meeting,
-      data.meetings.map((m) => ({
+      data.meetings.map((m): Row<Meeting> => ({
         id: id('meeting', m.key),
         missionId: id('mission', m.missionKey),
         kind: m.kind,
         title: m.title,
         startsAt: new Date(m.startsAt),
-        endsAt: m.endsAt === undefined ? null : new Date(m.endsAt),
+        endsAt: m.endsAt ? new Date(m.endsAt) : null,
         location: m.location ?? null,
         topics: m.topics,
         attendeeCount: m.attendeeCount ?? null,
@@ -289,7 +298,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
       manager,
       MeetingOrganisation,
       meetingsAddedNow.flatMap((m) =>
-        meetingSides(m.organisationKeys, m.counterpartOrganisationKeys).map(([key, side]) => ({
+        meetingSides(m.organisationKeys, m.counterpartOrganisationKeys).map(([key, side]): Row<MeetingOrganisation> => ({
           meetingId: id('meeting', m.key),
           organisationId: id('organisation', key),
           side,
@@ -303,7 +312,11 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
       manager,
       MeetingContact,
       meetingsAddedNow.flatMap((m) =>
-        meetingSides(m.contactKeys, m.counterpartContactKeys).map(([key, side]) => ({ meetingId: id('meeting', m.key), contactId: id('contact', key), side })),
+        meetingSides(m.contactKeys, m.counterpartContactKeys).map(([key, side]): Row<MeetingContact> => ({
+          meetingId: id('meeting', m.key),
+          contactId: id('contact', key),
+          side,
+        })),
       ),
       'meeting_id',
     )
@@ -313,7 +326,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Agreement,
-      data.agreements.map((a) => ({
+      data.agreements.map((a): Row<Agreement> => ({
         id: id('agreement', a.key),
         type: a.type,
         title: a.title,
@@ -343,7 +356,7 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
     await insertNew(
       manager,
       Action,
-      data.actions.map((a) => ({
+      data.actions.map((a): Row<Action> => ({
         id: id('action', a.key),
         title: a.title,
         kind: a.kind,
