@@ -19,7 +19,7 @@ import { buildReport } from '../src/reports/reports.service.js';
  * LIMIT; the same session check, remembered 2 s; the same exact-or-estimated total) and bodies
  * built by the service's own mapping functions, so that the difference is what the framework,
  * the ORM, validation, guards and logging cost. The id lists of actions are read with one
- * `= ANY($1)` per list, as a hand-written server would. Run by bench/http.ts as a process of
+ * `= ANY($1)` per list, both in one statement, as the service reads them. Run by bench/http.ts as a process of
  * its own (DATABASE_URL, JWT_SECRET, PORT).
  */
 
@@ -97,15 +97,13 @@ export async function startBaseline(settings: { databaseUrl: string; jwtSecret: 
   /** Actions with their organisation and watcher ids, in the order given. */
   async function withIds(actions: Action[]): Promise<Action[]> {
     const ids = actions.map((action) => action.id);
-    const [organisations, watchers] = await Promise.all([
-      rows<{ actionId: string; id: string }>('SELECT action_id AS "actionId", organisation_id AS id FROM action_organisations WHERE action_id = ANY($1)', [
-        ids,
-      ]),
-      rows<{ actionId: string; id: string }>('SELECT action_id AS "actionId", user_id AS id FROM action_watchers WHERE action_id = ANY($1)', [ids]),
-    ]);
+    const links = await rows<{ list: number; actionId: string; id: string }>(
+      'SELECT 0 AS list, action_id AS "actionId", organisation_id AS id FROM action_organisations WHERE action_id = ANY($1) ' +
+        'UNION ALL SELECT 1, action_id, user_id FROM action_watchers WHERE action_id = ANY($1)',
+      [ids],
+    );
     const byAction = new Map(actions.map((action) => [action.id, Object.assign(action, { organisationIds: [] as string[], watcherIds: [] as string[] })]));
-    for (const link of organisations) byAction.get(link.actionId)?.organisationIds.push(link.id);
-    for (const link of watchers) byAction.get(link.actionId)?.watcherIds.push(link.id);
+    for (const link of links) byAction.get(link.actionId)?.[link.list === 0 ? 'organisationIds' : 'watcherIds'].push(link.id);
     return actions;
   }
 

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -18,7 +18,8 @@ import { hashPassword } from '../src/users/password.js';
  * (overdue, by mission, by owner), single actions and missions, meetings, organisation search,
  * and new follow-up actions (each planning its reminders) and status changes. Prints the rate,
  * latency percentiles, answers by status, the service's resident memory before, at the end and
- * after 20 s of rest, and what PostgreSQL was waiting on during the run.
+ * after 20 s of rest, the CPU time the service and PostgreSQL's backends spent per answer, and
+ * what PostgreSQL was waiting on during the run.
  */
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 200);
 const DURATION = Number(process.env.DURATION ?? 30);
@@ -29,6 +30,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = await createScratchDatabase(benchServerUrl());
 const dataDir = mkdtempSync(join(tmpdir(), 'mcrm-load-'));
 let service: ChildProcess | undefined;
+
+/** CPU time a process has used (user + system), in ms; 0 once it is gone. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+function cpuMs(pid: number): number {
+  try {
+    // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
 
 function rss(child: ChildProcess): number {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -122,10 +137,24 @@ try {
   ];
 
   const rssBefore = rss(service);
+  const loadBefore = loadavg()[0];
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss(service!))), 500);
   await db.query('SELECT pg_stat_reset()');
   const waits = new Map<string, number>();
+  // The CPU the service and the database's backends spend on the run, whatever else the machine does:
+  // on a shared machine the rate moves with the others' load, the CPU per request much less.
+  const serviceCpuBefore = cpuMs(service.pid!);
+  const backendCpu = new Map<number, { start: number; last: number }>();
+  const backends = (): Promise<void> =>
+    db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()').then(({ rows }) =>
+      rows.forEach(({ pid }) => {
+        const used = cpuMs(pid);
+        backendCpu.set(pid, { start: backendCpu.get(pid)?.start ?? used, last: used });
+      }),
+    );
+  await backends();
+  const backendSampler = setInterval(() => void backends(), 500);
   const waitSampler = setInterval(() => {
     void db
       .query<{ wait: string; n: number }>(
@@ -136,6 +165,10 @@ try {
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, headers, requests, timeout: 60 });
   clearInterval(sampler);
   clearInterval(waitSampler);
+  clearInterval(backendSampler);
+  await backends();
+  const serviceCpu = cpuMs(service.pid!) - serviceCpuBefore;
+  const postgresCpu = [...backendCpu.values()].reduce((sum, { start, last }) => sum + last - start, 0);
   const rssEnd = rss(service);
   await new Promise((resolve) => setTimeout(resolve, 20_000));
   const rssRested = rss(service);
@@ -149,18 +182,24 @@ try {
   const byStatus = Object.entries(result.statusCodeStats ?? {})
     .map(([status, { count }]) => `${status}: ${count}`)
     .join(', ');
+  const answered = Math.max(
+    1,
+    Object.values(result.statusCodeStats ?? {}).reduce((sum, stats) => sum + (stats?.count ?? 0), 0),
+  );
   const sampled = [...waits]
     .sort((a, b) => b[1] - a[1])
     .map(([wait, n]) => `${wait} ${n}`)
     .join(', ');
   process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
   process.stdout.write(`demo data: ${counts.actions} actions, ${counts.meetings} meetings, ${counts.reminders} reminders; pool ${POOL ?? 'default'}\n`);
-  process.stdout.write(`${CONNECTIONS} connections, ${DURATION} s, 4 reads : 1 write\n\n`);
   process.stdout.write(
-    '| req/s | p50 ms | p90 ms | p99 ms | max ms | answers | timeouts | RSS before / peak / end / after 20 s, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
+    `${CONNECTIONS} connections, ${DURATION} s, 4 reads : 1 write; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after\n\n`,
   );
   process.stdout.write(
-    `| ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${byStatus} | ${result.timeouts} | ${rssBefore} / ${rssPeak} / ${rssEnd} / ${rssRested} |\n`,
+    '| req/s | p50 ms | p90 ms | p99 ms | max ms | answers | timeouts | CPU ms per answer: service / PostgreSQL | RSS before / peak / end / after 20 s, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
+  );
+  process.stdout.write(
+    `| ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${byStatus} | ${result.timeouts} | ${(serviceCpu / answered).toFixed(1)} / ${(postgresCpu / answered).toFixed(1)} | ${rssBefore} / ${rssPeak} / ${rssEnd} / ${rssRested} |\n`,
   );
   process.stdout.write(
     `\nPostgreSQL during the run: ${statements.xact_commit} transactions; active backends sampled every 200 ms by what they waited on: ${sampled}\n`,

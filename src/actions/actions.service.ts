@@ -59,18 +59,30 @@ export class ActionsService {
     const [saved, reminders] = await this.actions.transaction(async (manager) => {
       await this.assertReferences(manager, { ...fields, organisationIds, watcherIds });
       await this.assertMeetingOfMission(manager, fields.meetingId, fields.missionId);
+      const organisations = references<Organisation>(organisationIds) ?? [];
+      const watchers = references<User>(watcherIds) ?? [];
       const action = this.actions.create({
+        // Every column written, the unset ones as null: the saved entity is then the row as stored, with no re-read.
+        description: null,
+        agreementId: null,
+        meetingId: null,
+        ownerId: null,
+        outcome: null,
+        reminderPolicy: null,
+        archivedAt: null,
         ...fields,
         kind: fields.kind ?? 'other',
         status,
         completedAt: status === 'done' ? this.clock.now() : null,
         ...due,
-        organisations: references<Organisation>(organisationIds),
-        watchers: references<User>(watcherIds),
+        organisations,
+        watchers,
       });
-      const { id } = await this.actions.save(action, manager);
-      const reloaded = await this.reload(manager, id);
-      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: null, actorId: currentActor()?.userId ?? null })] as const;
+      // Not columns: create() leaves them out.
+      action.organisationIds = organisations.map(({ id }) => id);
+      action.watcherIds = watchers.map(({ id }) => id);
+      const saved = await this.actions.save(action, manager);
+      return [saved, await this.planner.replan(manager, saved, { previousOwnerId: null, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
@@ -141,13 +153,19 @@ export class ActionsService {
       }
       const completedAt = this.completedAtAfter(action, changes.status);
       Object.assign(action, changes, due === undefined ? {} : (due ?? NO_DUE_WINDOW), { completedAt });
-      if (organisationIds !== undefined) action.organisations = references<Organisation>(organisationIds);
-      if (watcherIds !== undefined) action.watchers = references<User>(watcherIds);
+      if (organisationIds !== undefined) {
+        action.organisations = references<Organisation>(organisationIds);
+        action.organisationIds = (action.organisations ?? []).map((linked) => linked.id);
+      }
+      if (watcherIds !== undefined) {
+        action.watchers = references<User>(watcherIds);
+        action.watcherIds = (action.watchers ?? []).map((linked) => linked.id);
+      }
       // A change to the links alone touches no column of the action, yet it is a change: bump the version.
       if (organisationIds !== undefined || watcherIds !== undefined) action.version += 1;
-      await this.actions.save(action, manager);
-      const reloaded = await this.reload(manager, id);
-      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId, actorId: currentActor()?.userId ?? null })] as const;
+      // The locked row with the change applied, and the version and update time the UPDATE returned: the row as stored, no re-read.
+      const saved = await this.actions.save(action, manager);
+      return [saved, await this.planner.replan(manager, saved, { previousOwnerId, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);

@@ -26,26 +26,27 @@ export function IdsOf(relation: string): PropertyDecorator {
 export const idListsOf = (target: unknown): readonly IdList[] => ID_LISTS.get(target) ?? [];
 
 /**
- * Fills every id list of the rows, in one query per list: the owners' ids as one array
- * parameter, read from the join table alone. Returns the rows, for chaining.
+ * Fills every id list of the rows in one statement, whatever their number: one `= ANY($1)` branch
+ * per list, read from the join tables alone, with the owners' ids as one array parameter.
+ * Returns the rows, for chaining.
  */
 export async function loadIdLists<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, rows: E[]): Promise<E[]> {
   const metadata = manager.connection.getMetadata(target);
   const lists = idListsOf(metadata.target);
   if (lists.length === 0 || rows.length === 0) return rows;
   const ids = rows.map((row) => row.id as string);
-  for (const { property, relation } of lists) {
+  const branches = lists.map(({ relation }, index) => {
     const junction = metadata.findRelationWithPropertyPath(relation)?.junctionEntityMetadata;
     const [owner] = junction?.ownerColumns ?? [];
     const [linked] = junction?.inverseColumns ?? [];
     if (!junction || !owner || !linked) throw new Error(`${metadata.name}.${relation} is not a many-to-many relation`);
-    const links = await manager.query<{ owner: string; linked: string }[]>(
-      `SELECT "${owner.databaseName}" AS owner, "${linked.databaseName}" AS linked FROM "${junction.tablePath}" WHERE "${owner.databaseName}" = ANY($1::uuid[])`,
-      [ids],
-    );
-    const byOwner = new Map<string, string[]>(ids.map((id) => [id, []]));
-    for (const link of links) byOwner.get(link.owner)?.push(link.linked);
-    for (const row of rows) (row as Record<string, unknown>)[property] = byOwner.get(row.id as string) ?? [];
-  }
+    return `SELECT ${index} AS list, "${owner.databaseName}" AS owner, "${linked.databaseName}" AS linked FROM "${junction.tablePath}" WHERE "${owner.databaseName}" = ANY($1::uuid[])`;
+  });
+  const links = await manager.query<{ list: number; owner: string; linked: string }[]>(branches.join(' UNION ALL '), [ids]);
+  const byList = lists.map(() => new Map<string, string[]>(ids.map((id) => [id, []])));
+  for (const link of links) byList[link.list]?.get(link.owner)?.push(link.linked);
+  lists.forEach(({ property }, index) => {
+    for (const row of rows) (row as Record<string, unknown>)[property] = byList[index]?.get(row.id as string) ?? [];
+  });
   return rows;
 }

@@ -27,12 +27,9 @@ export class ReminderPlanner {
 
   async replan(manager: EntityManager, action: Action, change: ActionChange = {}): Promise<Reminder[]> {
     const now = this.clock.now();
-    const missionOwnerId = await this.reminders.findMissionOwnerId(action.missionId, manager);
-    const people = [action.ownerId, missionOwnerId, ...action.watcherIds].filter((id): id is string => id !== null);
-    const users = await this.reminders.findUsers(people, manager);
-    const recipients = new Map<string, PlanRecipient>(
-      users.map((user) => [user.id, { id: user.id, timeZone: user.timeZone, reminderMode: user.reminderMode }]),
-    );
+    const people = [action.ownerId, ...action.watcherIds].filter((id): id is string => id !== null);
+    const { missionOwnerId, recipients: users, settled } = await this.reminders.findPlanningFacts(action, people, manager);
+    const recipients = new Map<string, PlanRecipient>(users.map((user) => [user.id, user]));
     const plan = scheduleReminders({
       action: {
         status: action.status,
@@ -46,7 +43,7 @@ export class ReminderPlanner {
       recipients,
       policy: effectivePolicy(action.reminderPolicy),
       now,
-      settled: await this.reminders.findSettled(action.id, manager),
+      settled,
     });
     const active = action.archivedAt === null && ACTIVE_ACTION_STATUSES.includes(action.status);
     const reason =

@@ -1,41 +1,63 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ACTIVE_ACTION_STATUSES } from '../../actions/action.entity.js';
-import { User } from '../../users/user.entity.js';
 import { PLACE_HOLDING_SQL, Reminder, reminderFromRow } from '../reminder.entity.js';
 import { localDate } from '../working-time.js';
-import { type PlannedReminder, type PlannedReminderKind, settledKey } from './reminder-schedule.js';
+import { type PlannedReminder, type PlannedReminderKind, type PlanRecipient, settledKey } from './reminder-schedule.js';
 
 /**
  * Planning's reads and writes, inside the transaction that changes an action (or a user):
  * who a plan may address, what has gone out already, and the upsert that makes the future
  * reminders match the schedule; digests planned by the sweep.
  */
+/**
+ * Who hears of mission $1's overdue actions: its responsible officer, or when that officer is
+ * archived the longest-serving active admin. A mission without an officer has no escalations.
+ */
+const MISSION_OWNER_SQL = `COALESCE(
+  (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = $1),
+  (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL
+      AND EXISTS (SELECT 1 FROM missions m WHERE m.id = $1 AND m.owner_id IS NOT NULL) ORDER BY u.created_at, u.id LIMIT 1))`;
+
+/** Reminders that went out, are going, or were given up on: never planned again. */
+const SETTLED_SQL = `('sending', 'sent', 'failed', 'skipped')`;
+
 @Injectable()
 export class ReminderPlanningRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The people a plan may address, with their time zones and reminder preference. */
-  findUsers(ids: readonly string[], manager: EntityManager): Promise<User[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.find(User, { where: { id: In([...new Set(ids)]) } });
-  }
-
   /**
-   * Who hears of the mission's overdue actions: its responsible officer, or when that officer
-   * is archived the longest-serving active admin. A mission without an officer has no escalations.
+   * What a plan of the action needs to know, in one statement: who hears of the mission's overdue
+   * actions (MISSION_OWNER_SQL), the active users among its people and that officer, with their
+   * time zones and reminder preference, and the overdue reminders and escalations that went out
+   * already, by settledKey(), with when.
    */
-  async findMissionOwnerId(missionId: string, manager: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT COALESCE(
-         (SELECT u.id FROM missions m JOIN users u ON u.id = m.owner_id AND u.archived_at IS NULL WHERE m.id = $1),
-         (SELECT u.id FROM users u WHERE u.role = 'admin' AND u.archived_at IS NULL
-             AND EXISTS (SELECT 1 FROM missions m WHERE m.id = $1 AND m.owner_id IS NOT NULL) ORDER BY u.created_at, u.id LIMIT 1)
-       ) AS id`,
-      [missionId],
+  async findPlanningFacts(
+    action: { id: string; missionId: string },
+    people: readonly string[],
+    manager: EntityManager,
+  ): Promise<{ missionOwnerId: string | null; recipients: PlanRecipient[]; settled: Map<string, Date> }> {
+    const rows: {
+      mission_owner_id: string | null;
+      recipients: PlanRecipient[];
+      settled: { kind: PlannedReminderKind; occurrence: number; recipientId: string; at: string }[];
+    }[] = await manager.query(
+      `WITH officer AS (SELECT ${MISSION_OWNER_SQL} AS id)
+         SELECT officer.id AS mission_owner_id,
+                (SELECT COALESCE(json_agg(json_build_object('id', u.id, 'timeZone', u.time_zone, 'reminderMode', u.reminder_mode)), '[]')
+                   FROM users u WHERE u.archived_at IS NULL AND (u.id = ANY($2::uuid[]) OR u.id = officer.id)) AS recipients,
+                (SELECT COALESCE(json_agg(json_build_object('kind', r.kind, 'occurrence', r.occurrence, 'recipientId', r.recipient_id, 'at', COALESCE(r.sent_at, r.fire_at))), '[]')
+                   FROM reminders r WHERE r.action_id = $3 AND r.kind IN ('overdue', 'escalation') AND r.status IN ${SETTLED_SQL}) AS settled
+           FROM officer`,
+      [action.missionId, [...new Set(people)], action.id],
     );
-    return rows[0]?.id ?? null;
+    const [facts] = rows;
+    return {
+      missionOwnerId: facts?.mission_owner_id ?? null,
+      recipients: facts?.recipients ?? [],
+      settled: new Map((facts?.settled ?? []).map((row) => [settledKey(row.kind, row.occurrence, row.recipientId), new Date(row.at)])),
+    };
   }
 
   /**
@@ -62,16 +84,6 @@ export class ReminderPlanningRepository {
       [userId],
     );
     return { handedOver: handed.length, cancelled: cancelled.length };
-  }
-
-  /** The overdue reminders and escalations of an action that went out (or are going, or were given up on), by settledKey(), with when. */
-  async findSettled(actionId: string, manager: EntityManager): Promise<Map<string, Date>> {
-    const rows: { kind: PlannedReminderKind; occurrence: number; recipient_id: string; at: Date }[] = await manager.query(
-      `SELECT kind, occurrence, recipient_id, COALESCE(sent_at, fire_at) AS at FROM reminders
-        WHERE action_id = $1 AND kind IN ('overdue', 'escalation') AND status IN ('sending', 'sent', 'failed', 'skipped')`,
-      [actionId],
-    );
-    return new Map(rows.map((row) => [settledKey(row.kind, row.occurrence, row.recipient_id), row.at]));
   }
 
   /**
