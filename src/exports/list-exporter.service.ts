@@ -1,7 +1,7 @@
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable, Logger, StreamableFile, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -47,23 +47,33 @@ export class ListExporter {
   }
 
   private csv<E extends ObjectLiteral, R extends object>(list: ListExport<E, R>, columns: ExportColumn[]): StreamableFile {
-    const output = stringify({ header: true, columns: columns.map((column) => column.name), bom: true, eof: true });
-    const source = Readable.from(this.csvRecords(list, columns), { objectMode: true, highWaterMark: 1 });
-    pipeline(source, output, (error) => this.failed(list, error));
+    const header = `\uFEFF${stringify([columns.map((column) => column.name)])}`;
+    const text = (rows: Row[]): Buffer => Buffer.from(stringify(rows.map((row) => columns.map((column) => csvCell(row[column.name])))));
+    const output = Readable.from(this.csvChunks(list, header, text), { objectMode: false });
+    output.once('error', (error) => this.failed(list, error));
     return new StreamableFile(output, { type: `${CSV_MEDIA_TYPE}; charset=utf-8`, disposition: `attachment; filename="${list.name}.csv"` });
   }
 
-  private async *csvRecords<E extends ObjectLiteral, R extends object>(list: ListExport<E, R>, columns: ExportColumn[]): AsyncGenerator<string[]> {
-    for await (const batch of this.batches(list)) {
-      for (const row of batch) yield columns.map((column) => csvCell(row[column.name]));
-    }
+  private async *csvChunks<E extends ObjectLiteral, R extends object>(
+    list: ListExport<E, R>,
+    header: string,
+    text: (rows: Row[]) => Buffer,
+  ): AsyncGenerator<Buffer> {
+    yield Buffer.from(header);
+    yield* this.batches(list, text);
   }
 
   private xlsx<E extends ObjectLiteral, R extends object>(list: ListExport<E, R>, columns: ExportColumn[]): StreamableFile {
     const output = new PassThrough();
     const gone = new AbortController();
     output.once('close', () => gone.abort());
-    writeWorkbook(output, list.name, columns, this.batches(list), gone.signal).catch((error: NodeJS.ErrnoException) => {
+    writeWorkbook(
+      output,
+      list.name,
+      columns,
+      this.batches(list, (rows) => rows),
+      gone.signal,
+    ).catch((error: NodeJS.ErrnoException) => {
       this.failed(list, error);
       output.destroy(error);
     });
@@ -77,8 +87,12 @@ export class ListExporter {
     }
   }
 
-  /** The list's rows, batch by batch, in list order. */
-  private async *batches<E extends ObjectLiteral, R extends object>(list: ListExport<E, R>): AsyncGenerator<Row[]> {
+  /**
+   * The list's rows, batch by batch, in list order, each batch as `write` makes it (a chunk of
+   * the file): the rows of a batch are garbage once it is written, and none is held while the
+   * chunk waits for the client.
+   */
+  private async *batches<E extends ObjectLiteral, R extends object, T>(list: ListExport<E, R>, write: (rows: Row[]) => T): AsyncGenerator<T> {
     const alias = list.query.alias;
     const [sql, parameters] = list.query.clone().select(`${alias}.id`, 'id').getQueryAndParameters();
     // A connection of its own: the cursor holds it for the whole export.
@@ -90,11 +104,11 @@ export class ListExporter {
       for await (const row of ids as AsyncIterable<{ id: string }>) {
         batch.push(row.id);
         if (batch.length === EXPORT_BATCH_SIZE) {
-          yield await this.load(list, batch);
+          yield write(await this.load(list, batch));
           batch = [];
         }
       }
-      if (batch.length > 0) yield await this.load(list, batch);
+      if (batch.length > 0) yield write(await this.load(list, batch));
       finished = true;
     } finally {
       // A cursor left half-read is dropped with its connection rather than handed back to the pool.

@@ -39,9 +39,13 @@ export async function writeWorkbook(
   let part = 1;
   let sheet = addSheet(workbook, title, part, columns);
   let rows = 1;
-  for await (const batch of batches) {
+  const iterator = batches[Symbol.asyncIterator]();
+  // One batch at a time, let go of before waiting for the zip writer.
+  const addNextBatch = async (): Promise<boolean> => {
+    const next = await iterator.next();
     signal.throwIfAborted();
-    for (const item of batch) {
+    if (next.done) return false;
+    for (const item of next.value) {
       if (rows === maxSheetRows) {
         sheet.commit();
         part += 1;
@@ -51,7 +55,13 @@ export async function writeWorkbook(
       sheet.addRow(columns.map((column) => xlsxCell(item[column.name], column))).commit();
       rows += 1;
     }
-    await taken(sheet, signal);
+    return true;
+  };
+  try {
+    while (await addNextBatch()) await taken(sheet, signal);
+  } finally {
+    // Stopped early: the rows' source (a database cursor) is closed.
+    await iterator.return?.();
   }
   sheet.commit();
   await workbook.commit();
