@@ -13,7 +13,7 @@ import { RouteMethods } from './common/method-not-allowed.js';
 import { DASHBOARD_DIR, serveDashboard } from './dashboard/dashboard.js';
 import { documentIfMatch, IfMatchInterceptor } from './common/if-match.interceptor.js';
 import { acceptImportFiles } from './imports/import-body.js';
-import { documentCsvExports } from './exports/csv-export.decorator.js';
+import { documentListExports } from './exports/list-export.decorator.js';
 import { KnownQueryParamsInterceptor } from './common/query-params.interceptor.js';
 import { createValidationPipe } from './common/validation.js';
 import { documentAsManual } from './common/openapi-manual.js';
@@ -123,7 +123,7 @@ export async function createApp(
   );
   documentAccessErrors(document);
   documentIfMatch(document);
-  documentCsvExports(document);
+  documentListExports(document);
   documentAsManual(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

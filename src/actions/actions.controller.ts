@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { ActionCreateDto, ActionPageDto, ActionResponseDto, ActionSearchDto, ActionUpdateDto } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
 import { DueWindowQueryDto, DueWindowResponseDto } from './due-window.dto.js';
@@ -25,10 +25,11 @@ export class ActionsController {
   @Get()
   @ApiOperation({ summary: 'Find actions by mission, owner, status, due window or overdue; soonest due first' })
   @ApiOkResponse({ type: ActionPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: ActionSearchDto, @Headers('accept') accept?: string): Promise<Page<ActionResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.actions.exportCsv(query) : this.actions.search(query);
+    const format = exportFormat(accept);
+    return format ? this.actions.exportList(query, format) : this.actions.search(query);
   }
 
   @Get('due-window')

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertMayChangeAction } from './action-policy.js';
 import { currentActor } from '../auth/request-context.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
@@ -114,10 +115,10 @@ export class ActionsService {
     };
   }
 
-  /** Every action the filters match, as CSV. */
-  exportCsv(query: ActionSearchDto): StreamableFile {
+  /** Every action the filters match, as CSV or .xlsx. */
+  exportList(query: ActionSearchDto, format: ExportFormat): StreamableFile {
     const filter = this.filter(query);
-    return this.exporter.csv({
+    return this.exporter.file(format, {
       name: 'actions',
       dto: ActionResponseDto,
       query: this.actions.listQuery(filter),

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { AgreementCreateDto, AgreementPageDto, AgreementResponseDto, AgreementSearchDto, AgreementUpdateDto } from './agreements.dto.js';
 import { AgreementsService } from './agreements.service.js';
 
@@ -24,10 +24,11 @@ export class AgreementsController {
   @Get()
   @ApiOperation({ summary: 'Find agreements by mission, meeting, party, status, type, signing date or title; by default in order of signing, unsigned last' })
   @ApiOkResponse({ type: AgreementPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: AgreementSearchDto, @Headers('accept') accept?: string): Promise<Page<AgreementResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.agreements.exportCsv(query) : this.agreements.search(query);
+    const format = exportFormat(accept);
+    return format ? this.agreements.exportList(query, format) : this.agreements.search(query);
   }
 
   @Get(':id')

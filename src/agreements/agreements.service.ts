@@ -17,6 +17,7 @@ import {
   mapAgreement,
 } from './agreements.dto.js';
 import { AgreementsRepository } from './agreements.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
@@ -50,9 +51,9 @@ export class AgreementsService {
     return { items: rows.map(mapAgreement), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every agreement the filters match, as CSV. */
-  exportCsv(query: AgreementSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every agreement the filters match, as CSV or .xlsx. */
+  exportList(query: AgreementSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'agreements',
       dto: AgreementResponseDto,
       query: this.agreements.listQuery({ ...query, sort: this.sortOf(query) }),

@@ -4,8 +4,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { AuditEntryPageDto, type AuditEntryResponseDto, AuditSearchDto, HistoryQueryDto } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 import { HISTORY_PATH_NAMES, type HistoryPath } from './audited.js';
@@ -20,17 +20,18 @@ export class AuditController {
   @Roles('admin')
   @ApiOperation({ summary: 'Who changed what, when: every create, update, archive and delete, newest first (admins only)' })
   @ApiOkResponse({ type: AuditEntryPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: AuditSearchDto, @Headers('accept') accept?: string): Promise<Page<AuditEntryResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.audit.exportCsv(query) : this.audit.search(query);
+    const format = exportFormat(accept);
+    return format ? this.audit.exportList(query, format) : this.audit.search(query);
   }
 
   @Get(':resource/:id/history')
   @ApiOperation({ summary: 'The changes of one resource, archived or not, newest first' })
   @ApiParam({ name: 'resource', enum: HISTORY_PATH_NAMES })
   @ApiOkResponse({ type: AuditEntryPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400, 404)
   history(
     @HistoryPathParam() resource: HistoryPath,
@@ -38,6 +39,7 @@ export class AuditController {
     @Query() query: HistoryQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<Page<AuditEntryResponseDto> | StreamableFile> {
-    return acceptsCsv(accept) ? this.audit.exportHistory(resource, id, query) : this.audit.history(resource, id, query);
+    const format = exportFormat(accept);
+    return format ? this.audit.exportHistory(resource, id, query, format) : this.audit.history(resource, id, query);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { NotFoundError } from '../common/errors.js';
 import { type ListQueryDto, type Page, parseSort, type SortKey } from '../common/paging.js';
@@ -19,18 +20,23 @@ export class AuditService {
     return this.page({ ...query, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) });
   }
 
-  /** Every entry the filters match, as CSV. */
-  exportCsv(query: AuditSearchDto): StreamableFile {
+  /** Every entry the filters match, as CSV or .xlsx. */
+  exportList(query: AuditSearchDto, format: ExportFormat): StreamableFile {
     const filter = { ...query, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) };
-    return this.exporter.csv({ name: 'audit', dto: AuditEntryResponseDto, query: this.audit.listQuery(filter), toRows: (rows) => rows.map(mapAuditEntry) });
+    return this.exporter.file(format, {
+      name: 'audit',
+      dto: AuditEntryResponseDto,
+      query: this.audit.listQuery(filter),
+      toRows: (rows) => rows.map(mapAuditEntry),
+    });
   }
 
-  /** One resource's changes as CSV. */
-  async exportHistory(path: HistoryPath, id: string, query: ListQueryDto): Promise<StreamableFile> {
+  /** One resource's changes as CSV or .xlsx. */
+  async exportHistory(path: HistoryPath, id: string, query: ListQueryDto, format: ExportFormat): Promise<StreamableFile> {
     const resource = HISTORY_PATHS[path];
     if (!(await this.audit.exists(resource, id))) throw new NotFoundError(resource, id);
     const filter = { entity: resource, entityId: id, sort: parseSort(query.sort, AUDIT_SORT_FIELDS, NEWEST_FIRST) };
-    return this.exporter.csv({
+    return this.exporter.file(format, {
       name: `${path}-${id}-history`,
       dto: AuditEntryResponseDto,
       query: this.audit.listQuery(filter),

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { ContactCreateDto, ContactPageDto, ContactResponseDto, ContactSearchDto, ContactUpdateDto } from './contacts.dto.js';
 import { ContactsService } from './contacts.service.js';
 
@@ -24,10 +24,11 @@ export class ContactsController {
   @Get()
   @ApiOperation({ summary: 'Find contacts by organisation or name' })
   @ApiOkResponse({ type: ContactPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: ContactSearchDto, @Headers('accept') accept?: string): Promise<Page<ContactResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.contacts.exportCsv(query) : this.contacts.search(query);
+    const format = exportFormat(accept);
+    return format ? this.contacts.exportList(query, format) : this.contacts.search(query);
   }
 
   @Get(':id')

@@ -8,6 +8,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { Contact } from './contact.entity.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
@@ -37,9 +38,9 @@ export class ContactsService {
     return { items: rows.map(mapContact), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every contact the filters match, as CSV. */
-  exportCsv(query: ContactSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every contact the filters match, as CSV or .xlsx. */
+  exportList(query: ContactSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'contacts',
       dto: ContactResponseDto,
       query: this.contacts.listQuery({ ...query, sort: this.sortOf(query) }),

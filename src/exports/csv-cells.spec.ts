@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { acceptsCsv } from './accept.js';
 import { csvCell } from './csv-cells.js';
 
 describe('csvCell', () => {
@@ -23,24 +22,5 @@ describe('csvCell', () => {
     expect(csvCell(['=cmd'])).toBe("'=cmd");
     expect(csvCell(new Date('2023-09-12T03:00:00Z'))).toBe('2023-09-12T03:00:00.000Z');
     expect(csvCell({ dueSoonDays: 3 })).toBe('{"dueSoonDays":3}');
-  });
-});
-
-describe('acceptsCsv', () => {
-  it('is true when text/csv is asked for at least as much as JSON', () => {
-    expect(acceptsCsv('text/csv')).toBe(true);
-    expect(acceptsCsv('text/csv, application/json;q=0.9')).toBe(true);
-    expect(acceptsCsv('text/csv;q=0.5, */*;q=0.1')).toBe(true);
-  });
-
-  it('is false without an Accept header, for JSON, for wildcards and for text/csv of quality zero', () => {
-    expect([undefined, '', 'application/json', '*/*', 'application/json, text/csv;q=0.5', 'text/csv;q=0'].map(acceptsCsv)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
   });
 });

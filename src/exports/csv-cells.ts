@@ -18,13 +18,14 @@ export const LIST_SEPARATOR = '; ';
  * objects as JSON, null as an empty cell, and text that could start a formula made safe.
  */
 export function csvCell(value: unknown): string {
-  if (Array.isArray(value)) return neutraliseFormula(value.map(plain).join(LIST_SEPARATOR));
+  if (Array.isArray(value)) return neutraliseFormula(value.map(plainText).join(LIST_SEPARATOR));
   // A number is a number to a spreadsheet too, a negative one included.
   if (typeof value === 'number') return String(value);
-  return neutraliseFormula(plain(value));
+  return neutraliseFormula(plainText(value));
 }
 
-function plain(value: unknown): string {
+/** A value as text: null as nothing, a date in ISO 8601, an object as JSON. */
+export function plainText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'string') return value;

@@ -3,8 +3,9 @@ import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiP
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { DomainError, ValidationFailedError } from '../common/errors.js';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../common/media-types.js';
 import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './import-columns.js';
-import { CSV_MEDIA_TYPE, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, XLSX_MEDIA_TYPE } from './import-limits.js';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './import-limits.js';
 import { ImportQueryDto, ImportReportDto } from './imports.dto.js';
 import { ImportsService } from './imports.service.js';
 

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { MeetingCreateDto, MeetingPageDto, MeetingResponseDto, MeetingSearchDto, MeetingUpdateDto } from './meetings.dto.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -24,10 +24,11 @@ export class MeetingsController {
   @Get()
   @ApiOperation({ summary: 'Find meetings by mission, kind, organisation, contact, time or title; by default in order of start' })
   @ApiOkResponse({ type: MeetingPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: MeetingSearchDto, @Headers('accept') accept?: string): Promise<Page<MeetingResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.meetings.exportCsv(query) : this.meetings.search(query);
+    const format = exportFormat(accept);
+    return format ? this.meetings.exportList(query, format) : this.meetings.search(query);
   }
 
   @Get(':id')

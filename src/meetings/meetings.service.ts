@@ -18,6 +18,7 @@ import {
   type MeetingUpdateDto,
 } from './meetings.dto.js';
 import { type MeetingSides, MeetingsRepository } from './meetings.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
@@ -56,9 +57,9 @@ export class MeetingsService {
     return { items: rows.map((row) => mapMeeting(row, links.get(row.id)!)), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every meeting the filters match, as CSV. */
-  exportCsv(query: MeetingSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every meeting the filters match, as CSV or .xlsx. */
+  exportList(query: MeetingSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'meetings',
       dto: MeetingResponseDto,
       query: this.meetings.listQuery({ ...query, sort: this.sortOf(query) }),

@@ -5,8 +5,8 @@ import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
 import { ReportAsOfDto } from '../reports/report.dto.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { MissionCreateDto, MissionPageDto, MissionResponseDto, MissionSearchDto, MissionSummaryDto, MissionUpdateDto } from './missions.dto.js';
 import { MissionsService } from './missions.service.js';
 
@@ -29,10 +29,11 @@ export class MissionsController {
   @Get()
   @ApiOperation({ summary: 'Find missions by status, type, host country, officer, start date or title/code' })
   @ApiOkResponse({ type: MissionPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: MissionSearchDto, @Headers('accept') accept?: string): Promise<Page<MissionResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.missions.exportCsv(query) : this.missions.search(query);
+    const format = exportFormat(accept);
+    return format ? this.missions.exportList(query, format) : this.missions.search(query);
   }
 
   @Get(':id')

@@ -9,6 +9,7 @@ import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
@@ -38,9 +39,9 @@ export class MissionsService {
     return { items: rows.map(mapMission), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every mission the filters match, as CSV. */
-  exportCsv(query: MissionSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every mission the filters match, as CSV or .xlsx. */
+  exportList(query: MissionSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'missions',
       dto: MissionResponseDto,
       query: this.missions.listQuery({ ...query, sort: this.sortOf(query) }),

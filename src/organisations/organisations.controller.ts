@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { OrganisationCreateDto, OrganisationPageDto, OrganisationResponseDto, OrganisationSearchDto, OrganisationUpdateDto } from './organisations.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
@@ -24,10 +24,11 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'Find organisations by country, kind, sector or name' })
   @ApiOkResponse({ type: OrganisationPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: OrganisationSearchDto, @Headers('accept') accept?: string): Promise<Page<OrganisationResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.organisations.exportCsv(query) : this.organisations.search(query);
+    const format = exportFormat(accept);
+    return format ? this.organisations.exportList(query, format) : this.organisations.search(query);
   }
 
   @Get(':id')

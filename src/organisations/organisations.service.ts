@@ -12,6 +12,7 @@ import {
   type OrganisationUpdateDto,
 } from './organisations.dto.js';
 import { OrganisationsRepository } from './organisations.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 @Injectable()
@@ -39,9 +40,9 @@ export class OrganisationsService {
     return { items: rows.map(mapOrganisation), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every organisation the filters match, as CSV. */
-  exportCsv(query: OrganisationSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every organisation the filters match, as CSV or .xlsx. */
+  exportList(query: OrganisationSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'organisations',
       dto: OrganisationResponseDto,
       query: this.organisations.listQuery({ ...query, sort: this.sortOf(query) }),

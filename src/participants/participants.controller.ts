@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { ParticipantCreateDto, ParticipantPageDto, ParticipantResponseDto, ParticipantSearchDto, ParticipantUpdateDto } from './participants.dto.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -24,14 +24,15 @@ export class ParticipantsController {
   @Get()
   @ApiOperation({ summary: "List a mission's delegation by organisation, sector, survey answer" })
   @ApiOkResponse({ type: ParticipantPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400, 404)
   search(
     @IdParam('missionId') missionId: string,
     @Query() query: ParticipantSearchDto,
     @Headers('accept') accept?: string,
   ): Promise<Page<ParticipantResponseDto> | StreamableFile> {
-    return acceptsCsv(accept) ? this.participants.exportCsv(missionId, query) : this.participants.search(missionId, query);
+    const format = exportFormat(accept);
+    return format ? this.participants.exportList(missionId, query, format) : this.participants.search(missionId, query);
   }
 
   @Get(':id')

@@ -17,6 +17,7 @@ import {
   type ParticipantUpdateDto,
 } from './participants.dto.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
 const asContacts = (ids: readonly string[]): Contact[] => ids.map((id) => ({ id }) as Contact);
@@ -57,10 +58,10 @@ export class ParticipantsService {
     return { items: rows.map(mapParticipant), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** The whole delegation the filters match, as CSV. */
-  async exportCsv(missionId: string, query: ParticipantSearchDto): Promise<StreamableFile> {
+  /** The whole delegation the filters match, as CSV or .xlsx. */
+  async exportList(missionId: string, query: ParticipantSearchDto, format: ExportFormat): Promise<StreamableFile> {
     await this.assertMissionExists(missionId);
-    return this.exporter.csv({
+    return this.exporter.file(format, {
       name: 'participants',
       dto: ParticipantResponseDto,
       query: this.participants.listQuery({ ...query, missionId, sort: this.sortOf(query) }),

@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { ActionReminderSearchDto, ReminderPageDto, ReminderResponseDto, ReminderSearchDto, ReminderSkipDto, ReminderSnoozeDto } from './reminders.dto.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -16,23 +16,25 @@ export class RemindersController {
   @Get('reminders')
   @ApiOperation({ summary: 'Planned and sent reminders, by action, recipient, status or kind' })
   @ApiOkResponse({ type: ReminderPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: ReminderSearchDto, @Headers('accept') accept?: string): Promise<Page<ReminderResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.reminders.exportCsv(query) : this.reminders.search(query);
+    const format = exportFormat(accept);
+    return format ? this.reminders.exportList(query, format) : this.reminders.search(query);
   }
 
   @Get('actions/:id/reminders')
   @ApiOperation({ summary: "An action's planned and sent reminders" })
   @ApiOkResponse({ type: ReminderPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400, 404)
   forAction(
     @IdParam() id: string,
     @Query() query: ActionReminderSearchDto,
     @Headers('accept') accept?: string,
   ): Promise<Page<ReminderResponseDto> | StreamableFile> {
-    return acceptsCsv(accept) ? this.reminders.exportForAction(id, query) : this.reminders.forAction(id, query);
+    const format = exportFormat(accept);
+    return format ? this.reminders.exportForAction(id, query, format) : this.reminders.forAction(id, query);
   }
 
   @Get('reminders/:id')

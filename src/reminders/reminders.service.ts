@@ -17,6 +17,7 @@ import {
   type ReminderSnoozeDto,
 } from './reminders.dto.js';
 import { RemindersRepository } from './reminders.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { atLocalTime } from './working-time.js';
 
@@ -35,9 +36,9 @@ export class RemindersService {
     return { items: rows.map(mapReminder), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every reminder the filters match, as CSV. */
-  exportCsv(query: ReminderSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every reminder the filters match, as CSV or .xlsx. */
+  exportList(query: ReminderSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'reminders',
       dto: ReminderResponseDto,
       query: this.reminders.listQuery({ ...query, sort: this.sortOf(query) }),
@@ -50,9 +51,9 @@ export class RemindersService {
     return this.search({ ...query, actionId });
   }
 
-  async exportForAction(actionId: string, query: ActionReminderSearchDto): Promise<StreamableFile> {
+  async exportForAction(actionId: string, query: ActionReminderSearchDto, format: ExportFormat): Promise<StreamableFile> {
     if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
-    return this.exportCsv({ ...query, actionId });
+    return this.exportList({ ...query, actionId }, format);
   }
 
   private sortOf(query: ReminderSearchDto) {

@@ -4,8 +4,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
-import { acceptsCsv } from '../exports/accept.js';
-import { ApiCsvExport } from '../exports/csv-export.decorator.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { UserCreateDto, UserPageDto, UserResponseDto, UserSearchDto, UserUpdateDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -26,10 +26,11 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Find users by role, language, reminder preference, name or e-mail' })
   @ApiOkResponse({ type: UserPageDto })
-  @ApiCsvExport()
+  @ApiListExport()
   @ApiErrors(400)
   search(@Query() query: UserSearchDto, @Headers('accept') accept?: string): Promise<Page<UserResponseDto>> | StreamableFile {
-    return acceptsCsv(accept) ? this.users.exportCsv(query) : this.users.search(query);
+    const format = exportFormat(accept);
+    return format ? this.users.exportList(query, format) : this.users.search(query);
   }
 
   @Get(':id')

@@ -10,6 +10,7 @@ import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
 import { isDuplicateEmail, UsersRepository } from './users.repository.js';
+import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { addUser, duplicateEmail } from './new-user.js';
 import { ReminderPlanningRepository } from '../reminders/planning/reminder-planning.repository.js';
@@ -41,9 +42,9 @@ export class UsersService {
     return { items: rows.map(mapUser), total, totalIsEstimate, limit: query.limit, offset: query.offset };
   }
 
-  /** Every user the filters match, as CSV. */
-  exportCsv(query: UserSearchDto): StreamableFile {
-    return this.exporter.csv({
+  /** Every user the filters match, as CSV or .xlsx. */
+  exportList(query: UserSearchDto, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
       name: 'users',
       dto: UserResponseDto,
       query: this.users.listQuery({ ...query, sort: this.sortOf(query) }),

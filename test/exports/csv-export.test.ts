@@ -140,7 +140,7 @@ describe('lists as CSV', () => {
     expect(response.body).toMatchObject({ code: 'not_found' });
   });
 
-  it('documents the CSV answer of every list in OpenAPI', () => {
+  it('documents the CSV and .xlsx answers of every list in OpenAPI', () => {
     const lists = [
       '/api/v1/actions',
       '/api/v1/missions',
@@ -156,7 +156,10 @@ describe('lists as CSV', () => {
       '/api/v1/{resource}/{id}/history',
     ];
     for (const path of lists) {
-      expect([path, Object.keys(openApi.paths[path]?.get?.responses['200']?.content ?? {})]).toEqual([path, ['application/json', 'text/csv']]);
+      expect([path, Object.keys(openApi.paths[path]?.get?.responses['200']?.content ?? {})]).toEqual([
+        path,
+        ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ]);
     }
   });
 });

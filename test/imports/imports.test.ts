@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, XLSX_MEDIA_TYPE } from '../../src/imports/import-limits.js';
+import { XLSX_MEDIA_TYPE } from '../../src/common/media-types.js';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '../../src/imports/import-limits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { VIETNAM_2023 } from '../support/fixtures.js';
 

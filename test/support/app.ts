@@ -14,7 +14,7 @@ export interface ApiResponse<T = any> {
 
 /** Requests as one caller (a bearer token, or none). */
 export interface ApiClient {
-  /** A JSON request over real HTTP; paths are relative to /api/v1 unless they start with "/". */
+  /** A JSON request over real HTTP; paths are relative to /api/v1 unless they start with "/". An Office document's body (an .xlsx export) is a Buffer. */
   request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   get<T = any>(path: string): Promise<ApiResponse<T>>;
   post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
@@ -81,10 +81,15 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
         sent['content-type'] ??= 'application/json';
       }
       const response = await fetch(url, init);
-      const text = await response.text();
-      let parsed: unknown = text;
-      if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
-      const problems = checker.problems(method, url, response.status, response.headers.get('content-type') ?? '', parsed);
+      const type = response.headers.get('content-type') ?? '';
+      let parsed: unknown;
+      // Office documents (an .xlsx export) come as the bytes they are; everything else as text, JSON parsed.
+      if (type.startsWith('application/vnd.openxmlformats-')) parsed = Buffer.from(await response.arrayBuffer());
+      else {
+        const text = await response.text();
+        parsed = type.includes('json') && text ? JSON.parse(text) : text;
+      }
+      const problems = checker.problems(method, url, response.status, type, parsed);
       if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document:\n${problems.join('\n')}`);
       return { status: response.status, headers: response.headers, body: parsed as T };
     };

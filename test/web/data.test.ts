@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { demoId, seedDemoData } from '../../src/demo/seed.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -104,6 +105,18 @@ inBrowser('data in and out of the dashboard in Chromium', () => {
       .split(/\r?\n/);
     expect(lines[0]).toContain('name');
     expect(lines.length - 1).toBe(expected);
+  });
+
+  it('exports the same organisations as an .xlsx workbook beside the CSV', async () => {
+    const expected = (await app.get('organisations?q=demo&limit=1')).body.total;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren (.xlsx)' }).click();
+    expect((await download).suggestedFilename()).toBe('organisations.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await (await download).path());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toContain('name');
+    expect(sheet.rowCount - 1).toBe(expected);
   });
 
   it('checks an organisations file row by row, then imports it, and the API holds the rows', async () => {

@@ -14,17 +14,27 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body);
 }
 
+/** The files a list downloads as, by the media type the API answers them in. */
+export const EXPORT_TYPES = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+export type ExportFormat = keyof typeof EXPORT_TYPES;
+
 /**
- * Downloads what a list answers to `Accept: text/csv` (every row matching its filters) as a
- * file. The request carries the session's token, so it goes through fetch, not a plain link.
+ * Downloads what a list answers to `Accept: text/csv` or the .xlsx type (every row matching its
+ * filters) as a file named `name.csv` or `name.xlsx`. The request carries the session's token, so
+ * it goes through fetch, not a plain link.
  */
-export async function downloadCsv(path: string, query: Record<string, string | number | boolean | undefined>, filename: string): Promise<void> {
-  const response = await authenticatedFetch(new Request(`/api/v1/${path}${queryString(query)}`, { headers: { accept: 'text/csv' } }));
+export async function downloadExport(
+  path: string,
+  query: Record<string, string | number | boolean | undefined>,
+  name: string,
+  format: ExportFormat,
+): Promise<void> {
+  const response = await authenticatedFetch(new Request(`/api/v1/${path}${queryString(query)}`, { headers: { accept: EXPORT_TYPES[format] } }));
   if (!response.ok) throw await failure(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = filename;
+  link.download = `${name}.${format}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -21,7 +21,7 @@ export function Delegation({ mission, writes }: { mission: Mission; writes: bool
         <h2 id="delegation-heading">
           {t('mission.delegation')} {query.data && <span className="count">({query.data.total})</span>}
         </h2>
-        <ExportButton path={`missions/${mission.id}/participants`} query={{}} filename={`${mission.code}-delegation.csv`} />
+        <ExportButton path={`missions/${mission.id}/participants`} query={{}} name={`${mission.code}-delegation`} />
         {writes && (
           <Link className="button" to={`/imports?missionId=${mission.id}`}>
             {t('nav.imports')}

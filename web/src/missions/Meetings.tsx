@@ -54,7 +54,7 @@ export function Meetings({ mission, writes }: { mission: Mission; writes: boolea
             ))}
           </select>
         </label>
-        <ExportButton path="meetings" query={{ missionId: mission.id, kind }} filename={`${mission.code}-meetings.csv`} />
+        <ExportButton path="meetings" query={{ missionId: mission.id, kind }} name={`${mission.code}-meetings`} />
         {writes && (
           <Link className="button" to={`/meetings/new?missionId=${mission.id}`}>
             {t('meetings.new')}

@@ -62,7 +62,7 @@ export function MissionActions({ mission, writes }: { mission: Mission; writes: 
           />
           {t('actions.onlyOverdue')}
         </label>
-        <ExportButton path="actions" query={{ missionId: mission.id, status, overdue: overdue || undefined }} filename={`${mission.code}-follow-ups.csv`} />
+        <ExportButton path="actions" query={{ missionId: mission.id, status, overdue: overdue || undefined }} name={`${mission.code}-follow-ups`} />
         {writes && (
           <Link className="button" to={`/actions/new?missionId=${mission.id}`}>
             {t('actions.new')}

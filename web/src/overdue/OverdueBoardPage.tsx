@@ -56,7 +56,7 @@ export function OverdueBoardPage() {
       <div className="page-head">
         <h1>{t('overdue.title')}</h1>
         {query.data && <span className="count">({query.data.total})</span>}
-        <ExportButton path="actions" query={{ overdue: true, missionId, ownerId }} filename="overdue-follow-ups.csv" />
+        <ExportButton path="actions" query={{ overdue: true, missionId, ownerId }} name="overdue-follow-ups" />
       </div>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">

@@ -56,11 +56,7 @@ export function ListPage<T>({ title, queryKey, filters, fetch, newLink, exportPa
       <div className="page-head">
         <h1>{title}</h1>
         {exportPath && (
-          <ExportButton
-            path={exportPath}
-            query={Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))}
-            filename={`${exportPath}.csv`}
-          />
+          <ExportButton path={exportPath} query={Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))} name={exportPath} />
         )}
         {newLink && (
           <Link className="button primary" to={newLink.to}>
