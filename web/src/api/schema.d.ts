@@ -4862,7 +4862,7 @@ export interface operations {
                 reminderMode?: "each" | "digest";
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -4870,7 +4870,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,6 +4878,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -5682,7 +5683,7 @@ export interface operations {
                 synthetic?: boolean;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -5690,7 +5691,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5698,6 +5699,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganisationPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -6499,7 +6501,7 @@ export interface operations {
                 synthetic?: boolean;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -6507,7 +6509,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6515,6 +6517,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -7300,7 +7303,7 @@ export interface operations {
                 startsBefore?: string;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -7308,7 +7311,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7316,6 +7319,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MissionPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -8216,7 +8220,7 @@ export interface operations {
                 synthetic?: boolean;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path: {
@@ -8227,7 +8231,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8235,6 +8239,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -8924,7 +8929,7 @@ export interface operations {
                 synthetic?: boolean;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -8932,7 +8937,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8940,6 +8945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeetingPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -9723,7 +9729,7 @@ export interface operations {
                 signedBefore?: string;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -9731,7 +9737,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9739,6 +9745,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AgreementPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -10529,7 +10536,7 @@ export interface operations {
                 overdue?: boolean;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -10537,7 +10544,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10545,6 +10552,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActionPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -11400,7 +11408,7 @@ export interface operations {
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -11408,7 +11416,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11416,6 +11424,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -11493,7 +11502,7 @@ export interface operations {
                 kind?: "assignment" | "heads_up" | "due_soon" | "due" | "overdue" | "escalation" | "digest";
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path: {
@@ -11504,7 +11513,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11512,6 +11521,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReminderPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -12662,7 +12672,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path?: never;
@@ -12670,7 +12680,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12678,6 +12688,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
@@ -12769,7 +12780,7 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description application/json (the default) or text/csv for every matching row */
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
                 accept?: string;
             };
             path: {
@@ -12781,7 +12792,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: text/csv`: every item that matches the filters (limit and offset do not apply), sorted as asked, as UTF-8 CSV with a byte order mark. The header row names the fields of the JSON items; lists are joined by "; ", objects are JSON, null is an empty cell; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. */
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12789,6 +12800,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
