@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { XLSX_MEDIA_TYPE } from '../../src/common/media-types.js';
 import { MAX_PAGE_SIZE } from '../../src/common/paging.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { VIETNAM_2023 } from '../support/fixtures.js';
+import { missionWithManyActions } from './export-fixture.js';
 
 const XLSX = { accept: XLSX_MEDIA_TYPE };
 
@@ -44,26 +43,7 @@ describe('lists as .xlsx workbooks', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    missionId = (await api.create<{ id: string }>('missions', VIETNAM_2023)).id;
-    otherMissionId = (
-      await api.create<{ id: string }>('missions', {
-        ...VIETNAM_2023,
-        code: 'VN-2018',
-        title: 'Economic mission to Vietnam 2018',
-        startDate: '2018-05-13',
-        endDate: '2018-05-18',
-      })
-    ).id;
-    // More actions than a page holds, written straight to the table: the API that creates them is tested elsewhere.
-    const database = api.app.get(DataSource);
-    await database.query(
-      `INSERT INTO actions (title, mission_id, status, due_from, due_to, due_precision, due_label)
-       SELECT 'Individual follow-up appointment ' || lpad(n::text, 4, '0'), $1, CASE WHEN n % 2 = 0 THEN 'open' ELSE 'done' END::action_status,
-              DATE '2023-10-01' + n, DATE '2023-10-01' + n, 'day', NULL
-       FROM generate_series(1, 2400) AS n`,
-      [missionId],
-    );
-    await database.query(`INSERT INTO actions (title, mission_id) SELECT 'Follow-up of 2018 ' || n, $1 FROM generate_series(1, 30) AS n`, [otherMissionId]);
+    ({ missionId, otherMissionId } = await missionWithManyActions(api, 2400));
     openApi = (await api.get('/api/docs-json')).body;
   }, 60_000);
 
