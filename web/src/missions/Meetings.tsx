@@ -6,8 +6,7 @@ import { api, unwrap } from '../api/client';
 import { useFormat } from '../i18n/format';
 import { ExportButton } from '../ui/ExportButton';
 import { useNames } from '../ui/names';
-import { Pager } from '../ui/Pager';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { MissionSection, SectionFilter, SectionList } from './MissionSection';
 import { MEETING_KINDS, type Mission } from './missions';
 
 const MEETING_PAGE = 25;
@@ -16,14 +15,12 @@ const MEETING_PAGE = 25;
 export function Meetings({ mission, writes }: { mission: Mission; writes: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [kind, setKind] = useState('');
+  const [kind, setKind] = useState<(typeof MEETING_KINDS)[number] | ''>('');
   const [offset, setOffset] = useState(0);
   const query = useQuery({
     queryKey: ['meetings', mission.id, kind, offset],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/meetings', { params: { query: { missionId: mission.id, limit: MEETING_PAGE, offset, ...(kind ? { kind: kind as never } : {}) } } }),
-      ),
+      unwrap(api.GET('/api/v1/meetings', { params: { query: { missionId: mission.id, limit: MEETING_PAGE, offset, ...(kind ? { kind } : {}) } } })),
     placeholderData: keepPreviousData,
   });
   const organisations = useNames(
@@ -32,43 +29,33 @@ export function Meetings({ mission, writes }: { mission: Mission; writes: boolea
   );
   const names = (ids: string[]): string => ids.map((id) => organisations[id] ?? '…').join(', ') || '—';
   return (
-    <section id="meetings" aria-labelledby="meetings-heading" className="card">
-      <div className="section-head">
-        <h2 id="meetings-heading">
-          {t('mission.meetings')} {query.data && <span className="count">({query.data.total})</span>}
-        </h2>
-        <label>
-          {t('meetings.kind')}
-          <select
+    <MissionSection
+      id="meetings"
+      title={t('mission.meetings')}
+      total={query.data?.total}
+      tools={
+        <>
+          <SectionFilter
+            label={t('meetings.kind')}
             value={kind}
-            onChange={(event) => {
-              setKind(event.target.value);
+            values={MEETING_KINDS}
+            labelOf={(value) => t(`meetingKind.${value}`)}
+            onChange={(value) => {
+              setKind(value);
               setOffset(0);
             }}
-          >
-            <option value="">{t('filters.all')}</option>
-            {MEETING_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`meetingKind.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ExportButton path="meetings" query={{ missionId: mission.id, kind }} name={`${mission.code}-meetings`} />
-        {writes && (
-          <Link className="button" to={`/meetings/new?missionId=${mission.id}`}>
-            {t('meetings.new')}
-          </Link>
-        )}
-      </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.error ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty>{t('meetings.none')}</Empty>
-      ) : (
-        <>
+          />
+          <ExportButton path="meetings" query={{ missionId: mission.id, kind }} name={`${mission.code}-meetings`} />
+          {writes && (
+            <Link className="button" to={`/meetings/new?missionId=${mission.id}`}>
+              {t('meetings.new')}
+            </Link>
+          )}
+        </>
+      }
+    >
+      <SectionList query={query} empty={t('meetings.none')} paging={{ limit: MEETING_PAGE, offset, onOffset: setOffset }}>
+        {(items) => (
           <table className="list">
             <caption className="visually-hidden">{t('mission.meetings')}</caption>
             <thead>
@@ -83,7 +70,7 @@ export function Meetings({ mission, writes }: { mission: Mission; writes: boolea
               </tr>
             </thead>
             <tbody>
-              {query.data.items.map((meeting) => (
+              {items.map((meeting) => (
                 <tr key={meeting.id}>
                   <td>{format.dateTimeIn(meeting.startsAt, mission.timeZone)}</td>
                   <td>{t(`meetingKind.${meeting.kind}`)}</td>
@@ -105,9 +92,8 @@ export function Meetings({ mission, writes }: { mission: Mission; writes: boolea
               ))}
             </tbody>
           </table>
-          <Pager total={query.data.total} totalIsEstimate={query.data.totalIsEstimate} limit={MEETING_PAGE} offset={offset} onOffset={setOffset} />
-        </>
-      )}
-    </section>
+        )}
+      </SectionList>
+    </MissionSection>
   );
 }
