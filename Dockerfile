@@ -47,4 +47,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
-CMD ["node", "dist/src/main.js"]
+# The heap ceiling of npm start (package.json): see README, "Memory".
+CMD ["node", "--max-old-space-size=1024", "dist/src/main.js"]

@@ -10,6 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { benchServerUrl, createScratchDatabase, openSession } from './scratch-database.js';
+import { serviceNodeFlags } from './service-flags.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -17,14 +18,15 @@ import { runMigrations } from '../src/database/data-source.js';
 /**
  * CSV and .xlsx export of a million follow-up actions (npm run bench:exports; ROWS=… to change the
  * size): the time of the whole download and the peak resident memory of the service, which
- * runs in a child process of its own with Node's default heap. Needs DATABASE_URL of a
+ * runs in a child process of its own with the Node flags of `npm start`. Needs DATABASE_URL of a
  * server where it may create (and then drop) a scratch database; SERVICE_NODE_FLAGS gives the
- * service process Node flags (none by default).
+ * service process other Node flags ("" for Node's defaults).
  */
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const serving = process.argv.includes('--serve');
 const scratch = serving ? undefined! : await createScratchDatabase(benchServerUrl());
 const databaseUrl = serving ? process.env.DATABASE_URL! : scratch.url;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
 
 async function load(): Promise<void> {
@@ -55,7 +57,7 @@ async function load(): Promise<void> {
 }
 
 /**
- * The service in a process of its own (this file with --serve), with Node's default heap, so
+ * The service in a process of its own (this file with --serve), with npm start's Node flags, so
  * that its resident memory is the service's alone: the download is read by the parent.
  */
 async function serve(): Promise<void> {
@@ -89,8 +91,8 @@ async function measure(): Promise<void> {
   const secret = randomBytes(32).toString('hex');
   const service = fork(fileURLToPath(import.meta.url), ['--serve'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: secret },
-    // SERVICE_NODE_FLAGS (e.g. --max-old-space-size=128) to compare with a capped heap; none by default.
-    execArgv: process.env.SERVICE_NODE_FLAGS ? process.env.SERVICE_NODE_FLAGS.split(' ') : [],
+    // The flags of npm start; SERVICE_NODE_FLAGS (e.g. "" for Node's defaults) to compare.
+    execArgv: serviceNodeFlags(root),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
@@ -159,7 +161,9 @@ async function measure(): Promise<void> {
       );
     }
     process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-    process.stdout.write(`${ROWS} actions; RSS of the service process alone (default heap), the download read by another\n\n`);
+    process.stdout.write(
+      `${ROWS} actions; RSS of the service process alone (Node flags: ${serviceNodeFlags(root).join(' ') || 'none'}), the download read by another\n\n`,
+    );
     process.stdout.write(
       '| export | request | rows | MiB | s | rows/s | service RSS before, MiB | service peak RSS, MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
     );

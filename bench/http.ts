@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadLargeData } from './large-data.js';
 import { benchServerUrl, createScratchDatabase, openSession, type ScratchDatabase } from './scratch-database.js';
+import { serviceNodeFlags } from './service-flags.js';
 
 /**
  * Throughput of the service against a bare Fastify + pg server (bench/baseline-server.ts) that
@@ -35,8 +36,8 @@ if (!databaseUrl) {
 const jwtSecret = randomBytes(32).toString('hex');
 const children: ChildProcess[] = [];
 
-function start(label: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function start(label: string, script: string, env: Record<string, string>, flags: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...flags, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (code !== 0 && signal === null) process.stderr.write(`${label} exited with code ${code}\n`);
@@ -84,15 +85,20 @@ try {
     { algorithm: 'HS256', expiresIn: 7200 },
   );
 
-  const service = start('the service', 'dist/src/main.js', {
-    NODE_ENV: 'production',
-    ROLE: 'api',
-    LOG_LEVEL: 'silent',
-    PORT: String(PORT),
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: jwtSecret,
-    DEFAULT_TIME_ZONE: 'Europe/Brussels',
-  });
+  const service = start(
+    'the service',
+    'dist/src/main.js',
+    {
+      NODE_ENV: 'production',
+      ROLE: 'api',
+      LOG_LEVEL: 'silent',
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      DEFAULT_TIME_ZONE: 'Europe/Brussels',
+    },
+    serviceNodeFlags(root),
+  );
   const baseline = start('the baseline', 'dist/bench/baseline-server.js', { DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, PORT: '0' });
   const baselinePort = await new Promise<number>((resolve, reject) => {
     baseline.stdout!.on('data', (chunk: Buffer) => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
+import { serviceNodeFlags } from './service-flags.js';
 import { runMigrations } from '../src/database/data-source.js';
 import { seedDemoData } from '../src/demo/seed.js';
 import { hashPassword } from '../src/users/password.js';
@@ -71,7 +72,7 @@ try {
 
   // PROFILE_DIR: a CPU profile of the service, written when it stops.
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
-  service = spawn(process.execPath, [...profile, 'dist/src/main.js'], {
+  service = spawn(process.execPath, [...serviceNodeFlags(root), ...profile, 'dist/src/main.js'], {
     cwd: root,
     env: {
       ...process.env,
