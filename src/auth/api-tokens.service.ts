@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import type { Page } from '../common/paging.js';
+import type { ExportFormat } from '../exports/accept.js';
+import { ListExporter } from '../exports/list-exporter.service.js';
 import { ForbiddenError } from './auth-errors.js';
-import { type ApiTokenCreateDto, type ApiTokenCreatedDto, type ApiTokenListDto, type ApiTokenResponseDto, mapApiToken } from './auth.dto.js';
+import { type ApiTokenCreateDto, type ApiTokenCreatedDto, type ApiTokenListDto, ApiTokenResponseDto, mapApiToken } from './auth.dto.js';
 import type { Authentication } from './auth.service.js';
 import { newApiToken } from './token-secrets.js';
 import { TokensRepository } from './tokens.repository.js';
@@ -14,6 +16,7 @@ export class ApiTokensService {
   constructor(
     private readonly tokens: TokensRepository,
     private readonly clock: Clock,
+    private readonly exporter: ListExporter,
   ) {}
 
   async create(auth: Authentication, { name, expiresAt, readOnly = false }: ApiTokenCreateDto): Promise<ApiTokenCreatedDto> {
@@ -35,6 +38,16 @@ export class ApiTokensService {
   async list(userId: string, { limit, offset }: ApiTokenListDto): Promise<Page<ApiTokenResponseDto>> {
     const [rows, total] = await this.tokens.listApiTokens(userId, limit, offset);
     return { items: rows.map(mapApiToken), total, totalIsEstimate: false, limit, offset };
+  }
+
+  /** Every live token of the user, as CSV or .xlsx. */
+  exportList(userId: string, format: ExportFormat): StreamableFile {
+    return this.exporter.file(format, {
+      name: 'api-tokens',
+      dto: ApiTokenResponseDto,
+      query: this.tokens.apiTokensQuery(userId),
+      toRows: (tokens) => tokens.map(mapApiToken),
+    });
   }
 
   /** Someone else's token is as unknown as one that never existed. */

@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Req, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { IdParam } from '../common/id-param.js';
 import type { Page } from '../common/paging.js';
+import { exportFormat } from '../exports/accept.js';
+import { ApiListExport } from '../exports/list-export.decorator.js';
 import { USER_ROLES } from '../users/user.entity.js';
 import { UserResponseDto } from '../users/users.dto.js';
 import { ApiTokensService } from './api-tokens.service.js';
@@ -153,9 +155,16 @@ export class AuthController {
   @Get('tokens')
   @ApiOperation({ summary: 'My API tokens that are not revoked (never the token itself)' })
   @ApiOkResponse({ type: ApiTokenPageDto })
+  @ApiListExport()
   @ApiErrors(400)
-  listTokens(@Req() request: FastifyRequest, @Query() query: ApiTokenListDto): Promise<Page<ApiTokenResponseDto>> {
-    return this.apiTokens.list(signedIn(request).actor.userId, query);
+  listTokens(
+    @Req() request: FastifyRequest,
+    @Query() query: ApiTokenListDto,
+    @Headers('accept') accept?: string,
+  ): Promise<Page<ApiTokenResponseDto>> | StreamableFile {
+    const format = exportFormat(accept);
+    const userId = signedIn(request).actor.userId;
+    return format ? this.apiTokens.exportList(userId, format) : this.apiTokens.list(userId, query);
   }
 
   @Delete('tokens/:id')

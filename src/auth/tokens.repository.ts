@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
@@ -134,6 +134,16 @@ export class TokensRepository {
       take: limit,
       skip: offset,
     });
+  }
+
+  /** The same tokens as a query in the same order, unpaged: what an export streams. */
+  apiTokensQuery(userId: string): SelectQueryBuilder<ApiToken> {
+    return this.dataSource
+      .getRepository(ApiToken)
+      .createQueryBuilder('token')
+      .where('token.userId = :userId AND token.revokedAt IS NULL', { userId })
+      .orderBy('token.createdAt', 'DESC')
+      .addOrderBy('token.id', 'ASC');
   }
 
   /** Whether a live token of this user was revoked now. */

@@ -120,6 +120,19 @@ describe('lists as CSV', () => {
     expect(response.body).toMatchObject({ code: 'not_found' });
   });
 
+  it("exports the signer's own live API tokens, and never a token's secret", async () => {
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const kept = await api.create<{ id: string; token: string }>('auth/tokens', { name: 'Quarterly report for parliament', expiresAt });
+    const revoked = await api.create<{ id: string; token: string }>('auth/tokens', { name: 'Old sync script', expiresAt });
+    expect((await api.request('DELETE', `auth/tokens/${revoked.id}`)).status).toBe(204);
+    const response = await api.request('GET', 'auth/tokens', undefined, CSV);
+    const { header, rows } = readCsv(response);
+    expect(header).toEqual(Object.keys(openApi.components.schemas.ApiTokenResponseDto.properties));
+    expect(rows.map((row) => [row.id, row.name])).toEqual([[kept.id, 'Quarterly report for parliament']]);
+    expect(response.body as string).not.toContain(kept.token);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="api-tokens.csv"');
+  });
+
   it('documents the CSV and .xlsx answers of every list in OpenAPI', () => {
     const lists = [
       '/api/v1/actions',
@@ -134,6 +147,7 @@ describe('lists as CSV', () => {
       '/api/v1/missions/{missionId}/participants',
       '/api/v1/actions/{id}/reminders',
       '/api/v1/{resource}/{id}/history',
+      '/api/v1/auth/tokens',
     ];
     for (const path of lists) {
       expect([path, Object.keys(openApi.paths[path]?.get?.responses['200']?.content ?? {})]).toEqual([

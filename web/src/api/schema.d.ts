@@ -4382,18 +4382,24 @@ export interface operations {
                 /** @description Deeper than 10000 rows, narrow the list with filters instead. */
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description application/json (the default), text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for every matching row */
+                accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`: every item that matches the filters (limit and offset do not apply), sorted as asked, as a file to download. Its header row names the fields of the JSON items, in order; lists are joined by "; ", objects are JSON, null is an empty cell. CSV: UTF-8 with a byte order mark; a text beginning with =, +, -, @, tab or carriage return is written with a leading apostrophe so that no spreadsheet evaluates it. .xlsx: one sheet named after the list, its header row frozen; texts are text cells and never formulas, numbers and booleans are values, days (format date) are dates and moments (date-time) are dates with the time in UTC; a sheet holds 1048575 items, a longer list goes on in a next sheet; a text longer than 32767 characters (a cell's limit) is cut, ending with "…". */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiTokenPageDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
