@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../common/errors.js';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../common/media-types.js';
 import { IMPORT_MAX_BYTES, IMPORT_MEDIA_TYPES } from './import-limits.js';
+
+const JSON_ONLY = 'Send the body as application/json';
 
 /** The one route whose body is a file. */
 export const IMPORT_ROUTE = '/api/v1/imports/:kind';
@@ -11,9 +14,14 @@ export const IMPORT_ROUTE = '/api/v1/imports/:kind';
  * the BODY_LIMIT of JSON; the file is refused before it is read.
  */
 export function acceptImportFiles(fastify: FastifyInstance): void {
+  // Any other type: on the import route the advice is a file type, elsewhere JSON.
+  fastify.addContentTypeParser('*', (request, _payload, done) => {
+    const advice = request.routeOptions.url === IMPORT_ROUTE ? `Send the file as ${CSV_MEDIA_TYPE} or as an .xlsx workbook (${XLSX_MEDIA_TYPE})` : JSON_ONLY;
+    done(new DomainError('unsupported_media_type', advice), undefined);
+  });
   fastify.addContentTypeParser([...IMPORT_MEDIA_TYPES], (request, payload, done) => {
     if (request.routeOptions.url !== IMPORT_ROUTE) {
-      done(new DomainError('unsupported_media_type', 'Send the body as application/json'), undefined);
+      done(new DomainError('unsupported_media_type', JSON_ONLY), undefined);
       return;
     }
     const declared = Number(request.headers['content-length']);

@@ -72,6 +72,28 @@ describe('imports', () => {
       expect(nxtport).toMatchObject({ enterpriseNumber: NXTPORT_NUMBER, city: 'Antwerpen', kind: 'company' });
     });
 
+    it('stores CSV fields that begin with =, +, - or @ as the text they are, and exports them so that no spreadsheet evaluates them', async () => {
+      const file = 'Bedrijf;Land;Stad\n"=HYPERLINK(""http://x"";""y"") Trading";BE;+32 Gent\n@Sea Freight;BE;-Brugge\n';
+      const response = await csv('imports/organisations', file);
+      expect(response.status).toBe(200);
+      expect(response.body.totals).toMatchObject({ rows: 2, created: 2, error: 0 });
+      const stored = await database.query<{ name: string; city: string }[]>(
+        `SELECT name, city FROM organisations WHERE name IN ('=HYPERLINK("http://x";"y") Trading', '@Sea Freight') ORDER BY name`,
+      );
+      expect(stored).toEqual([
+        { name: '=HYPERLINK("http://x";"y") Trading', city: '+32 Gent' },
+        { name: '@Sea Freight', city: '-Brugge' },
+      ]);
+      const exported = await api.request('GET', 'organisations?country=BE&sort=name', undefined, { accept: 'text/csv' });
+      const text = exported.body as string;
+      expect(text).toContain(`"'=HYPERLINK(""http://x"";""y"") Trading"`);
+      expect(text).toContain("'@Sea Freight");
+      expect(text).toContain("'+32 Gent");
+      expect(text).toContain("'-Brugge");
+      // Gone again, so that the counts of the tests that follow are theirs alone.
+      await database.query(`DELETE FROM organisations WHERE name IN ('=HYPERLINK("http://x";"y") Trading', '@Sea Freight')`);
+    });
+
     it('matches by enterprise number, else by name and country without accents or case; a second import changes nothing', async () => {
       const file =
         'company,enterprise number,country,city\n' + `NXTPORT International NV,${NXTPORT_NUMBER},BE,Antwerp\n` + '"CANG HAI PHONG; PORT OF HAIPHONG",,vn,\n';
@@ -294,7 +316,13 @@ describe('imports', () => {
         415,
         'this is an old Excel (.xls) workbook; save it as .xlsx or CSV and send that',
       ],
-      ['a PDF', 'application/pdf', '%PDF-1.4', 415, 'Send the body as application/json'],
+      [
+        'a PDF',
+        'application/pdf',
+        '%PDF-1.4',
+        415,
+        'Send the file as text/csv or as an .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+      ],
     ])('%s', async (_label, type, body, status, message) => {
       const response = await upload('imports/organisations', body, type);
       expect(response.status).toBe(status);
