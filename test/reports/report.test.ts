@@ -148,7 +148,7 @@ describe('GET /missions/{id}/report on the reference mission', () => {
       '**vierde kwartaal 2023**: Webinars on business opportunities in Vietnam — Tom Peeters — in uitvoering',
       '**maart 2024**: Mission to Vietnam for the EU project GOOSE — Tom Peeters — open',
       '**najaar 2024**: State visit to Vietnam — Els Vermeulen — open',
-      '**september 2023**: Satisfaction survey of the participating companies — Els Vermeulen — open',
+      '**september 2023**: Satisfaction survey of the participating companies — Els Vermeulen — afgerond',
       'Van de dertig bevraagde deelnemers antwoordden er 23 op de tevredenheidsenquête (77%).',
       'De gemiddelde score is 4,8 op 5.',
       'Alle antwoorden zijn positief (score 4 of 5).',
@@ -158,7 +158,7 @@ describe('GET /missions/{id}/report on the reference mission', () => {
       expect(text).toContain(fact);
     }
     // One form per enumeration: the counts by status all in digits or all in words.
-    expect(text).toMatch(/Op 22 september 2023 waren er 38 opvolgacties: \d+ open en \d+ in uitvoering\./);
+    expect(text).toMatch(/Op 22 september 2023 waren er 38 opvolgacties: \d+ open, \d+ in uitvoering en \d+ afgerond\./);
     for (const wrong of [
       '(Minister of Foreign Affairs of Vietnam)',
       'MoU: MoU',
@@ -205,7 +205,7 @@ describe('GET /missions/{id}/report on the reference mission', () => {
       '**Q4 2023**: Webinars on business opportunities in Vietnam — Tom Peeters — in progress',
       '**March 2024**: Mission to Vietnam for the EU project GOOSE — Tom Peeters — open',
       '**autumn 2024**: State visit to Vietnam — Els Vermeulen — open',
-      '**September 2023**: Satisfaction survey of the participating companies — Els Vermeulen — open',
+      '**September 2023**: Satisfaction survey of the participating companies — Els Vermeulen — done',
       'Of the thirty participants asked, 23 answered the satisfaction survey (77%).',
       'The average score is 4.8 out of 5.',
       'All answers are positive (a score of 4 or 5).',
@@ -214,7 +214,7 @@ describe('GET /missions/{id}/report on the reference mission', () => {
     ]) {
       expect(text).toContain(fact);
     }
-    expect(text).toMatch(/As of 22 September 2023 there were 38 follow-up actions: \d+ open and \d+ in progress\./);
+    expect(text).toMatch(/As of 22 September 2023 there were 38 follow-up actions: \d+ open, \d+ in progress, and \d+ done\./);
     for (const wrong of [
       'dertig',
       '(Minister of Foreign Affairs of Vietnam)',
@@ -264,6 +264,24 @@ describe('GET /missions/{id}/report on the reference mission', () => {
     const text = await report('?asOf=2023-09-10&lang=en', 'text/markdown');
     expect(text.body).toContain('No agreements were signed during the mission (yet).');
     expect(text.body).toContain('there were no follow-up actions (yet)');
+  });
+
+  it('as of a day before the mission holds no survey answers: the demo scores were typed in after it', async () => {
+    for (const day of ['2023-09-10', '2023-09-18']) {
+      const response = await report(`?asOf=${day}`);
+      expect(response.status).toBe(200);
+      expect(response.body.survey).toMatchObject({ answered: 0, averageScore: null, responseRate: 0, comments: [] });
+      const summary = await api.get(`missions/${missionId}/summary?asOf=${day}`);
+      expect(summary.body.satisfaction).toMatchObject({ answers: 0, averageScore: null });
+    }
+    const nl = await report('?asOf=2023-09-10&lang=nl', 'text/markdown');
+    expect(nl.body).toContain('Op 10 september 2023 waren er nog geen antwoorden op de tevredenheidsenquête.');
+    expect(nl.body).not.toContain('gemiddelde');
+    const en = await report('?asOf=2023-09-10&lang=en', 'text/markdown');
+    expect(en.body).toContain('As of 10 September 2023 no answers to the satisfaction survey had been received.');
+    expect(en.body).not.toContain('average');
+    // From the day they were recorded on.
+    expect((await report('?asOf=2023-09-20')).body.survey.answered).toBe(23);
   });
 
   it('as of the first mission day holds only the meetings held by the end of it', async () => {
