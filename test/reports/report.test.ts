@@ -336,6 +336,29 @@ describe('GET /missions/{id}/report on the reference mission', () => {
     expect(then.body.meetings.byKind.b2b).toBeGreaterThan(250);
   });
 
+  it('keeps a meeting or agreement archived later in the reports of the days before, as it does an action', async () => {
+    const meeting = demoId('meeting', 'meeting-mofa');
+    const agreement = demoId('agreement', 'agreement-mou-vinamarine-chancellery');
+    const action = demoId('action', 'action-state-visit');
+    for (const path of [`meetings/${meeting}`, `agreements/${agreement}`, `actions/${action}`]) expect((await api.delete(path)).status).toBe(204);
+    try {
+      const then = (await report('?asOf=2023-09-22')).body;
+      expect(then.meetings.official.map((m: { id: string }) => m.id)).toContain(meeting);
+      expect(then.agreements.signed.map((a: { id: string }) => a.id)).toContain(agreement);
+      expect(then.actions.items.map((a: { id: string }) => a.id)).toContain(action);
+      const summary = (await api.get(`missions/${missionId}/summary?asOf=2023-09-22`)).body;
+      expect(summary.meetings.total).toBe(then.meetings.total);
+      expect(summary.agreements.total).toBe(3);
+      const today = (await report('')).body;
+      expect(today.meetings.official.map((m: { id: string }) => m.id)).not.toContain(meeting);
+      expect(today.agreements.signed.map((a: { id: string }) => a.id)).not.toContain(agreement);
+      expect(today.actions.items.map((a: { id: string }) => a.id)).not.toContain(action);
+      expect(today.meetings.total).toBe(then.meetings.total - 1);
+    } finally {
+      for (const path of [`meetings/${meeting}`, `agreements/${agreement}`, `actions/${action}`]) await api.post(`${path}/restore`, undefined);
+    }
+  });
+
   describe('bad input', () => {
     it.each([
       ['report', 'asOf=22-09-2023', 'asOf'],
