@@ -6,7 +6,9 @@ const ID = '00000000-0000-4000-8000-000000000001';
 
 /** A small mission's report, with what a test needs put over it. */
 function report(
-  over: { survey?: Partial<MissionReportDto['survey']>; meetings?: Partial<MissionReportDto['meetings']> } & Partial<Omit<MissionReportDto, 'survey' | 'meetings'>> = {},
+  over: { survey?: Partial<MissionReportDto['survey']>; meetings?: Partial<MissionReportDto['meetings']> } & Partial<
+    Omit<MissionReportDto, 'survey' | 'meetings'>
+  > = {},
 ): MissionReportDto {
   const { survey, meetings, ...rest } = over;
   return {
