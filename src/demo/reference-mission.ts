@@ -836,8 +836,9 @@ const fitFollowUpActions: DemoAction[] = [
     ownerUserKey: 'user-els',
     watcherUserKeys: ['user-admin'],
     status: 'done',
-    // Invented: the source says the survey was held, not on which day it closed.
-    completedOn: '2023-09-29',
+    // Invented: the source says FIT held the survey after the mission and cites its results in the
+    // answer to the question of 22 September 2023; the scores are recorded on 20 September (seed.ts).
+    completedOn: '2023-09-20',
     dueLabel: 'September 2023',
   },
   {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 import { Action } from '../actions/action.entity.js';
+import { type AuditChanges, AuditEntry } from '../audit/audit-entry.entity.js';
 import { type DueWindow, parseDueLabel } from '../actions/due/due-window.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -142,6 +143,17 @@ function recordedAt(mission: { startDate: string; endDate: string } | undefined,
   return day;
 }
 
+/**
+ * When the satisfaction the companies gave was typed in: four days after the mission (noon in
+ * Brussels), once the answers were in, as an officer's PATCH of each participant would be. Recorded
+ * with the delegation, the scores would count in a report as of any day after it was registered.
+ */
+function scoresRecordedAt(mission: { endDate: string }): Date {
+  const day = new Date(`${mission.endDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 4);
+  return atLocalTime(day.toISOString().slice(0, 10), 12, 'Europe/Brussels');
+}
+
 async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Promise<Record<string, number>> {
   // Two loads at once would each find the other's rows missing and trip over them.
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mission-crm:demo-seed']);
@@ -254,11 +266,43 @@ async function seed(manager: EntityManager, data: DemoDataSet, clock: Clock): Pr
         satisfactionComment: p.satisfactionComment ?? null,
         synthetic: p.synthetic,
         createdAt: recordedAt(missionsByKey.get(p.missionKey), 'delegation'),
-        updatedAt: recordedAt(missionsByKey.get(p.missionKey), 'delegation'),
+        updatedAt:
+          p.satisfactionScore || p.satisfactionComment
+            ? scoresRecordedAt(missionsByKey.get(p.missionKey)!)
+            : recordedAt(missionsByKey.get(p.missionKey), 'delegation'),
       })),
     ),
   );
   summary.participants = newParticipants.size;
+  // The satisfaction typed in after the mission, audited as the officer's change it would have been.
+  const scored = delegation.filter((p) => newParticipants.has(id('participant', participantKey(p))) && (p.satisfactionScore || p.satisfactionComment));
+  if (scored.length > 0) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntry)
+      .orIgnore()
+      .values(
+        scored.map((p): QueryDeepPartialEntity<AuditEntry> => {
+          const mission = missionsByKey.get(p.missionKey)!;
+          const changes: AuditChanges = {
+            ...(p.satisfactionScore ? { satisfactionScore: { before: null, after: p.satisfactionScore } } : {}),
+            ...(p.satisfactionComment ? { satisfactionComment: { before: null, after: p.satisfactionComment } } : {}),
+          };
+          return {
+            occurredAt: scoresRecordedAt(mission),
+            actorId: ids.optional('user', mission.ownerUserKey),
+            action: 'update' as const,
+            entity: 'participant',
+            entityId: id('participant', participantKey(p)),
+            // jsonb: a before of null is what the audit of a PATCH records for a field that was empty.
+            changes: changes as QueryDeepPartialEntity<AuditEntry>['changes'],
+          };
+        }),
+      )
+      .execute();
+  }
+  summary.auditEntries = scored.length;
   summary.participantDelegates = (
     await insertNew(
       manager,

@@ -1,6 +1,7 @@
+import { describeDueDates, DUE_PRECISIONS, type DuePrecision } from '../actions/due/due-window.js';
 import type { Block, ListItem, ReportDocument } from './report-document.js';
-import type { MissionReportDto, ReportAgreementDto, ReportLanguage, ReportMeetingDto } from './report.dto.js';
-import { approximately, counted, dateRange, decimal, listOf, longDate, numberInWords, percentage, sentence } from './words.js';
+import type { MissionReportDto, ReportActionDto, ReportAgreementDto, ReportLanguage, ReportMeetingDto } from './report.dto.js';
+import { approximately, counted, dateRange, decimal, listOf, longDate, numberInWords, numbersAlike, percentage, sentence } from './words.js';
 
 const MISSION_TYPES: Record<ReportLanguage, Record<string, string>> = {
   nl: { economic_mission: 'economische missie', state_visit: 'staatsbezoek', sector_mission: 'sectormissie', trade_fair: 'beursdeelname', other: 'missie' },
@@ -10,6 +11,10 @@ const AGREEMENT_TYPES: Record<ReportLanguage, Record<string, string>> = {
   nl: { mou: 'MoU', loi: 'intentieverklaring', cooperation_agreement: 'samenwerkingsakkoord', contract: 'contract' },
   en: { mou: 'MoU', loi: 'letter of intent', cooperation_agreement: 'cooperation agreement', contract: 'contract' },
 };
+/** Every wording of a type, in either language, that a title may already open with ("MoU NXTPORT …", "Letter of intent MOW …"). */
+const AGREEMENT_TYPE_WORDS: Record<string, string[]> = Object.fromEntries(
+  Object.keys(AGREEMENT_TYPES.en).map((type) => [type, [AGREEMENT_TYPES.nl[type], AGREEMENT_TYPES.en[type], ...(type === 'loi' ? ['LoI'] : [])]]),
+);
 const ACTION_STATUSES: Record<ReportLanguage, Record<string, string>> = {
   nl: { open: 'open', in_progress: 'in uitvoering', done: 'afgerond', cancelled: 'geannuleerd', postponed: 'uitgesteld' },
   en: { open: 'open', in_progress: 'in progress', done: 'done', cancelled: 'cancelled', postponed: 'postponed' },
@@ -68,12 +73,19 @@ const TEXT = {
     surveyAnswered: (answered: number, invited: number, rate: string) =>
       `Van de ${counted(invited, 'bevraagde deelnemer', 'bevraagde deelnemers', 'nl')} ${answered === 1 ? 'antwoordde er' : 'antwoordden er'} ${numberInWords(answered, 'nl')} op de tevredenheidsenquête (${rate}).`,
     byHand: 'Er werd geen enquête via dit systeem verstuurd; de scores zijn de tevredenheid die bij de deelnemers werd geregistreerd.',
-    closes: (date: string) => `De enquête sluit op ${date}.`,
-    average: (value: string) => `De gemiddelde score is ${value} op vijf.`,
-    allPositive: 'Alle antwoorden zijn positief (score vier of vijf).',
-    distribution: (parts: string) => `Verdeling van de scores: ${parts}.`,
-    joinAgain: (yes: number, total: number) => `${sentence(numberInWords(yes, 'nl'))} van de ${numberInWords(total, 'nl')} zouden opnieuw deelnemen.`,
-    b2bUseful: (yes: number, total: number) => `${sentence(numberInWords(yes, 'nl'))} van de ${numberInWords(total, 'nl')} vonden de b2b-gesprekken nuttig.`,
+    closes: (date: string, past: boolean) => `De enquête ${past ? 'sloot' : 'sluit'} op ${date}.`,
+    average: (value: string) => `De gemiddelde score is ${value} op 5.`,
+    allPositive: 'Alle antwoorden zijn positief (score 4 of 5).',
+    // "Negentien deelnemers gaven een 5 en vier een 4."
+    distribution: (parts: { count: string; one: boolean; score: string }[]) =>
+      `${sentence(
+        listOf(
+          parts.map((p, i) => (i === 0 ? `${p.count} ${p.one ? 'deelnemer gaf' : 'deelnemers gaven'} een ${p.score}` : `${p.count} een ${p.score}`)),
+          'nl',
+        ),
+      )}.`,
+    joinAgain: (yes: number, total: number) => `${yesOf(yes, total, 'nl')} ${yes === 0 || yes === 1 ? 'zou' : 'zouden'} opnieuw deelnemen.`,
+    b2bUseful: (yes: number, total: number) => `${yesOf(yes, total, 'nl')} ${yes === 0 || yes === 1 ? 'vond' : 'vonden'} de b2b-gesprekken nuttig.`,
     comments: 'Opmerkingen van de bedrijven:',
     demoMark: ' (demo)',
   },
@@ -131,16 +143,56 @@ const TEXT = {
     surveyAnswered: (answered: number, invited: number, rate: string) =>
       `Of the ${counted(invited, 'participant', 'participants', 'en')} asked, ${numberInWords(answered, 'en')} answered the satisfaction survey (${rate}).`,
     byHand: 'No survey was sent through this system; the scores are the satisfaction recorded for the participants.',
-    closes: (date: string) => `The survey closes on ${date}.`,
-    average: (value: string) => `The average score is ${value} out of five.`,
-    allPositive: 'All answers are positive (a score of four or five).',
-    distribution: (parts: string) => `Scores: ${parts}.`,
-    joinAgain: (yes: number, total: number) => `${sentence(numberInWords(yes, 'en'))} of ${numberInWords(total, 'en')} would take part again.`,
-    b2bUseful: (yes: number, total: number) => `${sentence(numberInWords(yes, 'en'))} of ${numberInWords(total, 'en')} found the B2B meetings useful.`,
+    closes: (date: string, past: boolean) => `The survey ${past ? 'closed' : 'closes'} on ${date}.`,
+    average: (value: string) => `The average score is ${value} out of 5.`,
+    allPositive: 'All answers are positive (a score of 4 or 5).',
+    // "Nineteen participants gave a 5 and four a 4."
+    distribution: (parts: { count: string; one: boolean; score: string }[]) =>
+      `${sentence(
+        listOf(
+          parts.map((p, i) => (i === 0 ? `${p.count} ${p.one ? 'participant' : 'participants'} gave a ${p.score}` : `${p.count} a ${p.score}`)),
+          'en',
+        ),
+      )}.`,
+    joinAgain: (yes: number, total: number) => `${yesOf(yes, total, 'en')} would take part again.`,
+    b2bUseful: (yes: number, total: number) => `${yesOf(yes, total, 'en')} found the B2B meetings useful.`,
     comments: "The companies' comments:",
     demoMark: ' (demo)',
   },
 } as const;
+
+/**
+ * "Eén van de twee", "Geen van beiden", "Geen van de drie" / "One of two", "Neither of the two",
+ * "None of the three": the subject of a yes/no sentence, both counts in one form.
+ */
+function yesOf(yes: number, total: number, language: ReportLanguage): string {
+  const [yesWords, totalWords] = numbersAlike([yes, total], language);
+  if (language === 'nl') {
+    if (yes === 0) return total === 2 ? 'Geen van beiden' : `Geen van de ${totalWords}`;
+    return `${sentence(yesWords)} van de ${totalWords}`;
+  }
+  if (yes === 0) return total === 2 ? 'Neither of the two' : `None of the ${totalWords}`;
+  return `${sentence(yesWords)} of ${totalWords}`;
+}
+
+/** One name repeats another when either holds the other ("Minister of Foreign Affairs" in "Minister of Foreign Affairs of Vietnam"). */
+const repeats = (a: string, b: string): boolean => {
+  const [x, y] = [a.trim().toLowerCase(), b.trim().toLowerCase()];
+  return x.includes(y) || y.includes(x);
+};
+
+/** The title already opens with the type's name, in either language: "MoU NXTPORT …", "Letter of intent MOW …". */
+const opensWithType = (title: string, type: string): boolean =>
+  (AGREEMENT_TYPE_WORDS[type] ?? []).some((word) => new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(title.trim()));
+
+/** The due window in the report's words, from its dates (a typed label may be in the other language); the label only without dates. */
+function dueWords(action: ReportActionDto, language: ReportLanguage): string | null {
+  const { dueFrom, dueTo, duePrecision } = action;
+  if (dueFrom && dueTo && duePrecision && (DUE_PRECISIONS as readonly string[]).includes(duePrecision))
+    return describeDueDates({ dueFrom, dueTo, duePrecision: duePrecision as DuePrecision }, language);
+  if (dueFrom && dueTo) return dateRange(dueFrom, dueTo, language);
+  return action.dueLabel;
+}
 
 /** The report in words, as an officer would write it for an answer to Parliament. */
 export function writeReport(report: MissionReportDto, language: ReportLanguage): ReportDocument {
@@ -199,13 +251,18 @@ export function writeReport(report: MissionReportDto, language: ReportLanguage):
     { kind: 'heading', text: t.meetingsHeading },
     { kind: 'paragraph', text: t.b2b(meetings.b2b.total, meetings.b2b.companies, meetings.b2b.counterparts) },
   );
-  const when = (meeting: ReportMeetingDto) => `${longDate(meeting.date, language)}${meeting.location ? `, ${meeting.location}` : ''}`;
+  // The place, unless it only repeats whom the meeting was with ("… University of Education; met … University of Education").
+  const when = (meeting: ReportMeetingDto) => {
+    const names = [...meeting.counterparts.map((o) => o.name), ...meeting.counterpartContacts.map((c) => c.name)];
+    const place = meeting.location && !names.some((name) => name.trim().toLowerCase() === meeting.location!.trim().toLowerCase()) ? meeting.location : null;
+    return `${longDate(meeting.date, language)}${place ? `, ${place}` : ''}`;
+  };
   if (meetings.official.length > 0) {
     blocks.push({ kind: 'paragraph', text: t.official(meetings.official.length) });
     blocks.push({
       kind: 'list',
       items: meetings.official.map((meeting): ListItem => {
-        const people = meeting.counterpartContacts.map((c) => (c.role && c.role !== c.name ? `${c.name} (${c.role})` : c.name));
+        const people = meeting.counterpartContacts.map((c) => (c.role && !repeats(c.role, c.name) ? `${c.name} (${c.role})` : c.name));
         const met = [...people, ...meeting.counterparts.map((o) => o.name)];
         const parts = [`${meeting.title} (${when(meeting)})`];
         if (met.length > 0) parts.push(`${t.with} ${listOf(met, language)}`);
@@ -241,7 +298,7 @@ export function writeReport(report: MissionReportDto, language: ReportLanguage):
 
   // Agreements.
   const agreement = (a: ReportAgreementDto): ListItem => {
-    const parts = [`${AGREEMENT_TYPES[language][a.type] ?? a.type}: ${a.title}`];
+    const parts = [opensWithType(a.title, a.type) ? a.title : `${AGREEMENT_TYPES[language][a.type] ?? a.type}: ${a.title}`];
     if (a.parties.length > 0)
       parts.push(
         t.between(
@@ -266,16 +323,19 @@ export function writeReport(report: MissionReportDto, language: ReportLanguage):
 
   // Follow-up.
   const { actions } = report;
-  const statusWords = Object.entries(actions.byStatus)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${numberInWords(count, language)} ${ACTION_STATUSES[language][status] ?? status}`);
+  const statusCounts = Object.entries(actions.byStatus).filter(([, count]) => count > 0);
+  const statusNumbers = numbersAlike(
+    statusCounts.map(([, count]) => count),
+    language,
+  );
+  const statusWords = statusCounts.map(([status], i) => `${statusNumbers[i]} ${ACTION_STATUSES[language][status] ?? status}`);
   blocks.push({ kind: 'heading', text: t.actionsHeading }, { kind: 'paragraph', text: t.actions(day, actions.total, listOf(statusWords, language)) });
   if (actions.overdue > 0) blocks.push({ kind: 'paragraph', text: t.overdue(actions.overdue) });
   if (actions.items.length > 0) {
     blocks.push({
       kind: 'list',
       items: actions.items.map((action) => {
-        const due = action.dueLabel ?? (action.dueFrom && action.dueTo ? dateRange(action.dueFrom, action.dueTo, language) : t.noDue);
+        const due = dueWords(action, language) ?? t.noDue;
         const status = `${ACTION_STATUSES[language][action.status] ?? action.status}${action.overdue ? ` (${t.late})` : ''}`;
         return { label: due, text: `${action.title} — ${action.ownerName ?? t.noOwner} — ${status}` };
       }),
@@ -287,17 +347,20 @@ export function writeReport(report: MissionReportDto, language: ReportLanguage):
   blocks.push({ kind: 'heading', text: t.surveyHeading });
   const surveyText: string[] = [];
   if (!survey.opened && survey.answered > 0) surveyText.push(t.byHand);
-  if (survey.closesOn) surveyText.push(t.closes(longDate(survey.closesOn, language)));
+  if (survey.closesOn) surveyText.push(t.closes(longDate(survey.closesOn, language), report.asOf > survey.closesOn));
   if (survey.answered === 0) surveyText.push(t.surveyNone(day));
   else {
     surveyText.push(t.surveyAnswered(survey.answered, survey.invited, percentage(survey.responseRate ?? 0, language)));
     if (survey.averageScore !== null) surveyText.push(t.average(decimal(survey.averageScore, language)));
     if ((survey.distribution['1'] ?? 0) + (survey.distribution['2'] ?? 0) + (survey.distribution['3'] ?? 0) === 0) surveyText.push(t.allPositive);
-    const parts = Object.entries(survey.distribution)
+    const given = Object.entries(survey.distribution)
       .filter(([, count]) => count > 0)
-      .reverse()
-      .map(([score, count]) => `${score}: ${count}`);
-    surveyText.push(t.distribution(parts.join(', ')));
+      .reverse();
+    const counts = numbersAlike(
+      given.map(([, count]) => count),
+      language,
+    );
+    surveyText.push(t.distribution(given.map(([score, count], i) => ({ count: counts[i], one: count === 1, score }))));
     const join = survey.wouldJoinAgain.yes + survey.wouldJoinAgain.no;
     if (join > 0) surveyText.push(t.joinAgain(survey.wouldJoinAgain.yes, join));
     const b2b = survey.b2bUseful.yes + survey.b2bUseful.no;

@@ -231,14 +231,14 @@ const PARTICIPANTS = `
 const MEETING_COUNTS = `
   SELECT m.kind, count(*)::int AS count, (count(*) FILTER (WHERE m.synthetic))::int AS synthetic
     FROM meetings m
-   WHERE m.mission_id = $1 AND m.archived_at IS NULL AND m.starts_at < ${CUTOFF}
+   WHERE m.mission_id = $1 AND (m.archived_at IS NULL OR m.archived_at >= ${CUTOFF}) AND m.starts_at < ${CUTOFF}
    GROUP BY m.kind`;
 
 const B2B = `
   WITH held AS (
     SELECT m.id, (m.starts_at AT TIME ZONE mission.time_zone)::date AS day
       FROM meetings m JOIN missions mission ON mission.id = m.mission_id
-     WHERE m.mission_id = $1 AND m.kind = 'b2b' AND m.archived_at IS NULL AND m.starts_at < ${CUTOFF}
+     WHERE m.mission_id = $1 AND m.kind = 'b2b' AND (m.archived_at IS NULL OR m.archived_at >= ${CUTOFF}) AND m.starts_at < ${CUTOFF}
   )
   SELECT
     (SELECT count(DISTINCT mo.organisation_id)::int FROM meeting_organisations mo JOIN held ON held.id = mo.meeting_id WHERE mo.side = 'delegation') AS companies,
@@ -253,7 +253,7 @@ const MEETINGS = `
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'role', c.role, 'side', mc.side) ORDER BY c.name)
                   FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id WHERE mc.meeting_id = m.id), '[]') AS contacts
     FROM meetings m
-   WHERE m.mission_id = $1 AND m.kind <> 'b2b' AND m.archived_at IS NULL AND m.starts_at < ${CUTOFF}
+   WHERE m.mission_id = $1 AND m.kind <> 'b2b' AND (m.archived_at IS NULL OR m.archived_at >= ${CUTOFF}) AND m.starts_at < ${CUTOFF}
    ORDER BY m.starts_at, m.id`;
 
 /**
@@ -264,7 +264,7 @@ const AGREEMENTS = `
   WITH mission AS (SELECT id, start_date FROM missions WHERE id = $1),
   dealt_with AS (
     SELECT mo.organisation_id FROM meeting_organisations mo JOIN meetings m ON m.id = mo.meeting_id
-     WHERE m.mission_id = $1 AND m.archived_at IS NULL AND m.starts_at < ${CUTOFF}
+     WHERE m.mission_id = $1 AND (m.archived_at IS NULL OR m.archived_at >= ${CUTOFF}) AND m.starts_at < ${CUTOFF}
     UNION
     SELECT ao.organisation_id FROM action_organisations ao JOIN actions a ON a.id = ao.action_id
      WHERE a.mission_id = $1 AND a.created_at < ${CUTOFF}
@@ -274,7 +274,7 @@ const AGREEMENTS = `
       COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
                   FROM agreement_parties ap JOIN organisations o ON o.id = ap.organisation_id WHERE ap.agreement_id = a.id), '[]') AS parties
     FROM agreements a, mission
-   WHERE a.archived_at IS NULL
+   WHERE (a.archived_at IS NULL OR a.archived_at >= ${CUTOFF})
      AND (a.mission_id = mission.id
           OR (a.mission_id IS DISTINCT FROM mission.id
               AND COALESCE(a.signed_on, a.valid_from) < mission.start_date

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { IdParam } from '../common/id-param.js';
@@ -18,9 +18,17 @@ export class ReportsController {
     description:
       'JSON by default. `Accept: text/markdown` or `text/html` gives the text in `lang`, written as for an answer to Parliament; the HTML is one printable page with nothing loaded from elsewhere.',
   })
-  @ApiProduces('application/json', 'text/markdown', 'text/html')
   @ApiHeader({ name: 'Accept', required: false, description: 'application/json (default), text/markdown or text/html' })
-  @ApiOkResponse({ type: MissionReportDto })
+  @ApiExtraModels(MissionReportDto)
+  // Per content type: the JSON is the report's facts, the two texts are strings (the errors stay JSON).
+  @ApiOkResponse({
+    description: 'The report: its facts in JSON, or its text in Markdown or HTML',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(MissionReportDto) } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   @ApiErrors(400, 404)
   async report(
     @IdParam() id: string,

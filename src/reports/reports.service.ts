@@ -127,7 +127,7 @@ export function buildReport(facts: ReportFacts, asOf: string, language: ReportLa
     },
     agreements: { signed, planned, earlier },
     actions: { total: actions.length, byStatus, overdue: actions.filter((a) => a.overdue).length, items: actions },
-    survey: buildSurvey(facts),
+    survey: buildSurvey(facts, asOf),
     demoData: {
       present: syntheticMeetings > 0 || facts.participants.some((p) => p.synthetic),
       participants: facts.participants.filter((p) => p.synthetic).length,
@@ -172,14 +172,17 @@ function mapAgreement(row: ReportAgreementRow): ReportAgreementDto {
 /**
  * The answers on the report day. With a survey opened by then, each participant's latest survey
  * answer by then; without one, the satisfaction recorded on the participants by hand (as the
- * audit trail says it stood then).
+ * audit trail says it stood then), and only from the mission's last day on: a company cannot judge
+ * a mission it has not finished, and a score without history (an import, a row from before the
+ * audit trail) would otherwise count on every day since the participant was registered.
  */
-function buildSurvey(facts: ReportFacts): ReportSurveyDto {
+function buildSurvey(facts: ReportFacts, asOf: string): ReportSurveyDto {
+  const byHand = !facts.survey && asOf >= facts.mission.endDate;
   const responses = new Map(facts.responses.map((response) => [response.participantId, response]));
   const answers = facts.participants.flatMap((participant): { participant: ReportParticipantRow; score: number; comment: string | null }[] => {
     const response = responses.get(participant.id);
     if (response) return [{ participant, score: response.score, comment: response.comment }];
-    if (!facts.survey && participant.score !== null) return [{ participant, score: participant.score, comment: participant.comment }];
+    if (byHand && participant.score !== null) return [{ participant, score: participant.score, comment: participant.comment }];
     return [];
   });
   const distribution = Object.fromEntries([1, 2, 3, 4, 5].map((score) => [String(score), 0]));

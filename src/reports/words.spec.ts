@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { approximately, counted, dateRange, numberInWords } from './words.js';
+import { approximately, counted, dateRange, numberInWords, numbersAlike, sentence } from './words.js';
 
 describe('numbers as an officer writes them', () => {
   it.each([
-    [1, 'een', 'one'],
+    [1, 'één', 'one'],
     [12, 'twaalf', 'twelve'],
     [20, 'twintig', 'twenty'],
     [30, 'dertig', 'thirty'],
@@ -29,8 +29,16 @@ describe('numbers as an officer writes them', () => {
   });
 
   it('counts nouns in the singular for one', () => {
-    expect(counted(1, 'bedrijf', 'bedrijven', 'nl')).toBe('een bedrijf');
+    expect(counted(1, 'bedrijf', 'bedrijven', 'nl')).toBe('één bedrijf');
+    expect(sentence(counted(1, 'bedrijf', 'bedrijven', 'nl'))).toBe('Eén bedrijf');
     expect(counted(30, 'company', 'companies', 'en')).toBe('thirty companies');
+  });
+
+  it('writes the counts of one enumeration alike: all in words, or all in digits when one needs them', () => {
+    expect(numbersAlike([29, 9], 'nl')).toEqual(['29', '9']);
+    expect(numbersAlike([19, 4], 'en')).toEqual(['nineteen', 'four']);
+    expect(numbersAlike([30, 1], 'nl')).toEqual(['dertig', 'één']);
+    expect(numbersAlike([1500, 2], 'en')).toEqual(['1,500', '2']);
   });
 
   it('writes a date range once where month and year agree', () => {

@@ -2,7 +2,8 @@ import type { ReportLanguage } from './report.dto.js';
 
 const NL_UNITS = [
   'nul',
-  'een',
+  // A count, not the article: "één bedrijf", "één van de twee".
+  'één',
   'twee',
   'drie',
   'vier',
@@ -56,9 +57,21 @@ const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy
 export function numberInWords(count: number, language: ReportLanguage): string {
   const units = language === 'nl' ? NL_UNITS : EN_UNITS;
   const tens = language === 'nl' ? NL_TENS : EN_TENS;
-  if (Number.isInteger(count) && count >= 0 && count <= 20) return units[count];
-  if (Number.isInteger(count) && count > 20 && count <= 100 && count % 10 === 0) return tens[count / 10];
+  if (inWords(count)) return count <= 20 ? units[count] : tens[count / 10];
   return new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB').format(count);
+}
+
+/** Whether numberInWords writes the count in words (not digits). */
+const inWords = (count: number): boolean => Number.isInteger(count) && count >= 0 && (count <= 20 || (count <= 100 && count % 10 === 0));
+
+/**
+ * The counts of one enumeration in one form: all in words, or all in digits as soon as one of them
+ * would be ("29 open en 9 in uitvoering", not "29 open en negen in uitvoering").
+ */
+export function numbersAlike(counts: readonly number[], language: ReportLanguage): string[] {
+  if (counts.every(inWords)) return counts.map((count) => numberInWords(count, language));
+  const format = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB');
+  return counts.map((count) => format.format(count));
 }
 
 /**
@@ -109,5 +122,5 @@ export function percentage(fraction: number, language: ReportLanguage): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
-/** Capitalises the first letter, for a count that opens a sentence. */
-export const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** Capitalises the first letter, for a count that opens a sentence; Dutch "één" opens one as "Eén". */
+export const sentence = (text: string): string => (text.startsWith('één') ? `Eén${text.slice(3)}` : text.charAt(0).toUpperCase() + text.slice(1));

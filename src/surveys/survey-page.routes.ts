@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../common/clock.service.js';
 import { DomainError, ERROR_STATUS } from '../common/errors.js';
 import { AttemptCounter } from '../auth/login-rate-limit.service.js';
-import { renderSurveyPage, renderSurveyProblem } from './survey-page.js';
+import { fieldProblem, renderSurveyPage, renderSurveyProblem, renderSurveyTooMany } from './survey-page.js';
+import type { ContactLanguage } from '../contacts/contact.entity.js';
 import { SURVEY_LIMIT_PER_ADDRESS } from './survey-rate-limit.service.js';
 import { SurveyAnswerDto } from './surveys.dto.js';
 import { SurveysService } from './surveys.service.js';
@@ -22,6 +23,20 @@ export function fromForm(body: unknown): Record<string, unknown> {
     else answer[name] = value;
   }
   return answer;
+}
+
+/** The first of Dutch or English the browser asks for (Accept-Language), if any. */
+export function preferredLanguage(header: string | string[] | undefined): ContactLanguage | undefined {
+  const ranked = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+      return { language: tag.split('-')[0], q: q ? Number(q[1]) : 1 };
+    })
+    .filter((entry) => (entry.language === 'nl' || entry.language === 'en') && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.language as ContactLanguage | undefined;
 }
 
 type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
@@ -57,11 +72,7 @@ export class SurveyPageRoutes implements OnApplicationBootstrap {
   private async guarded(request: FastifyRequest, reply: FastifyReply, handle: () => Promise<void>): Promise<void> {
     const wait = this.byAddress.hit(request.ip, this.clock.now().getTime());
     if (wait > 0) {
-      await reply
-        .status(429)
-        .header('retry-after', String(wait))
-        .header('content-type', 'text/plain; charset=utf-8')
-        .send(`Too many requests; try again in ${wait} s`);
+      await send(reply.header('retry-after', String(wait)), 429, renderSurveyTooMany(wait, preferredLanguage(request.headers['accept-language'])));
       return;
     }
     try {
@@ -83,8 +94,10 @@ export class SurveyPageRoutes implements OnApplicationBootstrap {
     const input = plainToInstance(SurveyAnswerDto, fromForm(body));
     const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-      await send(reply, 400, renderSurveyPage(await this.surveys.form(token), { problems }));
+      // In the page's words, one line per field; class-validator's messages are the API's (English).
+      const form = await this.surveys.form(token);
+      const problems = [...new Set(errors.map((error) => fieldProblem(error.property, form.language)))];
+      await send(reply, 400, renderSurveyPage(form, { problems }));
       return;
     }
     await this.surveys.answer(token, input);

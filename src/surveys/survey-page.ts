@@ -18,6 +18,14 @@ const WORDS = {
     problems: 'Uw antwoord is nog niet verstuurd:',
     gone: 'Deze enquête is gesloten. Bedankt voor uw interesse.',
     unknown: 'Deze link is niet bekend. Gebruik de link uit uw uitnodiging.',
+    tooMany: (seconds: number) => `U hebt deze pagina te vaak na elkaar geopend. Probeer het over ${seconds} seconden opnieuw.`,
+    field: {
+      score: 'Kies een score van 1 tot 5.',
+      comment: 'Uw opmerking is te lang: hoogstens 4.000 tekens.',
+      wouldJoinAgain: 'Kies ja, nee of geen antwoord bij de vraag of u opnieuw zou deelnemen.',
+      b2bUseful: 'Kies ja, nee of geen antwoord bij de vraag of de b2b-gesprekken nuttig waren.',
+      other: 'Het formulier bevat een veld dat deze enquête niet kent.',
+    },
   },
   en: {
     title: 'Satisfaction survey',
@@ -32,6 +40,14 @@ const WORDS = {
     problems: 'Your answer has not been sent yet:',
     gone: 'This survey has closed. Thank you for your interest.',
     unknown: 'This link is not known. Please use the link from your invitation.',
+    tooMany: (seconds: number) => `You have opened this page too often in a short time. Please try again in ${seconds} seconds.`,
+    field: {
+      score: 'Choose a score from 1 to 5.',
+      comment: 'Your comment is too long: 4,000 characters at most.',
+      wouldJoinAgain: 'Choose yes, no or no answer for whether you would take part again.',
+      b2bUseful: 'Choose yes, no or no answer for whether the B2B meetings were useful.',
+      other: 'The form holds a field this survey does not know.',
+    },
   },
 } as const;
 
@@ -104,6 +120,22 @@ ${yesNo('b2bUseful', answer?.b2bUseful)}
 <p><button type="submit">${escapeHtml(w.submit)}</button></p>
 </form>`,
   );
+}
+
+/** What the page says about a field the validation refused, in the page's language (the API's messages are English). */
+export function fieldProblem(field: string, language: ContactLanguage): string {
+  const words: Record<string, string> = WORDS[language].field;
+  return Object.hasOwn(words, field) ? words[field] : words.other;
+}
+
+/**
+ * Too many requests from one address: in the reader's language when the browser says it, else in
+ * both. Not from the link's contact: looking the token up is what the limit holds back, and a
+ * language that showed whether a token exists would help whoever guesses them.
+ */
+export function renderSurveyTooMany(seconds: number, language?: ContactLanguage): string {
+  const languages: ContactLanguage[] = language ? [language] : ['nl', 'en'];
+  return page(languages[0], WORDS[languages[0]].title, languages.map((l) => `<p lang="${l}">${escapeHtml(WORDS[l].tooMany(seconds))}</p>`).join('\n'));
 }
 
 /** A closed survey or an unknown link, in both languages (an unknown link has no contact to take a language from). */

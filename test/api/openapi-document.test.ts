@@ -87,6 +87,20 @@ describe('the OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('documents each form of the report with its own schema: the JSON as the report, the Markdown and HTML as text', () => {
+    const path = Object.keys(document.paths).find((p) => p.endsWith('/missions/{id}/report'))!;
+    const ok = (document.paths[path].get.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>)['200'];
+    expect(ok.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/MissionReportDto' } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+    });
+    // The errors are JSON whatever was asked for.
+    for (const status of ['400', '404']) {
+      expect(Object.keys((document.paths[path].get.responses as Record<string, { content?: object }>)[status].content ?? {})).toEqual(['application/json']);
+    }
+  });
+
   it('accepts every documented request example, with ids of records that exist', async () => {
     // The examples are of the reference mission: it is a week after it.
     jest.spyOn(api.app.get(Clock), 'now').mockReturnValue(new Date('2023-09-20T08:00:00Z'));

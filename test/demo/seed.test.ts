@@ -20,6 +20,7 @@ const TABLES = [
   'missions',
   'participants',
   'participant_delegates',
+  'audit_entries',
   'meetings',
   'meeting_organisations',
   'meeting_contacts',
@@ -184,6 +185,8 @@ describe('seedDemoData', () => {
       missions: data.missions.length,
       participants: data.participants.length,
       participantDelegates: data.participants.reduce((sum, p) => sum + p.delegateContactKeys.length, 0),
+      // The satisfaction typed in after the mission, one audited change per participant that gave one.
+      auditEntries: data.participants.filter((p) => p.satisfactionScore || p.satisfactionComment).length,
       meetings: data.meetings.length,
       meetingOrganisations: Number((await db.query('SELECT count(*) AS n FROM meeting_organisations')).rows[0].n),
       meetingContacts: Number((await db.query('SELECT count(*) AS n FROM meeting_contacts')).rows[0].n),
@@ -483,6 +486,18 @@ describe('reminders of the demo actions', () => {
     for (const row of escalations.rows) expect(row.fire_at.toISOString()).toBe(nextWorkingHour(NOW, row.time_zone).toISOString());
   });
 
+  it('records the satisfaction the companies gave as an audited change after the mission, not with their registration', async () => {
+    const entries = await client.query<{ occurred_at: Date; entity_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(
+      `SELECT occurred_at, entity_id, changes FROM audit_entries WHERE entity = 'participant' AND changes ? 'satisfactionScore'`,
+    );
+    const scored = data.participants.filter((p) => p.satisfactionScore);
+    expect(entries.rows).toHaveLength(scored.length);
+    for (const entry of entries.rows) {
+      expect(entry.occurred_at.toISOString()).toBe('2023-09-20T10:00:00.000Z');
+      expect(entry.changes.satisfactionScore).toEqual({ before: null, after: expect.any(Number) });
+    }
+  });
+
   it('gives the done demo actions the time they were done', async () => {
     const done = await client.query<{ id: string; completed_at: Date | null }>(`SELECT id, completed_at FROM actions WHERE status = 'done' ORDER BY id`);
     expect(done.rows.length).toBe(data.actions.filter((a) => a.status === 'done').length);
@@ -490,7 +505,7 @@ describe('reminders of the demo actions', () => {
     const survey = await client.query<{ completed_at: Date }>(`SELECT completed_at FROM actions WHERE id = $1`, [
       demoId('action', 'action-satisfaction-survey'),
     ]);
-    expect(survey.rows[0].completed_at.toISOString()).toBe('2023-09-29T10:00:00.000Z');
+    expect(survey.rows[0].completed_at.toISOString()).toBe('2023-09-20T10:00:00.000Z');
     const open = await client.query(`SELECT count(*)::int AS n FROM actions WHERE status <> 'done' AND completed_at IS NOT NULL`);
     expect(open.rows[0].n).toBe(0);
   });

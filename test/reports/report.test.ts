@@ -128,24 +128,49 @@ describe('GET /missions/{id}/report on the reference mission', () => {
       'Monument',
       'meer dan 250 b2b-gesprekken',
       'Pham Minh Chinh',
-      'Minister of Foreign Affairs',
-      'Vice-Minister of Transport',
+      // A role that only repeats the name is left out.
+      'met Minister of Foreign Affairs en Ministry of Foreign Affairs of Vietnam',
+      'met Vice-Minister of Transport, Ministry of Transport of Vietnam en Vinamarine',
       "People's Committee of Quang Ninh Province",
+      // The place is left out where it is whom they met.
+      'Visit to the Ho Chi Minh City University of Education with VVOB (16 september 2023); met Ho Chi Minh City University of Education',
       'HCMC Economic Forum',
       'De twee seminaries trokken elk meer dan honderd aanwezigen.',
       'Tijdens de missie werden twee akkoorden ondertekend',
-      'Vinamarine',
-      'intentieverklaring',
+      // No "MoU: MoU …": the titles name their type.
+      '- MoU NXTPORT International and CamCO Technologies – Vinamarine, tussen CamCO Technologies, NXTPORT International en Vinamarine (Vietnam Maritime Administration), ondertekend op 12 september 2023',
+      '- MoU Vinamarine – Flemish Department of Chancellery and Foreign Affairs, tussen',
+      '- Letter of intent MOW – Vietnamese Ministry of Transport, tussen',
       'van kracht sinds 1995',
-      '**early November 2023**: MOW visit to Vietnam for the Mekong River Commission — Els Vermeulen — open',
-      '**November 2023**: MOW secretary-general signs the letter of intent',
-      '**March 2024**: Mission to Vietnam for the EU project GOOSE',
-      '**autumn 2024**: State visit to Vietnam',
-      'Alle antwoorden zijn positief',
-      'op vijf',
+      // The due windows in Dutch, whatever was typed.
+      '**begin november 2023**: MOW visit to Vietnam for the Mekong River Commission — Els Vermeulen — open',
+      '**november 2023**: MOW secretary-general signs the letter of intent',
+      '**vierde kwartaal 2023**: Webinars on business opportunities in Vietnam — Tom Peeters — in uitvoering',
+      '**maart 2024**: Mission to Vietnam for the EU project GOOSE — Tom Peeters — open',
+      '**najaar 2024**: State visit to Vietnam — Els Vermeulen — open',
+      '**september 2023**: Satisfaction survey of the participating companies — Els Vermeulen — afgerond',
+      'Van de dertig bevraagde deelnemers antwoordden er 23 op de tevredenheidsenquête (77%).',
+      'De gemiddelde score is 4,8 op 5.',
+      'Alle antwoorden zijn positief (score 4 of 5).',
+      'Negentien deelnemers gaven een 5 en vier een 4.',
       'demonstratiegegevens',
     ]) {
       expect(text).toContain(fact);
+    }
+    // One form per enumeration: the counts by status all in digits or all in words.
+    expect(text).toMatch(/Op 22 september 2023 waren er 38 opvolgacties: \d+ open, \d+ in uitvoering en \d+ afgerond\./);
+    for (const wrong of [
+      '(Minister of Foreign Affairs of Vietnam)',
+      'MoU: MoU',
+      'intentieverklaring: Letter of intent',
+      'early November',
+      'autumn 2024',
+      'September 2023',
+      '2023-Q4',
+      'Verdeling',
+      'op vijf',
+    ]) {
+      expect(text).not.toContain(wrong);
     }
   });
 
@@ -156,23 +181,51 @@ describe('GET /missions/{id}/report on the reference mission', () => {
     for (const fact of [
       'Position as of 22 September 2023',
       'from 11 to 16 September 2023',
+      'Jan Jambon',
       'Thirty companies took part',
+      'sustainable trade & logistics and resilient cities',
+      'NXTPORT International',
+      'CamCO Technologies',
+      'Monument',
       'more than 250 B2B meetings',
       'Pham Minh Chinh',
+      'with Minister of Foreign Affairs and Ministry of Foreign Affairs of Vietnam',
+      'with Vice-Minister of Transport, Ministry of Transport of Vietnam, and Vinamarine',
+      "People's Committee of Quang Ninh Province",
+      'Visit to the Ho Chi Minh City University of Education with VVOB (16 September 2023); with Ho Chi Minh City University of Education',
+      'HCMC Economic Forum',
       'The two seminars each drew more than a hundred attendees.',
       'Two agreements were signed during the mission',
-      'letter of intent',
+      '- MoU NXTPORT International and CamCO Technologies – Vinamarine, between CamCO Technologies, NXTPORT International, and Vinamarine (Vietnam Maritime Administration), signed on 12 September 2023',
+      '- MoU Vinamarine – Flemish Department of Chancellery and Foreign Affairs, between',
+      '- Letter of intent MOW – Vietnamese Ministry of Transport, between',
       'in force since 1995',
-      '**early November 2023**',
-      '**March 2024**',
-      '**autumn 2024**',
-      'All answers are positive',
-      'out of five',
+      '**early November 2023**: MOW visit to Vietnam for the Mekong River Commission — Els Vermeulen — open',
+      '**November 2023**: MOW secretary-general signs the letter of intent',
+      '**Q4 2023**: Webinars on business opportunities in Vietnam — Tom Peeters — in progress',
+      '**March 2024**: Mission to Vietnam for the EU project GOOSE — Tom Peeters — open',
+      '**autumn 2024**: State visit to Vietnam — Els Vermeulen — open',
+      '**September 2023**: Satisfaction survey of the participating companies — Els Vermeulen — done',
+      'Of the thirty participants asked, 23 answered the satisfaction survey (77%).',
+      'The average score is 4.8 out of 5.',
+      'All answers are positive (a score of 4 or 5).',
+      'Nineteen participants gave a 5 and four a 4.',
       'demonstration data',
     ]) {
       expect(text).toContain(fact);
     }
-    expect(text).not.toContain('dertig');
+    expect(text).toMatch(/As of 22 September 2023 there were 38 follow-up actions: \d+ open, \d+ in progress, and \d+ done\./);
+    for (const wrong of [
+      'dertig',
+      '(Minister of Foreign Affairs of Vietnam)',
+      'MoU: MoU',
+      'letter of intent: Letter of intent',
+      '2023-Q4',
+      'Scores:',
+      'out of five',
+    ]) {
+      expect(text).not.toContain(wrong);
+    }
   });
 
   it('gives one printable, self-contained HTML page in the chosen language', async () => {
@@ -211,6 +264,24 @@ describe('GET /missions/{id}/report on the reference mission', () => {
     const text = await report('?asOf=2023-09-10&lang=en', 'text/markdown');
     expect(text.body).toContain('No agreements were signed during the mission (yet).');
     expect(text.body).toContain('there were no follow-up actions (yet)');
+  });
+
+  it('as of a day before the mission holds no survey answers: the demo scores were typed in after it', async () => {
+    for (const day of ['2023-09-10', '2023-09-18']) {
+      const response = await report(`?asOf=${day}`);
+      expect(response.status).toBe(200);
+      expect(response.body.survey).toMatchObject({ answered: 0, averageScore: null, responseRate: 0, comments: [] });
+      const summary = await api.get(`missions/${missionId}/summary?asOf=${day}`);
+      expect(summary.body.satisfaction).toMatchObject({ answers: 0, averageScore: null });
+    }
+    const nl = await report('?asOf=2023-09-10&lang=nl', 'text/markdown');
+    expect(nl.body).toContain('Op 10 september 2023 waren er nog geen antwoorden op de tevredenheidsenquête.');
+    expect(nl.body).not.toContain('gemiddelde');
+    const en = await report('?asOf=2023-09-10&lang=en', 'text/markdown');
+    expect(en.body).toContain('As of 10 September 2023 no answers to the satisfaction survey had been received.');
+    expect(en.body).not.toContain('average');
+    // From the day they were recorded on.
+    expect((await report('?asOf=2023-09-20')).body.survey.answered).toBe(23);
   });
 
   it('as of the first mission day holds only the meetings held by the end of it', async () => {
@@ -263,6 +334,29 @@ describe('GET /missions/{id}/report on the reference mission', () => {
       satisfaction: { answers: full.survey.answered, averageScore: full.survey.averageScore },
     });
     expect(then.body.meetings.byKind.b2b).toBeGreaterThan(250);
+  });
+
+  it('keeps a meeting or agreement archived later in the reports of the days before, as it does an action', async () => {
+    const meeting = demoId('meeting', 'meeting-mofa');
+    const agreement = demoId('agreement', 'agreement-mou-vinamarine-chancellery');
+    const action = demoId('action', 'action-state-visit');
+    for (const path of [`meetings/${meeting}`, `agreements/${agreement}`, `actions/${action}`]) expect((await api.delete(path)).status).toBe(204);
+    try {
+      const then = (await report('?asOf=2023-09-22')).body;
+      expect(then.meetings.official.map((m: { id: string }) => m.id)).toContain(meeting);
+      expect(then.agreements.signed.map((a: { id: string }) => a.id)).toContain(agreement);
+      expect(then.actions.items.map((a: { id: string }) => a.id)).toContain(action);
+      const summary = (await api.get(`missions/${missionId}/summary?asOf=2023-09-22`)).body;
+      expect(summary.meetings.total).toBe(then.meetings.total);
+      expect(summary.agreements.total).toBe(3);
+      const today = (await report('')).body;
+      expect(today.meetings.official.map((m: { id: string }) => m.id)).not.toContain(meeting);
+      expect(today.agreements.signed.map((a: { id: string }) => a.id)).not.toContain(agreement);
+      expect(today.actions.items.map((a: { id: string }) => a.id)).not.toContain(action);
+      expect(today.meetings.total).toBe(then.meetings.total - 1);
+    } finally {
+      for (const path of [`meetings/${meeting}`, `agreements/${agreement}`, `actions/${action}`]) await api.post(`${path}/restore`, undefined);
+    }
   });
 
   describe('bad input', () => {

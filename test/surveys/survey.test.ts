@@ -161,8 +161,26 @@ describe('the satisfaction survey, over HTTP and SMTP', () => {
 
     const wrong = await api.as(null).request('POST', `/survey/${token}`, 'score=9', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toContain('score must be a whole number from 1 to 5');
+    // The page's own words, in its language; not the API's English messages.
+    expect(wrong.body).toContain('<html lang="nl">');
+    expect(wrong.body).toContain('<li>Kies een score van 1 tot 5.</li>');
+    expect(wrong.body).not.toContain('must be');
+    const unknown = await api.as(null).request('POST', `/survey/${token}`, 'score=4&wouldJoinAgain=misschien&extra=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain('<li>Kies ja, nee of geen antwoord bij de vraag of u opnieuw zou deelnemen.</li>');
+    expect(unknown.body).toContain('<li>Het formulier bevat een veld dat deze enquête niet kent.</li>');
     expect((await participantOf(delegate.organisationKey)).satisfactionScore).toBe(4);
+
+    const english = await api.as(null).request('POST', `/survey/${tokens.get(englishDelegate.email!)!}`, 'score=0&b2bUseful=maybe', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(english.status).toBe(400);
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('<li>Choose a score from 1 to 5.</li>');
+    expect(english.body).toContain('<li>Choose yes, no or no answer for whether the B2B meetings were useful.</li>');
+    expect(english.body).not.toContain('must be');
   });
 
   it('shows the progress: invited, answered, rate', async () => {
@@ -327,5 +345,29 @@ describe('the satisfaction survey, over HTTP and SMTP', () => {
     expect(limited?.status).toBe(429);
     expect(limited?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited?.body).toMatchObject({ statusCode: 429, code: 'rate_limited' });
+  });
+
+  it('limits the page too, with a 429 page in the language the browser asks for, or in both', async () => {
+    const path = `/survey/${tokens.get(delegates[3].email!)!}`;
+    let limited: Awaited<ReturnType<TestApp['get']>> | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const response = await api.as(null).request('GET', path, undefined, { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.8' });
+      if (response.status === 429) limited = response;
+    }
+    expect(limited?.status).toBe(429);
+    expect(limited?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited?.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(limited?.body).toContain('<html lang="en">');
+    expect(limited?.body).toMatch(/You have opened this page too often in a short time\. Please try again in \d+ seconds\./);
+    expect(limited?.body).not.toContain('Probeer');
+    const dutch = await api.as(null).request('GET', path, undefined, { 'accept-language': 'nl-BE' });
+    expect(dutch.status).toBe(429);
+    expect(dutch.body).toContain('<html lang="nl">');
+    expect(dutch.body).toMatch(/U hebt deze pagina te vaak na elkaar geopend\. Probeer het over \d+ seconden opnieuw\./);
+    expect(dutch.body).not.toContain('Please');
+    const neither = await api.as(null).request('GET', path, undefined, { 'accept-language': 'fr' });
+    expect(neither.status).toBe(429);
+    expect(neither.body).toContain('<p lang="nl">U hebt deze pagina te vaak');
+    expect(neither.body).toContain('<p lang="en">You have opened this page too often');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { IsOptional, validateSync } from 'class-validator';
 
-import { DUE_LABEL_FORMS, DUE_PRECISIONS, describeDueWindow, parseDueLabel, type DueWindow } from './due-window.js';
+import { DUE_LABEL_FORMS, DUE_PRECISIONS, describeDueDates, describeDueWindow, parseDueLabel, type DueWindow } from './due-window.js';
 import { IsDueLabel } from './is-due-label.decorator.js';
 
 type Case = [label: string, dueFrom: string, dueTo: string];
@@ -308,6 +308,20 @@ describe('describeDueWindow', () => {
     }
   });
 
+  it("describeDueDates writes the window in the reader's words whatever was typed, for a text in one language", () => {
+    const cases: [label: string, en: string, nl: string][] = [
+      ['early November 2023', 'early November 2023', 'begin november 2023'],
+      ['September 2023', 'September 2023', 'september 2023'],
+      ['autumn 2024', 'autumn 2024', 'najaar 2024'],
+      ['2023-Q4', 'Q4 2023', 'vierde kwartaal 2023'],
+      ['najaar 2024', 'autumn 2024', 'najaar 2024'],
+    ];
+    for (const [label, en, nl] of cases) {
+      const w = parseDueLabel(label)!;
+      expect([label, describeDueDates(w, 'en'), describeDueDates(w, 'nl')]).toEqual([label, en, nl]);
+    }
+  });
+
   it('describes the dates when the label is blank', () => {
     expect(describeDueWindow({ ...window('2024-03-15', '2024-03-15', 'day'), dueLabel: '  ' }, 'en')).toBe('15 March 2024');
   });
@@ -322,7 +336,7 @@ describe('describeDueWindow', () => {
     [window('2023-12-20', '2024-01-05', 'range'), 'between 20 December 2023 and 5 January 2024', 'tussen 20 december 2023 en 5 januari 2024'],
     [window('2024-03-15', '2024-03-15', 'range'), '15 March 2024', '15 maart 2024'],
     [window('2024-01-01', '2024-12-31', 'year'), '2024', '2024'],
-    [window('2024-07-01', '2024-09-30', 'quarter'), 'Q3 2024', 'Q3 2024'],
+    [window('2024-07-01', '2024-09-30', 'quarter'), 'Q3 2024', 'derde kwartaal 2024'],
     [window('2024-07-01', '2024-12-31', 'half'), 'second half of 2024', 'tweede helft van 2024'],
     [window('2024-01-01', '2024-06-30', 'half'), 'first half of 2024', 'eerste helft van 2024'],
     [window('2023-11-01', '2023-11-10', 'part_of_month'), 'early November 2023', 'begin november 2023'],
@@ -352,7 +366,7 @@ describe('describeDueWindow', () => {
     const cases: [label: string, en: string, nl: string][] = [
       ['2024-03-15', '15 March 2024', '15 maart 2024'],
       ['maart 2024', 'March 2024', 'maart 2024'],
-      ['2024-Q3', 'Q3 2024', 'Q3 2024'],
+      ['2024-Q3', 'Q3 2024', 'derde kwartaal 2024'],
       ['2024-H2', 'second half of 2024', 'tweede helft van 2024'],
       ['begin november 2023', 'early November 2023', 'begin november 2023'],
       ['late November 2023', 'late November 2023', 'eind november 2023'],

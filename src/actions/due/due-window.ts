@@ -332,6 +332,12 @@ const HALF_NAMES: Readonly<Record<Language, Record<1 | 2, string>>> = {
   nl: { 1: 'eerste helft van', 2: 'tweede helft van' },
 };
 
+/** "Q4 2023" / "vierde kwartaal 2023": "Q4" reads as English shorthand in a Dutch sentence. */
+const QUARTER_NAMES: Readonly<Record<Language, (quarter: number, year: number) => string>> = {
+  en: (quarter, year) => `Q${quarter} ${year}`,
+  nl: (quarter, year) => `${['eerste', 'tweede', 'derde', 'vierde'][quarter - 1]} kwartaal ${year}`,
+};
+
 const BETWEEN: Readonly<Record<Language, { between: string; and: string }>> = {
   en: { between: 'between', and: 'and' },
   nl: { between: 'tussen', and: 'en' },
@@ -378,7 +384,7 @@ function sameDates(a: Dates, b: Dates): boolean {
  * Words for the window's precision, or null when the dates are not the canonical window of that
  * precision (e.g. precision 'month' with dates spanning only part of it) — then a range is described.
  */
-function describeByPrecision(w: DueWindow, from: YearMonthDay, language: Language): string | null {
+function describeByPrecision(w: Omit<DueWindow, 'dueLabel'>, from: YearMonthDay, language: Language): string | null {
   const { year, month, day } = from;
   switch (w.duePrecision) {
     case 'day':
@@ -389,7 +395,7 @@ function describeByPrecision(w: DueWindow, from: YearMonthDay, language: Languag
       return sameDates(w, monthSpan(year, 1, 12)) ? String(year) : null;
     case 'quarter': {
       const quarter = Math.floor((month - 1) / 3) + 1;
-      return sameDates(w, monthSpan(year, (quarter - 1) * 3 + 1, 3)) ? `Q${quarter} ${year}` : null;
+      return sameDates(w, monthSpan(year, (quarter - 1) * 3 + 1, 3)) ? QUARTER_NAMES[language](quarter, year) : null;
     }
     case 'half': {
       const half: 1 | 2 = month <= 6 ? 1 : 2;
@@ -490,7 +496,16 @@ export function describeDueWindow(w: DueWindow, language: Language): string {
   const label = w.dueLabel?.trim();
   // The words the officer typed, where the reader reads them; otherwise the window in the reader's words.
   if (label && labelLanguages(label).has(language)) return label;
+  return describeDueDates(w, language);
+}
 
+/**
+ * The window in the reader's words from its dates and precision alone, whatever label was typed:
+ * "begin november 2023" / "early November 2023", "vierde kwartaal 2023" / "Q4 2023". For a text
+ * that must read as one language throughout (the mission report), where a typed "September 2023"
+ * or "2023-Q4" would not.
+ */
+export function describeDueDates(w: Omit<DueWindow, 'dueLabel'>, language: Language): string {
   const from = readIsoDate(w.dueFrom);
   const to = readIsoDate(w.dueTo);
   if (!from || !to) {

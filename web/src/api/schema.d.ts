@@ -12016,14 +12016,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: its facts in JSON, or its text in Markdown or HTML */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MissionReportDto"];
-                    "text/markdown": components["schemas"]["MissionReportDto"];
-                    "text/html": components["schemas"]["MissionReportDto"];
+                    "text/markdown": string;
+                    "text/html": string;
                 };
             };
             /** @description Invalid input: unknown fields, wrong types or formats, ids that name nothing; `details` lists each field */
