@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
-import { benchServerUrl, createScratchDatabase } from './scratch-database.js';
+import { benchServerUrl, createScratchDatabase, openSession } from './scratch-database.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { runMigrations } from '../src/database/data-source.js';
@@ -140,8 +140,10 @@ try {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const userId = (await db.query<{ id: string }>('SELECT id FROM users LIMIT 1')).rows[0].id;
+  // An access token belongs to a session (a live refresh token's family), as a sign-in gives.
+  const sessionId = await openSession(db, userId);
   await db.end();
-  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: userId, role: 'officer', typ: 'access' }, { algorithm: 'HS256', expiresIn: 3600 })}`;
+  const authorization = `Bearer ${await app.get(JwtService).signAsync({ sub: userId, role: 'officer', typ: 'access', sid: sessionId }, { algorithm: 'HS256', expiresIn: 3600 })}`;
   const base = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/missions/${missionId}`;
 
   const scenarios: [string, string, string][] = [
