@@ -119,6 +119,22 @@ inBrowser('data in and out of the dashboard in Chromium', () => {
     expect(sheet.rowCount - 1).toBe(expected);
   });
 
+  it("exports a mission's agreements from its page, as its section lists them", async () => {
+    await page.goto(`${app.baseUrl}/missions/${missionId}`);
+    const section = page.locator('#agreements');
+    await section.getByRole('heading', { level: 2 }).waitFor();
+    const expected = (await app.get(`agreements?missionId=${missionId}&limit=200`)).body.items.map((agreement: { id: string }) => agreement.id);
+    expect(expected.length).toBeGreaterThan(1);
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Exporteren (CSV)' }).click();
+    const [header, ...rows] = readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header.split(',')[0]).toBe('id');
+    expect(rows.map((row) => row.split(',')[0]).sort()).toEqual([...expected].sort());
+  });
+
   it('checks an organisations file row by row, then imports it, and the API holds the rows', async () => {
     await page.goto(`${app.baseUrl}/imports`);
     await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useFormat } from '../i18n/format';
+import { ExportButton } from '../ui/ExportButton';
 import { StatusBadge } from '../ui/Badge';
 import { useNames } from '../ui/names';
 import { MissionSection, SectionList } from './MissionSection';
@@ -23,11 +24,14 @@ export function Agreements({ mission, writes }: { mission: Mission; writes: bool
       title={t('mission.agreements')}
       total={query.data?.total}
       tools={
-        writes && (
-          <Link className="button" to={`/agreements/new?missionId=${mission.id}`}>
-            {t('agreements.new')}
-          </Link>
-        )
+        <>
+          <ExportButton path="agreements" query={{ missionId: mission.id }} name={`${mission.code}-agreements`} />
+          {writes && (
+            <Link className="button" to={`/agreements/new?missionId=${mission.id}`}>
+              {t('agreements.new')}
+            </Link>
+          )}
+        </>
       }
     >
       <SectionList query={query} empty={t('agreements.none')}>
