@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -57,7 +57,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(environment),
-        LoggerModule.forRoot({ pinoHttp: logDestination ? [logging, logDestination] : logging }),
+        LoggerModule.forRoot({ pinoHttp: logDestination ? [logging, logDestination] : logging, forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }] }),
         TypeOrmModule.forRoot(dataSourceOptions({ url: databaseUrl, poolSize: environment.DATABASE_POOL_SIZE })),
         QueueModule.register(queue),
         CommonModule,
