@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { demoId, seedDemoData } from '../../src/demo/seed.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { takeTurn } from '../support/turns.js';
+import { browserAvailable, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
+
+// What an officer reads on an action's page and its form, on the overdue board and a mission's
+// page, in the Dutch interface: the history in words, one error per field, filters that say "alle".
+
+const PASSWORD = 'Vietnam-2023-follow-up';
+const ELS = { id: demoId('user', 'user-els'), email: 'els.vermeulen@fit.example' };
+
+const inBrowser = browserAvailable() ? describe : describe.skip;
+// A real browser on a machine shared with the rest of the suite: steps take seconds, not milliseconds.
+jest.setTimeout(180_000);
+
+inBrowser('an action’s page, its form and the boards around it in Chromium', () => {
+  let endTurn: (() => Promise<void>) | undefined;
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let missionId: string;
+
+  beforeAll(async () => {
+    endTurn = await takeTurn('shared');
+    app = await startTestApp();
+    await seedDemoData({ url: app.database.url });
+    const current = await app.get(`users/${ELS.id}`);
+    expect((await app.patch(`users/${ELS.id}`, { password: PASSWORD, version: current.body.version })).status).toBe(200);
+    missionId = (await app.get('missions?q=VN-2023')).body.items[0].id;
+    browser = await launchBrowser();
+    ({ page, problems } = await newWatchedPage(browser));
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await signIn(page, ELS.email, PASSWORD);
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await endTurn?.();
+  });
+
+  it('says in Dutch which fields of an action changed, from what to what', async () => {
+    const els = (await app.get(`users/${ELS.id}`)).body;
+    const created = await app.create<{ id: string; version: number }>('actions', {
+      title: 'Send the port study to Vinamarine',
+      missionId,
+      ownerId: ELS.id,
+      dueLabel: 'maart 2027',
+    });
+    const changed = await app.patch(`actions/${created.id}`, { dueLabel: 'eind 2027', status: 'in_progress', ownerId: app.admin.id, version: created.version });
+    expect(changed.status).toBe(200);
+
+    await page.goto(`${app.baseUrl}/actions/${created.id}`);
+    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    await history.getByText('Termijn: maart 2027 → eind 2027').waitFor();
+    await expect(history.getByText('Stand: open → bezig').waitFor()).resolves.toBeUndefined();
+    await expect(history.getByText(`Trekker: ${els.name} → Test Admin`).waitFor()).resolves.toBeUndefined();
+    const text = (await history.textContent()) ?? '';
+    // No field names of the API, no English.
+    for (const word of ['dueLabel', 'dueFrom', 'dueTo', 'duePrecision', 'status', 'ownerId', 'in_progress', 'changed', 'quarter'])
+      expect(text).not.toContain(word);
+    expect(text).toContain('gewijzigd');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'action-history');
+    expect(problems).toEqual([]);
+  });
+});
