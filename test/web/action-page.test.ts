@@ -65,6 +65,23 @@ inBrowser('an action’s page, its form and the boards around it in Chromium', (
     expect(text).toContain('gewijzigd');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'action-history');
+  });
+
+  it('shows the API’s error about a due date once, beside the field', async () => {
+    await page.goto(`${app.baseUrl}/actions/new?missionId=${missionId}`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe opvolgactie' }).waitFor();
+    await page.getByLabel('Termijn').fill('ergens binnenkort');
+    await page.getByLabel('Titel').fill('Webinar for the delegation on port logistics');
+    await page.getByText(/^Niet begrepen als datum/).waitFor();
+    await page.getByRole('button', { name: 'Aanmaken' }).click();
+    await page
+      .locator('.field.has-error .field-error')
+      .getByText(/^Niet begrepen als datum/)
+      .waitFor();
+    await expect(page.getByText(/^Niet begrepen als datum/).count()).resolves.toBe(1);
+    // The hint stays, between the field and its error.
+    const field = page.locator('.field.has-error');
+    await expect(field.locator('p').evaluateAll((paragraphs) => paragraphs.map((p) => p.className))).resolves.toEqual(['due-preview', 'hint', 'field-error']);
     expect(problems).toEqual([]);
   });
 });
