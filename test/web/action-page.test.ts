@@ -82,6 +82,15 @@ inBrowser('an action’s page, its form and the boards around it in Chromium', (
     // The hint stays, between the field and its error.
     const field = page.locator('.field.has-error');
     await expect(field.locator('p').evaluateAll((paragraphs) => paragraphs.map((p) => p.className))).resolves.toEqual(['due-preview', 'hint', 'field-error']);
+  });
+
+  it('offers "alle" as the overdue board’s filters before one is chosen', async () => {
+    await page.goto(`${app.baseUrl}/overdue`);
+    await page.getByRole('heading', { level: 1, name: 'Achterstallige opvolging' }).waitFor();
+    for (const id of ['#overdue-mission', '#overdue-owner']) {
+      await expect(page.locator(`${id} option:checked`).textContent()).resolves.toBe('Alle');
+    }
+    expect(await page.getByText('— geen —').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });
