@@ -91,6 +91,18 @@ inBrowser('an action’s page, its form and the boards around it in Chromium', (
       await expect(page.locator(`${id} option:checked`).textContent()).resolves.toBe('Alle');
     }
     expect(await page.getByText('— geen —').count()).toBe(0);
+  });
+
+  it('keeps the links of the delegation’s head together at its end', async () => {
+    await page.goto(`${app.baseUrl}/missions/${missionId}`);
+    const head = page.getByRole('region', { name: /^Delegatie/ }).locator('.section-head');
+    const importing = (await head.getByRole('link', { name: 'Importeren' }).boundingBox())!;
+    const adding = (await head.getByRole('link', { name: 'Aan delegatie toevoegen' }).boundingBox())!;
+    const row = (await head.boundingBox())!;
+    expect(adding.x + adding.width).toBeGreaterThan(row.x + row.width - 2);
+    // Side by side, the flex gap between them, not half a row apart.
+    expect(adding.x - (importing.x + importing.width)).toBeLessThan(20);
+    await screenshot(page, 'mission-delegation-head');
     expect(problems).toEqual([]);
   });
 });
