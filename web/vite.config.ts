@@ -11,7 +11,7 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    // The size budget (250 KB compressed for the first page) is checked by the dashboard test.
+    // The size budget (250 KB compressed for the first page) is checked by test/dashboard/budget.test.ts.
     chunkSizeWarningLimit: 600,
   },
   server: {

@@ -17,12 +17,23 @@ const REVALIDATE = { cacheControl: false } as const;
 /**
  * Serves the officers' dashboard from the same origin as the API. Vite names every asset under
  * /assets by its content hash, so those are cached for good; index.html is revalidated on each
- * visit so a new release is picked up at once. Any other GET outside /api and /health is a page
- * of the dashboard (deep links such as /actions/{id} from e-mails): its router shows it.
+ * visit so a new release is picked up at once. Both go out compressed where the build compressed
+ * them and the client accepts it. Any other GET outside /api and /health is a page of the
+ * dashboard (deep links such as /actions/{id} from e-mails): its router shows it.
  */
 export async function serveDashboard(app: NestFastifyApplication, root: string = DASHBOARD_DIR): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(fastifyStatic, { root: join(root, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  // The build writes a .br and a .gz beside each asset (src/dashboard/precompress.ts): sent to a client that accepts
+  // them, with Vary: Accept-Encoding on every answer, the file itself to one that does not. The same holds for
+  // the files that sendFile sends below (index.html, favicon.svg) where the build compressed them.
+  await app.register(fastifyStatic, {
+    root: join(root, 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    preCompressed: true,
+  });
   const page = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const path = request.url.split('?')[0];
     if (SERVICE_PATH.test(path)) return reply.callNotFound();

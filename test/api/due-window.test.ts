@@ -31,6 +31,11 @@ describe('GET /actions/due-window', () => {
     // Meteorological winter runs into the next year, to the end of a leap February here.
     ['winter 2023', { dueFrom: '2023-12-01', dueTo: '2024-02-29', duePrecision: 'season', dueLabel: 'winter 2023' }],
     ['  eind   mrt 2024 ', { dueFrom: '2024-03-21', dueTo: '2024-03-31', duePrecision: 'part_of_month', dueLabel: 'eind   mrt 2024' }],
+    // Day first, as a Belgian officer writes a date; never month first.
+    ['15/03/2027', { dueFrom: '2027-03-15', dueTo: '2027-03-15', duePrecision: 'day', dueLabel: '15/03/2027' }],
+    ['04-03-2027', { dueFrom: '2027-03-04', dueTo: '2027-03-04', duePrecision: 'day', dueLabel: '04-03-2027' }],
+    ['begin 2028', { dueFrom: '2028-01-01', dueTo: '2028-03-31', duePrecision: 'quarter', dueLabel: 'begin 2028' }],
+    ['eind 2027', { dueFrom: '2027-10-01', dueTo: '2027-12-31', duePrecision: 'quarter', dueLabel: 'eind 2027' }],
   ])('reads %j as the window it stands for', async (label, expected) => {
     const response = await dueWindow(api, `?dueLabel=${encodeURIComponent(label)}`);
     expect(response.status).toBe(200);

@@ -26,8 +26,12 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
-/** A page that remembers every console error and uncaught exception, for the test to assert none. */
-export async function newWatchedPage(browser: Browser, locale = 'nl-BE'): Promise<{ page: Page; problems: string[] }> {
+/**
+ * A page that remembers every console error and uncaught exception, for the test to assert none;
+ * and every 4xx answer it received (`404 GET /api/v1/missions/{id}/survey`), which the console
+ * check lets pass, for a test to assert that each was one the pages expect.
+ */
+export async function newWatchedPage(browser: Browser, locale = 'nl-BE'): Promise<{ page: Page; problems: string[]; clientErrors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, timezoneId: 'Europe/Brussels' });
   // Generous: the machine is shared with the rest of the suite.
   context.setDefaultTimeout(60_000);
@@ -39,11 +43,13 @@ export async function newWatchedPage(browser: Browser, locale = 'nl-BE'): Promis
     if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()))
       problems.push(`console: ${message.text()}`);
   });
+  const clientErrors: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`${response.status()} from ${response.request().method()} ${response.url()}`);
+    else if (response.status() >= 400) clientErrors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { page, problems };
+  return { page, problems, clientErrors };
 }
 
 /** axe-core on the page as it stands: the serious and critical violations, by rule and the elements they concern. */

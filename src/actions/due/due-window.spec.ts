@@ -43,6 +43,40 @@ describe('parseDueLabel', () => {
     ])('rejects the impossible date %p', (label) => {
       expect(parseDueLabel(label)).toBeNull();
     });
+
+    it.each<Case>([
+      ['15/03/2027', '2027-03-15', '2027-03-15'],
+      ['15-03-2027', '2027-03-15', '2027-03-15'],
+      ['15.03.2027', '2027-03-15', '2027-03-15'],
+      ['5/3/2027', '2027-03-05', '2027-03-05'],
+      ['05/03/2027', '2027-03-05', '2027-03-05'],
+      ['01/12/2027', '2027-12-01', '2027-12-01'],
+      ['29/02/2028', '2028-02-29', '2028-02-29'],
+      ['31-12-2027', '2027-12-31', '2027-12-31'],
+      ['15 - 03 - 2027', '2027-03-15', '2027-03-15'],
+    ])('reads %p day first, as written in Belgium, as the single day %s', (label, from, to) => {
+      expectWindow(label, from, to, 'day');
+    });
+
+    it.each([
+      // Month first is never read: 03/15 has no fifteenth month.
+      '03/15/2027',
+      '12-31-2027',
+      '31/04/2027',
+      '29/02/2027',
+      '00/03/2027',
+      '15/00/2027',
+      '15/03-2027',
+      '15/03/27',
+      '115/03/2027',
+      '15/03/1899',
+    ])('rejects %p (month first, impossible, mixed separators or a short year)', (label) => {
+      expect(parseDueLabel(label)).toBeNull();
+    });
+
+    it('reads 04/03/2027 as the fourth of March, never as the third of April', () => {
+      expectWindow('04/03/2027', '2027-03-04', '2027-03-04', 'day');
+    });
   });
 
   describe('year', () => {
@@ -177,8 +211,34 @@ describe('parseDueLabel', () => {
       expectWindow(label, from, to, 'part_of_month');
     });
 
-    it.each(['early 2024', 'somewhere in November 2023', 'begin nowember 2023', 'early November', 'mid-'])('rejects %p', (label) => {
+    it.each(['somewhere in November 2023', 'begin nowember 2023', 'early November', 'mid-'])('rejects %p', (label) => {
       expect(parseDueLabel(label)).toBeNull();
+    });
+  });
+
+  describe('beginning or end of a year', () => {
+    it.each<Case>([
+      ['begin 2028', '2028-01-01', '2028-03-31'],
+      ['begin van 2028', '2028-01-01', '2028-03-31'],
+      ['early 2028', '2028-01-01', '2028-03-31'],
+      ['Begin 2028', '2028-01-01', '2028-03-31'],
+      ['eind 2027', '2027-10-01', '2027-12-31'],
+      ['einde 2027', '2027-10-01', '2027-12-31'],
+      ['eind van 2027', '2027-10-01', '2027-12-31'],
+      ['einde van 2027', '2027-10-01', '2027-12-31'],
+      ['late 2027', '2027-10-01', '2027-12-31'],
+    ])('reads %p as its first or last quarter, %s to %s', (label, from, to) => {
+      expectWindow(label, from, to, 'quarter');
+    });
+
+    it.each(['midden 2028', 'half 2028', 'mid 2028', 'begin', 'eind 27', 'begin 1899'])('rejects %p', (label) => {
+      expect(parseDueLabel(label)).toBeNull();
+    });
+
+    it('keeps "eind 2027" for a Dutch reader and names its quarter to an English one', () => {
+      expect(describeDueWindow(parseDueLabel('eind 2027')!, 'nl')).toBe('eind 2027');
+      expect(describeDueWindow(parseDueLabel('eind 2027')!, 'en')).toBe('Q4 2027');
+      expect(describeDueWindow(parseDueLabel('early 2028')!, 'nl')).toBe('Q1 2028');
     });
   });
 
@@ -249,7 +309,7 @@ describe('parseDueLabel', () => {
       '2024-3',
       '24-03-15',
       '2024/03/15',
-      '15-03-2024',
+      '03-15-2024',
       'Q5 2024',
       '31 February 2024',
       'Marchh 2024',

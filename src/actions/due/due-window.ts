@@ -111,6 +111,18 @@ const SEASON_WORDS: Readonly<Record<string, Season>> = {
   winter: 'winter',
 };
 
+/**
+ * "begin 2028", "eind 2027", "early 2028", "late 2027": the first or last quarter of the year, as
+ * "begin november" is the first part of the month. A quarter and not a third of the year, so the
+ * window is one the other forms name too ("Q4 2027") and is described so to a reader of the other
+ * language. No middle: "midden 2028" and "half 2028" read as either half.
+ */
+const YEAR_PART_WORDS: Readonly<Record<string, 1 | 4>> = Object.fromEntries(
+  Object.entries(MONTH_PART_WORDS)
+    .filter(([, part]) => part !== 'mid')
+    .map(([word, part]): [string, 1 | 4] => [word, part === 'early' ? 1 : 4]),
+);
+
 const HALF_WORDS: Readonly<Record<string, 1 | 2>> = {
   'first half': 1,
   'second half': 2,
@@ -205,6 +217,13 @@ const RULES: readonly LabelRule[] = [
     toDates: (g) => dayWindow(Number(g.year), Number(g.month), Number(g.day)),
   },
   {
+    // 15/03/2024, 15-03-2024, 15.03.2024, 5/3/2024: day first, as written in Belgium and the
+    // Netherlands; never read month first, so 03/15/2024 is no date.
+    precision: 'day',
+    pattern: new RegExp(`^(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>${YEAR}$`),
+    toDates: (g) => dayWindow(Number(g.year), Number(g.month), Number(g.day)),
+  },
+  {
     // 15 March 2024, 15 maart 2024
     precision: 'day',
     pattern: new RegExp(`^(?<day>\\d{1,2}) ${MONTH_WORD} ${YEAR}$`),
@@ -262,6 +281,12 @@ const RULES: readonly LabelRule[] = [
     toDates: (g) => monthSpan(Number(g.year), Number(g.half) === 1 ? 1 : 7, 6),
   },
   {
+    // begin 2028, eind 2027, early 2028, late 2027 (also "begin van 2028", "einde van 2027")
+    precision: 'quarter',
+    pattern: new RegExp(`^(?<part>${alternation(YEAR_PART_WORDS)}) ${YEAR}$`),
+    toDates: (g) => monthSpan(Number(g.year), (YEAR_PART_WORDS[g.part] - 1) * 3 + 1, 3),
+  },
+  {
     // first half 2024, tweede helft 2024 (also "... of 2024" / "... van 2024")
     precision: 'half',
     pattern: new RegExp(`^(?<half>${alternation(HALF_WORDS)}) (?:(?:of|van) )?${YEAR}$`),
@@ -285,7 +310,8 @@ const RULES: readonly LabelRule[] = [
 ];
 
 /**
- * Reads a fuzzy due date such as "2024-03-15", "Q3 2024", "early November 2023" or "najaar 2024".
+ * Reads a fuzzy due date such as "2024-03-15", "15/03/2024", "Q3 2024", "early November 2023",
+ * "eind 2027" or "najaar 2024".
  * Case-insensitive; surrounding and repeated whitespace is ignored. Years must lie in 1900–2199.
  * Returns null when the label is not understood. Never returns precision 'range' (that is only
  * used when a client gives dueFrom/dueTo explicitly).

@@ -32,6 +32,8 @@ export function DueInput({ id, value, onChange, ...rest }: DueInputProps) {
   const describedBy = [rest['aria-describedby'], previewId].filter(Boolean).join(' ');
   // Said once the answer for what was typed is in, not at every keystroke.
   const settled = label === value.trim() && !parsed.isFetching;
+  // Once the form shows the API's error beside the field (aria-invalid), that error says it: said here too, it read twice.
+  const notUnderstood = parsed.error instanceof ApiError && parsed.error.status === 400 && !rest['aria-invalid'];
   const preview =
     value.trim() === ''
       ? t('due.examples')
@@ -39,7 +41,7 @@ export function DueInput({ id, value, onChange, ...rest }: DueInputProps) {
         ? null
         : parsed.data && !parsed.isError
           ? t('due.window', { window: format.window(parsed.data.dueFrom, parsed.data.dueTo) })
-          : parsed.error instanceof ApiError && parsed.error.status === 400
+          : notUnderstood
             ? t('due.notUnderstood')
             : '';
   return (

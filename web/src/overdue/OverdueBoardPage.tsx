@@ -67,6 +67,7 @@ export function OverdueBoardPage() {
             kind="missions"
             label={t('actions.mission')}
             multiple={false}
+            emptyLabel={t('filters.all')}
             value={missionId}
             onChange={(value) => filter('missionId', String(value))}
           />
@@ -79,6 +80,7 @@ export function OverdueBoardPage() {
             kind="users"
             label={t('actions.owner')}
             multiple={false}
+            emptyLabel={t('filters.all')}
             value={ownerId}
             onChange={(value) => filter('ownerId', String(value))}
           />

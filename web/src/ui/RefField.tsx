@@ -23,12 +23,14 @@ interface RefFieldProps {
   value: string | string[];
   onChange: (value: string | string[]) => void;
   required?: boolean;
+  /** What the empty choice of a single pick reads: "— geen —" in a form, "alle" in a filter. */
+  emptyLabel?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }
 
 /** Picks one or more records of another resource, searched on the server as one types. */
-export function RefField({ id, name, kind, label, multiple, value, onChange, required, ...aria }: RefFieldProps) {
+export function RefField({ id, name, kind, label, multiple, value, onChange, required, emptyLabel, ...aria }: RefFieldProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const deferred = useDebounced(q.trim(), 250);
@@ -90,7 +92,7 @@ export function RefField({ id, name, kind, label, multiple, value, onChange, req
         </>
       ) : (
         <select id={id} name={name} value={selected[0] ?? ''} required={required} {...aria} onChange={(event) => onChange(event.target.value)}>
-          <option value="">{t('form.none')}</option>
+          <option value="">{emptyLabel ?? t('form.none')}</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.name}
