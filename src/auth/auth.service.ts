@@ -37,6 +37,13 @@ export interface Authentication {
   sessionId?: string;
 }
 
+/**
+ * How long a replaced refresh token may be presented again without counting as stolen (the
+ * "reuse interval" of refresh-token rotation): a full page load that starts while the previous
+ * page's refresh is in flight sends the token that refresh used.
+ */
+export const REFRESH_REUSE_INTERVAL_MS = 30_000;
+
 const WRONG_CREDENTIALS = 'The e-mail address or the password is not correct';
 const INVALID_TOKEN = 'The access token is not valid, or it expired or was revoked; sign in again';
 
@@ -66,7 +73,13 @@ export class AuthService {
     return this.session(user, familyId, refresh.token, refreshExpiresAt);
   }
 
-  /** A new pair for a refresh token, which is used up; a token used twice revokes every token descending from its sign-in. */
+  /**
+   * A new pair for a refresh token, which is used up; a token used twice revokes every token
+   * descending from its sign-in. Except within REFRESH_REUSE_INTERVAL_MS of its replacement, while
+   * its session is still live: a page that reloads while the previous page's refresh is still in
+   * flight never saw the successor, and presents the same token again. It gets a fresh pair of the
+   * same session instead of being signed out. A token revoked by signing out never works again.
+   */
   async refresh(refreshToken: string): Promise<SessionResponseDto> {
     const hash = sha256(refreshToken);
     const now = this.clock.now();
@@ -81,18 +94,27 @@ export class AuthService {
       if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
       return owner ?? null;
     });
+    if (user) return this.session(user, familyId, next.token, refreshExpiresAt);
     if (user === undefined) {
       const known = await this.tokens.findRefreshToken(hash);
+      if (known?.revokedAt && known.expiresAt > now) {
+        const replacedRecently = now.getTime() - known.revokedAt.getTime() < REFRESH_REUSE_INTERVAL_MS;
+        // Replaced, not signed out: the session has a live token still (signing out, a new password,
+        // archiving and a detected theft leave it none).
+        const live = replacedRecently && (await this.tokens.findLiveSessionRole(known.familyId, known.userId, now)) !== null;
+        const owner = live ? await this.tokens.findActiveUser(known.userId) : null;
+        if (owner) {
+          await this.tokens.insertRefreshToken({ userId: owner.id, familyId: known.familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt });
+          return this.session(owner, known.familyId, next.token, refreshExpiresAt);
+        }
+      }
       // Revoked but presented again: someone holds a copy. End the whole session, theirs and the user's.
       if (known?.revokedAt) {
         await this.tokens.revokeRefreshFamily(known.familyId, now);
         this.sessions.forget();
       }
     }
-    if (!user) {
-      throw new UnauthorizedError('The refresh token is not valid, or it expired or was already used; sign in again');
-    }
-    return this.session(user, familyId, next.token, refreshExpiresAt);
+    throw new UnauthorizedError('The refresh token is not valid, or it expired or was already used; sign in again');
   }
 
   /** Revokes the refresh token, and with it the session: its access tokens stop working at once. */

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
+import { REFRESH_REUSE_INTERVAL_MS } from '../../src/auth/auth.service.js';
+import { Clock } from '../../src/common/clock.service.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 
 /** Sign-in, refresh, sign-out and the check of access tokens, over HTTP. */
@@ -200,10 +202,57 @@ describe('sessions', () => {
       expect((await api.as(second.body.accessToken).get('auth/me')).status).toBe(200);
     });
 
-    it('refuses a refresh token used a second time, and then also ends the session it belongs to', async () => {
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    /** The service's clock, this far ahead of now from here on. */
+    const later = (ms: number) => jest.spyOn(api.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + ms));
+
+    it('answers a replaced token presented again within the reuse interval with a new pair of the same session', async () => {
+      // A page reloaded while the previous page's refresh was in flight: it never saw the successor.
+      const first = (await login(els.email, els.password)).body;
+      const second = await api.as(null).post('auth/refresh', { refreshToken: first.refreshToken });
+      expect(second.status).toBe(200);
+      later(REFRESH_REUSE_INTERVAL_MS - 5_000);
+      const again = await api.as(null).post('auth/refresh', { refreshToken: first.refreshToken });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ tokenType: 'Bearer', user: { id: elsId } });
+      expect(again.body.refreshToken).not.toBe(second.body.refreshToken);
+      const sid = (token: string) => (jwt.decode(token) as jwt.JwtPayload).sid;
+      expect(sid(again.body.accessToken)).toBe(sid(first.accessToken));
+      // The session still works, through either successor, and so does its first access token.
+      expect((await api.as(again.body.accessToken).get('auth/me')).status).toBe(200);
+      expect((await api.as(first.accessToken).get('auth/me')).status).toBe(200);
+      const onward = await api.as(null).post('auth/refresh', { refreshToken: again.body.refreshToken });
+      expect(onward.status).toBe(200);
+      expect((await api.as(null).post('auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(200);
+      expect((await api.as(onward.body.accessToken).get('auth/me')).status).toBe(200);
+    });
+
+    it('refuses a signed-out refresh token even within the reuse interval, and ends its session', async () => {
+      const first = (await login(els.email, els.password)).body;
+      const second = (await api.as(null).post('auth/refresh', { refreshToken: first.refreshToken })).body;
+      expect((await api.as(null).post('auth/logout', { refreshToken: second.refreshToken })).status).toBe(204);
+      for (const refreshToken of [second.refreshToken, first.refreshToken]) {
+        const replay = await api.as(null).post('auth/refresh', { refreshToken });
+        expect(replay.status).toBe(401);
+        expect(replay.body).toEqual({
+          statusCode: 401,
+          code: 'unauthorized',
+          message: 'The refresh token is not valid, or it expired or was already used; sign in again',
+          details: [],
+          requestId: expect.any(String),
+        });
+      }
+      expect((await api.as(second.accessToken).get('auth/me')).status).toBe(401);
+    });
+
+    it('refuses a refresh token used a second time after the reuse interval, and then also ends the session it belongs to', async () => {
       const first = (await login(els.email, els.password)).body;
       const second = (await api.as(null).post('auth/refresh', { refreshToken: first.refreshToken })).body;
 
+      later(REFRESH_REUSE_INTERVAL_MS + 1_000);
       const replay = await api.as(null).post('auth/refresh', { refreshToken: first.refreshToken });
       expect(replay.status).toBe(401);
       expect(replay.body).toEqual({

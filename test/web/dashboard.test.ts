@@ -122,6 +122,7 @@ inBrowser('the dashboard in Chromium', () => {
     });
 
     it('postpones an overdue follow-up to "najaar 2027", showing the window while typing, and the API holds it', async () => {
+      const before = (await app.get(`actions/${MOW_VISIT}`)).body;
       await visit(`/actions/${MOW_VISIT}`, 'action', 'MOW visit to Vietnam for the Mekong River Commission');
       await page.getByRole('button', { name: 'Uitstellen: MOW visit to Vietnam for the Mekong River Commission' }).click();
       await page.getByLabel('Nieuwe termijn').fill('najaar 2027');
@@ -129,11 +130,15 @@ inBrowser('the dashboard in Chromium', () => {
       await expect(page.getByText(/^Gelezen als: /).waitFor()).resolves.toBeUndefined();
       expect(await page.getByText(/^Gelezen als: /).textContent()).toContain('2027');
       await page.getByRole('button', { name: 'Uitstellen', exact: true }).last().click();
-      await expect(page.getByText('uitgesteld', { exact: true }).first().waitFor()).resolves.toBeUndefined();
-
-      const stored = (await app.get(`actions/${MOW_VISIT}`)).body;
-      expect(stored).toMatchObject({ status: 'postponed', dueLabel: 'najaar 2027', dueFrom: window.dueFrom, dueTo: window.dueTo, overdue: false });
       await expect(page.getByText('najaar 2027').first().waitFor()).resolves.toBeUndefined();
+
+      // A new window, still active (not the API's on-hold `postponed`): reminders are planned for autumn 2027.
+      const stored = (await app.get(`actions/${MOW_VISIT}`)).body;
+      expect(window.dueFrom).toMatch(/^2027-/);
+      expect(stored).toMatchObject({ status: before.status, dueLabel: 'najaar 2027', dueFrom: window.dueFrom, dueTo: window.dueTo, overdue: false });
+      const reminders = (await app.get(`actions/${MOW_VISIT}/reminders?limit=100`)).body;
+      const planned = reminders.items.filter((reminder: { status: string; fireAt: string }) => reminder.status === 'planned' && /^2027-/.test(reminder.fireAt));
+      expect(planned.length).toBeGreaterThan(0);
     });
 
     it('creates a follow-up with a fuzzy date, shows the API’s field errors beside the fields, and the API holds it', async () => {

@@ -73,6 +73,52 @@ inBrowser('the dashboard’s session in Chromium', () => {
     await page.context().close();
   });
 
+  it('stays signed in when a deep link opens by full load while the previous page’s refresh is still in flight', async () => {
+    const { page, problems } = await newWatchedPage(browser);
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await signIn(page, app.admin.email, app.admin.password);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // The first refresh reaches the service, which rotates the token, but its answer never reaches
+    // the page: the officer opens a link first, and the new page sends the same refresh token again.
+    const statuses: number[] = [];
+    let rotated!: () => void;
+    const reachedService = new Promise<void>((resolve) => (rotated = resolve));
+    let first = true;
+    await page.route('**/api/v1/auth/refresh', async (route) => {
+      if (!first) {
+        const response = await route.fetch();
+        statuses.push(response.status());
+        return route.fulfill({ response });
+      }
+      first = false;
+      const response = await route.fetch();
+      statuses.push(response.status());
+      rotated();
+      // Held until the page is gone.
+      await new Promise(() => undefined);
+    });
+    await page.reload({ waitUntil: 'commit' });
+    await reachedService;
+    const again = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
+    await page.goto(`${app.baseUrl}/overdue`);
+    expect((await again).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { level: 1, name: /^(Achterstallige opvolging|Overdue follow-ups)$/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/overdue');
+    expect(statuses).toEqual([200, 200]);
+    // And the session goes on: another full load refreshes again.
+    await page.unroute('**/api/v1/auth/refresh');
+    const onward = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
+    await page.reload();
+    expect((await onward).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { level: 1, name: /^(Achterstallige opvolging|Overdue follow-ups)$/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/overdue');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('sends a session whose refresh token was revoked back to sign-in, then on to the page asked for', async () => {
     const { page, problems } = await newWatchedPage(browser);
     await page.goto(`${app.baseUrl}/sign-in`);

@@ -4,12 +4,14 @@ import { useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { FieldSpec } from '../ui/Form';
 import { FormPage } from '../ui/FormPage';
+import { useMe } from '../auth/me';
 import { ACTION_KINDS, ACTION_STATUSES, type Action } from './actions';
 
 export function ActionFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const [params] = useSearchParams();
+  const { data: me } = useMe();
   const existing = useQuery({
     queryKey: ['action', id],
     queryFn: () => unwrap(api.GET('/api/v1/actions/{id}', { params: { path: { id: id! } } })),
@@ -44,7 +46,8 @@ export function ActionFormPage() {
       title={id ? t('actions.edit') : t('actions.new')}
       fields={fields}
       existing={id ? existing : undefined}
-      defaults={{ missionId: params.get('missionId') ?? '', kind: 'follow_up_meeting', status: 'open' }}
+      // The signed-in user owns a new follow-up unless changed: an action without owner reaches nobody.
+      defaults={{ missionId: params.get('missionId') ?? '', kind: 'follow_up_meeting', status: 'open', ownerId: me?.id ?? '' }}
       create={(body) => unwrap(api.POST('/api/v1/actions', { body: body as never }))}
       update={(action, body) =>
         unwrap(api.PATCH('/api/v1/actions/{id}', { params: { path: { id: action.id } }, body: { ...body, version: action.version } as never }))

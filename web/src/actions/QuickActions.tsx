@@ -33,7 +33,8 @@ export function QuickActions({ action }: { action: Action }) {
   const postpone = (event: FormEvent): void => {
     event.preventDefault();
     if (due.trim() === '') return setError(t('form.required'));
-    void run({ dueLabel: due.trim(), status: 'postponed' }, t('quick.postponed', { title: action.title, due: due.trim() }));
+    // A new window, the action stays active: the API's `postponed` (on hold) would cancel every reminder.
+    void run({ dueLabel: due.trim() }, t('quick.postponed', { title: action.title, due: due.trim() }));
   };
   const reassign = (event: FormEvent): void => {
     event.preventDefault();

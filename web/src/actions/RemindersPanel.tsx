@@ -98,10 +98,10 @@ function ReminderRow({ reminder, recipient, changes }: { reminder: Reminder; rec
       <td className="small">
         {delivery || (reminder.lastError || reminder.reason ? '' : '—')}
         {(reminder.lastError || reminder.reason) && (
-          // The server's and the mail server's own words: technical, and not translated.
+          // The mail server's own words are technical and not translated; the API's known reasons are.
           <details>
             <summary>{reminder.lastError ? t('reminders.error') : t('reminders.why')}</summary>
-            {[reminder.lastError, reminder.reason].filter(Boolean).join(' · ')}
+            {[reminder.lastError, reminder.reason && reasonText(reminder.reason, t)].filter(Boolean).join(' · ')}
           </details>
         )}
       </td>
@@ -135,4 +135,25 @@ function ReminderRow({ reminder, recipient, changes }: { reminder: Reminder; rec
       )}
     </tr>
   );
+}
+
+/** The API's reasons (src/reminders) in the user's language; one it does not know, as it came. */
+const REASONS = [
+  'action archived',
+  'action done',
+  'action cancelled',
+  'action postponed',
+  'no due date',
+  're-planned',
+  'owner changed',
+  'recipient archived',
+  'skipped by request',
+  'nothing due or overdue',
+  'action deleted',
+] as const;
+
+function reasonText(reason: string, t: (key: string) => string): string {
+  return (REASONS as readonly string[]).includes(reason)
+    ? t(`reminderReason.${reason.replace(/[^a-z]+(.)/g, (_, next: string) => next.toUpperCase())}`)
+    : reason;
 }

@@ -27,6 +27,7 @@ import { Layout } from './Layout';
 import { LegacyLink } from './LegacyLink';
 import { RouteError } from './RouteError';
 import { RequireAdmin } from '../auth/RequireAdmin';
+import { RequireActionChange, RequireWrites } from '../auth/RequireWrites';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Every path here is a deep link the service answers with the dashboard (e-mails link to /actions/{id}). */
@@ -46,26 +47,39 @@ export const router = createBrowserRouter([
           { index: true, element: <MyFollowUpsPage /> },
           { path: 'overdue', element: <OverdueBoardPage /> },
           { path: 'missions', element: <MissionsPage /> },
-          { path: 'missions/new', element: <MissionFormPage /> },
           { path: 'missions/:id', element: <MissionPage /> },
-          { path: 'missions/:id/edit', element: <MissionFormPage /> },
-          { path: 'missions/:missionId/participants/new', element: <ParticipantFormPage /> },
-          { path: 'missions/:missionId/participants/:id/edit', element: <ParticipantFormPage /> },
-          { path: 'meetings/new', element: <MeetingFormPage /> },
-          { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
-          { path: 'agreements/new', element: <AgreementFormPage /> },
-          { path: 'agreements/:id/edit', element: <AgreementFormPage /> },
-          { path: 'actions/new', element: <ActionFormPage /> },
           { path: 'actions/:id', element: <ActionPage /> },
-          { path: 'actions/:id/edit', element: <ActionFormPage /> },
           { path: 'organisations', element: <OrganisationsPage /> },
-          { path: 'organisations/new', element: <OrganisationFormPage /> },
           { path: 'organisations/:id', element: <OrganisationPage /> },
-          { path: 'organisations/:id/edit', element: <OrganisationFormPage /> },
           { path: 'contacts', element: <ContactsPage /> },
-          { path: 'contacts/new', element: <ContactFormPage /> },
           { path: 'contacts/:id', element: <ContactPage /> },
-          { path: 'contacts/:id/edit', element: <ContactFormPage /> },
+          {
+            // The forms: a viewer's save would answer 403.
+            element: <RequireWrites />,
+            children: [
+              { path: 'missions/new', element: <MissionFormPage /> },
+              { path: 'missions/:id/edit', element: <MissionFormPage /> },
+              { path: 'missions/:missionId/participants/new', element: <ParticipantFormPage /> },
+              { path: 'missions/:missionId/participants/:id/edit', element: <ParticipantFormPage /> },
+              { path: 'meetings/new', element: <MeetingFormPage /> },
+              { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+              { path: 'agreements/new', element: <AgreementFormPage /> },
+              { path: 'agreements/:id/edit', element: <AgreementFormPage /> },
+              { path: 'actions/new', element: <ActionFormPage /> },
+              {
+                path: 'actions/:id/edit',
+                element: (
+                  <RequireActionChange>
+                    <ActionFormPage />
+                  </RequireActionChange>
+                ),
+              },
+              { path: 'organisations/new', element: <OrganisationFormPage /> },
+              { path: 'organisations/:id/edit', element: <OrganisationFormPage /> },
+              { path: 'contacts/new', element: <ContactFormPage /> },
+              { path: 'contacts/:id/edit', element: <ContactFormPage /> },
+            ],
+          },
           {
             element: <RequireAdmin />,
             children: [
