@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
@@ -125,7 +126,7 @@ export class ActionsRepository {
     await restoreRow(manager, Action, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

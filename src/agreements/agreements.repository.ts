@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
@@ -99,7 +100,7 @@ export class AgreementsRepository {
     await restoreRow(manager, Agreement, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { User, type UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
@@ -190,7 +191,7 @@ export class TokensRepository {
     return findUserByEmail(this.dataSource.manager, email);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { SortKey } from '../common/paging.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
@@ -67,7 +68,7 @@ export class ContactsRepository {
     await restoreRow(manager, Contact, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -130,7 +131,7 @@ export class MeetingsRepository {
     await restoreRow(manager, Meeting, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

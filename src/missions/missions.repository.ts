@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
@@ -89,7 +90,7 @@ export class MissionsRepository {
     return rows.length > 0;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

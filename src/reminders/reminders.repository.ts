@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
@@ -54,7 +55,7 @@ export class RemindersRepository {
     return this.dataSource.manager.findOneBy(User, { id });
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { ContactLanguage } from '../contacts/contact.entity.js';
 import type { SurveyMessage } from './survey-message.entity.js';
 
@@ -159,7 +160,7 @@ export class SurveysRepository {
     );
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }
