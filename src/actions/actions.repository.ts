@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
@@ -124,6 +125,19 @@ export class ActionsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Action, id);
+  }
+
+  /**
+   * The action, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Action> {
+    return lockForChange(tx, Action, 'action', id, expectedVersion);
+  }
+
+  /** The action, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Action> {
+    return lockForRestore(tx, Action, 'action', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -10,7 +10,6 @@ import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { Environment } from '../config/environment.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -135,7 +134,7 @@ export class ActionsService {
     const { version, dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...changes } = input;
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
     const [saved, reminders] = await this.actions.transaction(async (manager) => {
-      const action = await lockForChange(manager, Action, 'action', id, version);
+      const action = await this.actions.lockForChange(manager, id, version);
       await assertMayChangeAction(manager, action);
       const previousOwnerId = action.ownerId;
       // References sent back unchanged stay valid even if what they name was archived since.
@@ -174,7 +173,7 @@ export class ActionsService {
 
   async archive(id: string): Promise<void> {
     await this.actions.transaction(async (manager) => {
-      const action = await lockForChange(manager, Action, 'action', id);
+      const action = await this.actions.lockForChange(manager, id);
       await assertMayChangeAction(manager, action);
       await this.actions.archive(id, manager);
       // Its planned reminders are cancelled with it.
@@ -185,7 +184,7 @@ export class ActionsService {
   /** Back into lists and search, with its reminders planned again from now. */
   async restore(id: string): Promise<ActionResponseDto> {
     const [restored, reminders] = await this.actions.transaction(async (manager) => {
-      const action = await lockForRestore(manager, Action, 'action', id);
+      const action = await this.actions.lockForRestore(manager, id);
       await assertMayChangeAction(manager, action);
       if (action.archivedAt === null) return [action, []] as const;
       await this.actions.restore(id, manager);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
@@ -98,6 +99,19 @@ export class AgreementsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Agreement, id);
+  }
+
+  /**
+   * The agreement, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Agreement> {
+    return lockForChange(tx, Agreement, 'agreement', id, expectedVersion);
+  }
+
+  /** The agreement, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Agreement> {
+    return lockForRestore(tx, Agreement, 'agreement', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

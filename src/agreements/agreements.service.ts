@@ -3,11 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { Agreement } from './agreement.entity.js';
 import {
   AGREEMENT_SORT_FIELDS,
   type AgreementCreateDto,
@@ -67,7 +65,7 @@ export class AgreementsService {
 
   async update(id: string, { version, partyIds, ...changes }: AgreementUpdateDto): Promise<AgreementResponseDto> {
     return this.agreements.transaction(async (manager) => {
-      const agreement = await lockForChange(manager, Agreement, 'agreement', id, version);
+      const agreement = await this.agreements.lockForChange(manager, id, version);
       assertValidityInOrder(pick(changes.validFrom, agreement.validFrom), pick(changes.validUntil, agreement.validUntil));
       // What was archived after signing may be sent back unchanged; only new references must exist.
       await this.assertReferences(manager, {
@@ -90,14 +88,14 @@ export class AgreementsService {
 
   async archive(id: string): Promise<void> {
     await this.agreements.transaction(async (manager) => {
-      await lockForChange(manager, Agreement, 'agreement', id);
+      await this.agreements.lockForChange(manager, id);
       await this.agreements.archive(id, manager);
     });
   }
 
   async restore(id: string): Promise<AgreementResponseDto> {
     return this.agreements.transaction(async (manager) => {
-      const agreement = await lockForRestore(manager, Agreement, 'agreement', id);
+      const agreement = await this.agreements.lockForRestore(manager, id);
       if (agreement.archivedAt !== null) {
         await this.agreements.restore(id, manager);
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Contact } from './contact.entity.js';
 import type { ContactSortField } from './contacts.dto.js';
@@ -66,6 +67,19 @@ export class ContactsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Contact, id);
+  }
+
+  /**
+   * The contact, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Contact> {
+    return lockForChange(tx, Contact, 'contact', id, expectedVersion);
+  }
+
+  /** The contact, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Contact> {
+    return lockForRestore(tx, Contact, 'contact', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -3,9 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { Contact } from './contact.entity.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
@@ -54,7 +52,7 @@ export class ContactsService {
 
   async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {
     const saved = await this.contacts.transaction(async (manager) => {
-      const contact = await lockForChange(manager, Contact, 'contact', id, version);
+      const contact = await this.contacts.lockForChange(manager, id, version);
       await assertOrganisationExists(manager, changes.organisationId);
       return this.contacts.save(Object.assign(contact, changes), manager);
     });
@@ -63,14 +61,14 @@ export class ContactsService {
 
   async archive(id: string): Promise<void> {
     await this.contacts.transaction(async (manager) => {
-      await lockForChange(manager, Contact, 'contact', id);
+      await this.contacts.lockForChange(manager, id);
       await this.contacts.archive(id, manager);
     });
   }
 
   async restore(id: string): Promise<ContactResponseDto> {
     const restored = await this.contacts.transaction(async (manager) => {
-      const contact = await lockForRestore(manager, Contact, 'contact', id);
+      const contact = await this.contacts.lockForRestore(manager, id);
       if (contact.archivedAt === null) return contact;
       await this.contacts.restore(id, manager);
       return (await this.contacts.findById(id, manager))!;

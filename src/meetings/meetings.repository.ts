@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -129,6 +130,19 @@ export class MeetingsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Meeting, id);
+  }
+
+  /**
+   * The meeting, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Meeting> {
+    return lockForChange(tx, Meeting, 'meeting', id, expectedVersion);
+  }
+
+  /** The meeting, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Meeting> {
+    return lockForRestore(tx, Meeting, 'meeting', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

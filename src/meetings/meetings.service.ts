@@ -4,10 +4,8 @@ import { DomainError, type FieldError, NotFoundError, ValidationFailedError } fr
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { Mission } from '../missions/mission.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { Meeting } from './meeting.entity.js';
 import {
   mapMeeting,
   MEETING_SORT_FIELDS,
@@ -77,7 +75,7 @@ export class MeetingsService {
   async update(id: string, { version, ...changes }: MeetingUpdateDto): Promise<MeetingResponseDto> {
     const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = changes;
     return this.meetings.transaction(async (manager) => {
-      const meeting = await lockForChange(manager, Meeting, 'meeting', id, version);
+      const meeting = await this.meetings.lockForChange(manager, id, version);
       const current = (await this.meetings.findLinks([id], manager)).get(id)!;
       const organisations =
         organisationIds || counterpartOrganisationIds ? mergeSides(current.organisations, organisationIds, counterpartOrganisationIds) : undefined;
@@ -115,14 +113,14 @@ export class MeetingsService {
 
   async archive(id: string): Promise<void> {
     await this.meetings.transaction(async (manager) => {
-      await lockForChange(manager, Meeting, 'meeting', id);
+      await this.meetings.lockForChange(manager, id);
       await this.meetings.archive(id, manager);
     });
   }
 
   async restore(id: string): Promise<MeetingResponseDto> {
     return this.meetings.transaction(async (manager) => {
-      const meeting = await lockForRestore(manager, Meeting, 'meeting', id);
+      const meeting = await this.meetings.lockForRestore(manager, id);
       if (meeting.archivedAt !== null) {
         await this.meetings.restore(id, manager);
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
@@ -88,6 +89,19 @@ export class MissionsRepository {
       [missionId, ancestorId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * The mission, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Mission> {
+    return lockForChange(tx, Mission, 'mission', id, expectedVersion);
+  }
+
+  /** The mission, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Mission> {
+    return lockForRestore(tx, Mission, 'mission', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

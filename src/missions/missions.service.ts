@@ -4,7 +4,6 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../common/e
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { User } from '../users/user.entity.js';
 import { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
@@ -58,7 +57,7 @@ export class MissionsService {
       throw new ValidationFailedError([{ field: 'previousMissionId', message: 'a mission cannot follow itself' }]);
     }
     const saved = await this.missions.transaction(async (manager) => {
-      const mission = await lockForChange(manager, Mission, 'mission', id, version);
+      const mission = await this.missions.lockForChange(manager, id, version);
       // A reference sent back unchanged stays valid even if what it names was archived since.
       await this.assertReferences(manager, {
         leaderContactId: changes.leaderContactId === mission.leaderContactId ? undefined : changes.leaderContactId,
@@ -87,7 +86,7 @@ export class MissionsService {
   /** Archiving keeps the mission's meetings, agreements and actions: they still tell what it produced. */
   async archive(id: string): Promise<void> {
     await this.missions.transaction(async (manager) => {
-      await lockForChange(manager, Mission, 'mission', id);
+      await this.missions.lockForChange(manager, id);
       await this.missions.archive(id, manager);
     });
   }
@@ -95,7 +94,7 @@ export class MissionsService {
   /** Back into lists and search; its code must still be free. */
   async restore(id: string): Promise<MissionResponseDto> {
     const restored = await this.missions.transaction(async (manager) => {
-      const mission = await lockForRestore(manager, Mission, 'mission', id);
+      const mission = await this.missions.lockForRestore(manager, id);
       if (mission.archivedAt === null) return mission;
       await this.assertCodeFree(manager, mission.code, id);
       await this.missions.restore(id, manager);

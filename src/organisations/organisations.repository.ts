@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Organisation } from './organisation.entity.js';
 import type { OrganisationSortField } from './organisations.dto.js';
@@ -78,6 +79,19 @@ export class OrganisationsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Organisation, id);
+  }
+
+  /**
+   * The organisation, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Organisation> {
+    return lockForChange(tx, Organisation, 'organisation', id, expectedVersion);
+  }
+
+  /** The organisation, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Organisation> {
+    return lockForRestore(tx, Organisation, 'organisation', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -72,7 +72,7 @@ export class ParticipantsRepository {
 
   /** Sets the satisfaction a survey answer gives, through the entity so that the audit trail keeps when it changed. */
   async recordSatisfaction(manager: EntityManager, id: string, score: number, comment: string | null): Promise<void> {
-    const participant = await lockForChange(manager, Participant, 'participant', id);
+    const participant = await this.lockForChange(manager, id);
     participant.satisfactionScore = score;
     participant.satisfactionComment = comment;
     await manager.save(Participant, participant);
@@ -89,6 +89,14 @@ export class ParticipantsRepository {
   /** Deletes it for good; the audit entry keeps what it held. */
   async delete(participant: Participant, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await deleteRow(manager, Participant, participant);
+  }
+
+  /**
+   * The participant, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Participant> {
+    return lockForChange(tx, Participant, 'participant', id, expectedVersion);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

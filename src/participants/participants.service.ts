@@ -4,7 +4,6 @@ import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Participant } from './participant.entity.js';
@@ -77,7 +76,7 @@ export class ParticipantsService {
     const saved = await this.participants.transaction(async (manager) => {
       await this.assertMissionExists(missionId, manager);
       await this.findOnMission(missionId, id, manager);
-      const participant = await lockForChange(manager, Participant, 'participant', id, version);
+      const participant = await this.participants.lockForChange(manager, id, version);
       await this.assertReferences(manager, { ...changes, delegateContactIds });
       if (changes.organisationId) await this.assertOrganisationFree(manager, missionId, changes.organisationId, id);
       Object.assign(participant, changes);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange } from '../database/versioned.js';
 import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
@@ -53,6 +54,14 @@ export class RemindersRepository {
 
   findUser(id: string): Promise<User | null> {
     return this.dataSource.manager.findOneBy(User, { id });
+  }
+
+  /**
+   * The reminder, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Reminder> {
+    return lockForChange(tx, Reminder, 'reminder', id, expectedVersion);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

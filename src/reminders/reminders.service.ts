@@ -4,7 +4,6 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../common/e
 import { type Page, parseSort } from '../common/paging.js';
 import { isDateOnly } from '../common/validators.js';
 import { Environment } from '../config/environment.js';
-import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.service.js';
 import {
@@ -74,7 +73,7 @@ export class RemindersService {
       throw new ValidationFailedError([{ field: 'until', message }], message);
     }
     const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+      const reminder = await this.reminders.lockForChange(manager, id, version);
       this.assertPlanned(reminder, 'snoozed');
       // A date alone is the start of that day where the reminder is read.
       const recipient = dateOnly ? await this.reminders.findUser(reminder.recipientId) : null;
@@ -93,7 +92,7 @@ export class RemindersService {
   /** Drops one planned reminder; the others of the action stay. */
   async skip(id: string, { version }: ReminderSkipDto): Promise<ReminderResponseDto> {
     const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+      const reminder = await this.reminders.lockForChange(manager, id, version);
       this.assertPlanned(reminder, 'skipped');
       reminder.status = 'skipped';
       reminder.reason = 'skipped by request';

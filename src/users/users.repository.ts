@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
@@ -99,6 +100,19 @@ export class UsersRepository {
   async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND archived_at IS NULL ORDER BY id FOR UPDATE`);
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The user, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<User> {
+    return lockForChange(tx, User, 'user', id, expectedVersion);
+  }
+
+  /** The user, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<User> {
+    return lockForRestore(tx, User, 'user', id);
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

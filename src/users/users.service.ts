@@ -5,7 +5,6 @@ import { TokensRepository } from '../auth/tokens.repository.js';
 import { Clock } from '../common/clock.service.js';
 import { DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
@@ -62,7 +61,7 @@ export class UsersService {
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const saved = await this.users.transaction(async (manager) => {
       const admins = changes.role !== undefined && changes.role !== 'admin' ? await this.users.lockActiveAdmins(manager) : [];
-      const user = await lockForChange(manager, User, 'user', id, version);
+      const user = await this.users.lockForChange(manager, id, version);
       if (user.role === 'admin' && changes.role !== undefined && changes.role !== 'admin') assertNotLastAdmin(admins, id, 'demoted');
       Object.assign(user, changes, passwordHash === undefined ? {} : { passwordHash });
       const changed = await this.saveUnique(user, manager);
@@ -82,7 +81,7 @@ export class UsersService {
   async archive(id: string): Promise<void> {
     await this.users.transaction(async (manager) => {
       const admins = await this.users.lockActiveAdmins(manager);
-      const user = await lockForChange(manager, User, 'user', id);
+      const user = await this.users.lockForChange(manager, id);
       if (user.role === 'admin') assertNotLastAdmin(admins, id, 'archived');
       await this.users.archive(id, manager);
       await this.tokens.revokeEverythingOf(id, this.clock.now(), manager);
@@ -94,7 +93,7 @@ export class UsersService {
   /** Back into lists and lookups, able to sign in again; the e-mail address must still be free. Sessions ended stay ended. */
   async restore(id: string): Promise<UserResponseDto> {
     const restored = await this.users.transaction(async (manager) => {
-      const user = await lockForRestore(manager, User, 'user', id);
+      const user = await this.users.lockForRestore(manager, id);
       if (user.archivedAt === null) return user;
       if (await this.users.emailTaken(user.email, id, manager)) throw duplicateEmail(user.email);
       await this.users.restore(id, manager);
