@@ -1,6 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Agreement } from '../agreements/agreement.entity.js';
+import { AgreementsRepository } from '../agreements/agreements.repository.js';
 import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -9,13 +9,12 @@ import { currentActor } from '../auth/request-context.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { Environment } from '../config/environment.js';
-import { assertReferencesExist } from '../database/references.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { ReminderPlanner } from '../reminders/planning/reminder-planner.service.js';
 import { ReminderQueue } from '../reminders/reminder-queue.service.js';
-import { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { Action, ACTIVE_ACTION_STATUSES, type ActionStatus } from './action.entity.js';
 import { ACTION_SORT_FIELDS, type ActionCreateDto, ActionResponseDto, type ActionSearchDto, type ActionUpdateDto, mapAction } from './actions.dto.js';
 import { type ActionFilter, ActionsRepository } from './actions.repository.js';
@@ -26,6 +25,9 @@ import { type DueWindowResponseDto, mapDueWindow } from './due-window.dto.js';
 export function isOverdue(action: Pick<Action, 'status' | 'dueTo'>, today: string): boolean {
   return ACTIVE_ACTION_STATUSES.includes(action.status) && action.dueTo !== null && action.dueTo < today;
 }
+
+/** What an action links to by its id lists: organisations and watchers. */
+type Linked<K extends 'organisations' | 'watchers'> = NonNullable<Action[K]>[number];
 
 interface References {
   missionId?: string | null;
@@ -45,6 +47,11 @@ interface References {
 export class ActionsService {
   constructor(
     private readonly actions: ActionsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly agreements: AgreementsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
     private readonly clock: Clock,
     private readonly environment: Environment,
     private readonly planner: ReminderPlanner,
@@ -59,8 +66,8 @@ export class ActionsService {
     const [saved, reminders] = await this.actions.transaction(async (manager) => {
       await this.assertReferences(manager, { ...fields, organisationIds, watcherIds });
       await this.assertMeetingOfMission(manager, fields.meetingId, fields.missionId);
-      const organisations = references<Organisation>(organisationIds) ?? [];
-      const watchers = references<User>(watcherIds) ?? [];
+      const organisations = references<Linked<'organisations'>>(organisationIds) ?? [];
+      const watchers = references<Linked<'watchers'>>(watcherIds) ?? [];
       const action = this.actions.create({
         // Every column written, the unset ones as null: the saved entity is then the row as stored, with no re-read.
         description: null,
@@ -154,11 +161,11 @@ export class ActionsService {
       const completedAt = this.completedAtAfter(action, changes.status);
       Object.assign(action, changes, due === undefined ? {} : (due ?? NO_DUE_WINDOW), { completedAt });
       if (organisationIds !== undefined) {
-        action.organisations = references<Organisation>(organisationIds);
+        action.organisations = references<Linked<'organisations'>>(organisationIds);
         action.organisationIds = (action.organisations ?? []).map((linked) => linked.id);
       }
       if (watcherIds !== undefined) {
-        action.watchers = references<User>(watcherIds);
+        action.watchers = references<Linked<'watchers'>>(watcherIds);
         action.watcherIds = (action.watchers ?? []).map((linked) => linked.id);
       }
       // A change to the links alone touches no column of the action, yet it is a change: bump the version.
@@ -196,12 +203,12 @@ export class ActionsService {
   }
 
   private async assertReferences(manager: EntityManager, refs: References): Promise<void> {
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', refs.missionId);
-    await assertReferencesExist(manager, Agreement, 'agreement', 'agreementId', refs.agreementId);
-    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', refs.meetingId);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', refs.organisationIds);
-    await assertReferencesExist(manager, User, 'user', 'ownerId', refs.ownerId);
-    await assertReferencesExist(manager, User, 'user', 'watcherIds', refs.watcherIds);
+    await this.missions.assertExist(manager, refs.missionId, 'missionId');
+    await this.agreements.assertExist(manager, refs.agreementId, 'agreementId');
+    await this.meetings.assertExist(manager, refs.meetingId, 'meetingId');
+    await this.organisations.assertExist(manager, refs.organisationIds, 'organisationIds');
+    await this.users.assertExist(manager, refs.ownerId, 'ownerId');
+    await this.users.assertExist(manager, refs.watcherIds, 'watcherIds');
   }
 
   /** An action can only follow up on a meeting of its own mission. */

@@ -2,10 +2,10 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { assertReferencesExist } from '../database/references.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { Agreement } from './agreement.entity.js';
 import {
   AGREEMENT_SORT_FIELDS,
   type AgreementCreateDto,
@@ -18,12 +18,16 @@ import { AgreementsRepository } from './agreements.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
-const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
+/** Parties by id: TypeORM writes the join table rows from these without loading the organisations. */
+const asParties = (ids: readonly string[]): Agreement['parties'] => ids.map((id) => ({ id }) as NonNullable<Agreement['parties']>[number]);
 
 @Injectable()
 export class AgreementsService {
   constructor(
     private readonly agreements: AgreementsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly meetings: MeetingsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
@@ -110,9 +114,9 @@ export class AgreementsService {
   }
 
   private async assertReferences(manager: EntityManager, input: Partial<AgreementCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Organisation, 'organisation', 'partyIds', input.partyIds);
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
-    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', input.meetingId);
+    await this.organisations.assertExist(manager, input.partyIds, 'partyIds');
+    await this.missions.assertExist(manager, input.missionId, 'missionId');
+    await this.meetings.assertExist(manager, input.meetingId, 'meetingId');
   }
 
   /** An agreement signed at a meeting belongs to that meeting's mission; without missionId it is taken from the meeting. */

@@ -1,9 +1,7 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { assertReferencesExist } from '../database/references.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
@@ -13,12 +11,13 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class ContactsService {
   constructor(
     private readonly contacts: ContactsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
   async create(input: ContactCreateDto): Promise<ContactResponseDto> {
     const saved = await this.contacts.transaction(async (manager) => {
-      await assertOrganisationExists(manager, input.organisationId);
+      await this.organisations.assertExist(manager, input.organisationId, 'organisationId');
       return this.contacts.save(this.contacts.create(input), manager);
     });
     return mapContact(saved);
@@ -53,7 +52,7 @@ export class ContactsService {
   async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {
     const saved = await this.contacts.transaction(async (manager) => {
       const contact = await this.contacts.lockForChange(manager, id, version);
-      await assertOrganisationExists(manager, changes.organisationId);
+      await this.organisations.assertExist(manager, changes.organisationId, 'organisationId');
       return this.contacts.save(Object.assign(contact, changes), manager);
     });
     return mapContact(saved);
@@ -76,6 +75,3 @@ export class ContactsService {
     return mapContact(restored);
   }
 }
-
-const assertOrganisationExists = (manager: EntityManager, organisationId: string | null | undefined): Promise<void> =>
-  assertReferencesExist(manager, Organisation, 'organisation', 'organisationId', organisationId);

@@ -2,10 +2,9 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import {
   mapMeeting,
   MEETING_SORT_FIELDS,
@@ -23,6 +22,9 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
@@ -135,11 +137,11 @@ export class MeetingsService {
   }
 
   private async assertReferences(manager: EntityManager, input: Partial<MeetingCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', input.organisationIds);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'counterpartOrganisationIds', input.counterpartOrganisationIds);
-    await assertReferencesExist(manager, Contact, 'contact', 'contactIds', input.contactIds);
-    await assertReferencesExist(manager, Contact, 'contact', 'counterpartContactIds', input.counterpartContactIds);
+    await this.missions.assertExist(manager, input.missionId, 'missionId');
+    await this.organisations.assertExist(manager, input.organisationIds, 'organisationIds');
+    await this.organisations.assertExist(manager, input.counterpartOrganisationIds, 'counterpartOrganisationIds');
+    await this.contacts.assertExist(manager, input.contactIds, 'contactIds');
+    await this.contacts.assertExist(manager, input.counterpartContactIds, 'counterpartContactIds');
   }
 }
 

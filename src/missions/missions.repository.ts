@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
@@ -89,6 +90,14 @@ export class MissionsRepository {
       [missionId, ancestorId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Checks in one query that every id given names a mission that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, Mission, 'mission', field, ids);
   }
 
   /**

@@ -2,10 +2,9 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
-import { User } from '../users/user.entity.js';
-import { Mission } from './mission.entity.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
 import { MissionsRepository } from './missions.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
@@ -15,6 +14,8 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class MissionsService {
   constructor(
     private readonly missions: MissionsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly users: UsersRepository,
     private readonly exporter: ListExporter,
   ) {}
 
@@ -110,9 +111,9 @@ export class MissionsService {
   }
 
   private async assertReferences(manager: EntityManager, input: Partial<MissionCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Contact, 'contact', 'leaderContactId', input.leaderContactId);
-    await assertReferencesExist(manager, User, 'user', 'ownerId', input.ownerId);
-    await assertReferencesExist(manager, Mission, 'mission', 'previousMissionId', input.previousMissionId);
+    await this.contacts.assertExist(manager, input.leaderContactId, 'leaderContactId');
+    await this.users.assertExist(manager, input.ownerId, 'ownerId');
+    await this.missions.assertExist(manager, input.previousMissionId, 'previousMissionId');
   }
 
   private async assertCodeFree(manager: EntityManager, code: string, exceptId?: string): Promise<void> {

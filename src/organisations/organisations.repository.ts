@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Organisation } from './organisation.entity.js';
@@ -79,6 +80,14 @@ export class OrganisationsRepository {
 
   async restore(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await restoreRow(manager, Organisation, id);
+  }
+
+  /**
+   * Checks in one query that every id given names an organisation that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, Organisation, 'organisation', field, ids);
   }
 
   /**

@@ -2,11 +2,10 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Participant } from './participant.entity.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { Participant } from './participant.entity.js';
 import {
   mapParticipant,
   PARTICIPANT_SORT_FIELDS,
@@ -19,7 +18,8 @@ import { ParticipantsRepository } from './participants.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
-const asContacts = (ids: readonly string[]): Contact[] => ids.map((id) => ({ id }) as Contact);
+/** Delegates by id: TypeORM writes the join table rows from these without loading the contacts. */
+const asContacts = (ids: readonly string[]): Participant['delegates'] => ids.map((id) => ({ id }) as NonNullable<Participant['delegates']>[number]);
 
 const sameIds = (left: readonly string[], right: readonly string[]): boolean =>
   left.length === right.length && [...left].sort().join() === [...right].sort().join();
@@ -29,6 +29,8 @@ export class ParticipantsService {
   constructor(
     private readonly participants: ParticipantsRepository,
     private readonly missions: MissionsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
@@ -111,8 +113,8 @@ export class ParticipantsService {
   }
 
   private async assertReferences(manager: EntityManager, input: Partial<ParticipantCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationId', input.organisationId);
-    await assertReferencesExist(manager, Contact, 'contact', 'delegateContactIds', input.delegateContactIds);
+    await this.organisations.assertExist(manager, input.organisationId, 'organisationId');
+    await this.contacts.assertExist(manager, input.delegateContactIds, 'delegateContactIds');
   }
 
   private async assertOrganisationFree(manager: EntityManager, missionId: string, organisationId: string, exceptId?: string): Promise<void> {

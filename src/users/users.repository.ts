@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
@@ -100,6 +101,14 @@ export class UsersRepository {
   async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND archived_at IS NULL ORDER BY id FOR UPDATE`);
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Checks in one query that every id given names an user that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, User, 'user', field, ids);
   }
 
   /**
