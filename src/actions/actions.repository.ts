@@ -4,7 +4,6 @@ import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } fro
 import type { Transaction } from '../database/transaction.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
@@ -49,12 +48,6 @@ export class ActionsRepository {
   /** Fills the organisation and watcher ids of these actions: one `= ANY` query per list, whatever their number. */
   withIdLists(actions: Action[], manager: EntityManager = this.dataSource.manager): Promise<Action[]> {
     return loadIdLists(manager, Action, actions);
-  }
-
-  /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
-  async findMissionIdOfMeeting(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId } });
-    return meeting?.missionId ?? null;
   }
 
   /**

@@ -142,7 +142,7 @@ export class ActionsService {
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
     const [saved, reminders] = await this.actions.transaction(async (manager) => {
       const action = await this.actions.lockForChange(manager, id, version);
-      await assertMayChangeAction(manager, action);
+      await this.assertMayChange(manager, action);
       const previousOwnerId = action.ownerId;
       // References sent back unchanged stay valid even if what they name was archived since.
       const unchanged = <T>(given: T, current: T): T | undefined => (given === current ? undefined : given);
@@ -181,7 +181,7 @@ export class ActionsService {
   async archive(id: string): Promise<void> {
     await this.actions.transaction(async (manager) => {
       const action = await this.actions.lockForChange(manager, id);
-      await assertMayChangeAction(manager, action);
+      await this.assertMayChange(manager, action);
       await this.actions.archive(id, manager);
       // Its planned reminders are cancelled with it.
       await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
@@ -192,7 +192,7 @@ export class ActionsService {
   async restore(id: string): Promise<ActionResponseDto> {
     const [restored, reminders] = await this.actions.transaction(async (manager) => {
       const action = await this.actions.lockForRestore(manager, id);
-      await assertMayChangeAction(manager, action);
+      await this.assertMayChange(manager, action);
       if (action.archivedAt === null) return [action, []] as const;
       await this.actions.restore(id, manager);
       const reloaded = await this.reload(manager, id);
@@ -211,10 +211,15 @@ export class ActionsService {
     await this.users.assertExist(manager, refs.watcherIds, 'watcherIds');
   }
 
+  /** The access rule of actions (action-policy.ts), with the mission's responsible officer as the missions domain knows it. */
+  private assertMayChange(manager: EntityManager, action: Action): Promise<void> {
+    return assertMayChangeAction(action, (missionId) => this.missions.findOwnerId(missionId, manager));
+  }
+
   /** An action can only follow up on a meeting of its own mission. */
   private async assertMeetingOfMission(manager: EntityManager, meetingId: string | null | undefined, missionId: string): Promise<void> {
     if (!meetingId) return;
-    const meetingMissionId = await this.actions.findMissionIdOfMeeting(meetingId, manager);
+    const meetingMissionId = await this.meetings.findMissionId(meetingId, manager);
     if (meetingMissionId !== null && meetingMissionId !== missionId) {
       const message = `meeting ${meetingId} belongs to another mission; choose a meeting of mission ${missionId}`;
       throw new ValidationFailedError([{ field: 'meetingId', message }], message);

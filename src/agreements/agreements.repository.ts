@@ -5,7 +5,6 @@ import type { Transaction } from '../database/transaction.js';
 import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
@@ -41,12 +40,6 @@ export class AgreementsRepository {
   /** Fills the party ids of these agreements in one `= ANY` query. */
   withIdLists(agreements: Agreement[], manager: EntityManager = this.dataSource.manager): Promise<Agreement[]> {
     return loadIdLists(manager, Agreement, agreements);
-  }
-
-  /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
-  async findMeetingMissionId(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId }, withDeleted: true });
-    return meeting?.missionId;
   }
 
   /**

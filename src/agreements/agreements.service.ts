@@ -122,7 +122,8 @@ export class AgreementsService {
   /** An agreement signed at a meeting belongs to that meeting's mission; without missionId it is taken from the meeting. */
   private async missionOf(manager: EntityManager, missionId: string | null, meetingId: string | null): Promise<string | null> {
     if (!meetingId) return missionId;
-    const meetingMissionId = await this.agreements.findMeetingMissionId(meetingId, manager);
+    // An archived meeting still belongs to its mission.
+    const meetingMissionId = await this.meetings.findMissionId(meetingId, manager, true);
     if (missionId && meetingMissionId && missionId !== meetingMissionId) {
       throw new ValidationFailedError([
         { field: 'meetingId', message: `meeting ${meetingId} belongs to mission ${meetingMissionId}, not to mission ${missionId}` },

@@ -46,6 +46,12 @@ export class MeetingsRepository {
     return rows.length > 0;
   }
 
+  /** The mission a meeting belongs to, or null when there is no such meeting (not archived, unless `withArchived`). */
+  async findMissionId(meetingId: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<string | null> {
+    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId }, withDeleted: withArchived });
+    return meeting?.missionId ?? null;
+  }
+
   /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
   findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Meeting | null> {
     return manager.findOne(Meeting, { where: { id }, withDeleted: withArchived });

@@ -35,6 +35,12 @@ export class MissionsRepository {
     return manager.findOne(Mission, { where: { id }, withDeleted: withArchived });
   }
 
+  /** The responsible officer of a mission, archived or not; null when it has none or there is no such mission. */
+  async findOwnerId(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const mission = await manager.findOne(Mission, { select: { id: true, ownerId: true }, where: { id }, withDeleted: true });
+    return mission?.ownerId ?? null;
+  }
+
   /** Whether another mission (not archived) already has this code, ignoring case; served by uq_missions_code. */
   async codeTaken(code: string, exceptId?: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const query = manager.createQueryBuilder(Mission, 'm').where('lower(m.code) = lower(:code)', { code });
