@@ -4,10 +4,10 @@ import { JwtService } from '@nestjs/jwt';
 import { Clock } from '../common/clock.service.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
-import { lockForChange } from '../database/versioned.js';
 import { hashPassword, verifyPassword } from '../users/password.js';
-import { User, USER_ROLES, type UserRole } from '../users/user.entity.js';
+import { type User, USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { mapUser, type UserResponseDto } from '../users/users.dto.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
 import type { LoginDto, MeUpdateDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
@@ -48,6 +48,7 @@ export class AuthService {
 
   constructor(
     private readonly tokens: TokensRepository,
+    private readonly users: UsersRepository,
     private readonly sessions: SessionCheck,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
@@ -55,7 +56,7 @@ export class AuthService {
   ) {}
 
   async login({ email, password }: LoginDto): Promise<SessionResponseDto> {
-    const user = await this.tokens.findUserForSignIn(email);
+    const user = await this.users.findByEmail(email, { withPassword: true });
     // Unknown address, archived user, no password set, wrong password: one answer for all.
     if (!(await this.passwordMatches(user, password)) || !user) throw new UnauthorizedError(WRONG_CREDENTIALS);
     await this.tokens.deleteExpiredRefreshTokens(user.id, this.clock.now());
@@ -77,7 +78,7 @@ export class AuthService {
       const used = await this.tokens.consumeRefreshToken(hash, now, manager);
       if (!used) return undefined;
       familyId = used.familyId;
-      const owner = await this.tokens.findActiveUser(used.userId, manager);
+      const owner = await this.users.findById(used.userId, manager);
       if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
       return owner ?? null;
     });
@@ -103,7 +104,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<UserResponseDto> {
-    const user = await this.tokens.findActiveUser(userId);
+    const user = await this.users.findById(userId);
     // Archived since the access token was issued.
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
     return mapUser(user);
@@ -131,7 +132,7 @@ export class AuthService {
         throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
       }
     }
-    const user = await this.tokens.findActiveUserWithPassword(auth.actor.userId);
+    const user = await this.users.findWithPassword(auth.actor.userId);
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
     let passwordHash: string | undefined;
     if (changesPassword) {
@@ -142,10 +143,10 @@ export class AuthService {
       passwordHash = await hashPassword(newPassword!);
     }
     const saved = await this.tokens.transaction(async (manager) => {
-      const row = await lockForChange(manager, User, 'user', user.id, version);
+      const row = await this.users.lockForChange(manager, user.id, version);
       Object.assign(row, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (passwordHash !== undefined) row.passwordHash = passwordHash;
-      const changed = await manager.save(User, row);
+      const changed = await this.users.save(row, manager);
       if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
       return changed;
     });

@@ -48,6 +48,16 @@ export class UsersRepository {
     return manager.findOne(User, { where: { id }, withDeleted: withArchived });
   }
 
+  /** The user (not archived) with this e-mail address, in any case; `withPassword` for a sign-in, the only reader of the hash. */
+  findByEmail(email: string, { withPassword = false }: { withPassword?: boolean } = {}): Promise<User | null> {
+    return findUserByEmail(this.dataSource.manager, email, { withPassword });
+  }
+
+  /** A user who is not archived, with the password hash that is otherwise never read. */
+  findWithPassword(id: string): Promise<User | null> {
+    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
   /** The ids among these that name a user that is not archived. */
   async findExistingIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
