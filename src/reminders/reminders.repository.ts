@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
 import { lockForChange } from '../database/versioned.js';
-import { Action } from '../actions/action.entity.js';
 import type { SortKey } from '../common/paging.js';
 import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
-import { User } from '../users/user.entity.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
 
 export interface ReminderFilter {
@@ -32,11 +30,6 @@ export class RemindersRepository {
     return manager.save(Reminder, reminder);
   }
 
-  /** Whether an action that is not archived has this id. */
-  async actionExists(id: string): Promise<boolean> {
-    return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
-  }
-
   search(filter: ReminderFilter): Promise<FoundPage<Reminder>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
@@ -50,10 +43,6 @@ export class RemindersRepository {
     if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
     orderPage(query, 'r', filter.sort, ['sentAt']);
     return query;
-  }
-
-  findUser(id: string): Promise<User | null> {
-    return this.dataSource.manager.findOneBy(User, { id });
   }
 
   /**

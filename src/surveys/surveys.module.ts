@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ParticipantsModule } from '../participants/participants.module.js';
-import { RemindersModule } from '../reminders/reminders.module.js';
+import { ReminderQueueModule } from '../reminders/reminder-queue.module.js';
 import { SurveyMessagesRepository } from './delivery/survey-messages.repository.js';
 import { SurveyPageRoutes } from './survey-page.routes.js';
 import { SurveyRateLimitGuard } from './survey-rate-limit.service.js';
@@ -10,7 +10,7 @@ import { SurveysService } from './surveys.service.js';
 
 /** The satisfaction survey: opening it, its public link and page, its progress. Its e-mails are sent by the reminder workers. */
 @Module({
-  imports: [ParticipantsModule, RemindersModule],
+  imports: [ParticipantsModule, ReminderQueueModule],
   controllers: [SurveysController],
   providers: [SurveysRepository, SurveysService, SurveyMessagesRepository, SurveyRateLimitGuard, SurveyPageRoutes],
   exports: [SurveyMessagesRepository],
