@@ -74,12 +74,12 @@ export class AuthService {
     const next = newRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
     let familyId = '';
-    const user = await this.tokens.transaction(async (manager) => {
-      const used = await this.tokens.consumeRefreshToken(hash, now, manager);
+    const user = await this.tokens.transaction(async (tx) => {
+      const used = await this.tokens.consumeRefreshToken(hash, now, tx);
       if (!used) return undefined;
       familyId = used.familyId;
-      const owner = await this.users.findById(used.userId, manager);
-      if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
+      const owner = await this.users.findById(used.userId, tx);
+      if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, tx);
       return owner ?? null;
     });
     if (user === undefined) {
@@ -142,12 +142,12 @@ export class AuthService {
       // Hashing is slow on purpose: before the row lock is taken.
       passwordHash = await hashPassword(newPassword!);
     }
-    const saved = await this.tokens.transaction(async (manager) => {
-      const row = await this.users.lockForChange(manager, user.id, version);
+    const saved = await this.tokens.transaction(async (tx) => {
+      const row = await this.users.lockForChange(tx, user.id, version);
       Object.assign(row, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (passwordHash !== undefined) row.passwordHash = passwordHash;
-      const changed = await this.users.save(row, manager);
-      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
+      const changed = await this.users.save(row, tx);
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), tx);
       return changed;
     });
     if (passwordHash !== undefined) this.sessions.forget();

@@ -58,13 +58,13 @@ export class PasswordTokensService {
     // Hashing is slow on purpose: before the transaction.
     const passwordHash = await hashPassword(newPassword);
     const now = this.clock.now();
-    const done = await this.tokens.transaction(async (manager) => {
-      const userId = await this.tokens.consumePasswordToken(sha256(token), now, manager);
+    const done = await this.tokens.transaction(async (tx) => {
+      const userId = await this.tokens.consumePasswordToken(sha256(token), now, tx);
       if (!userId) return false;
-      const user = await this.users.lockForChange(manager, userId);
+      const user = await this.users.lockForChange(tx, userId);
       user.passwordHash = passwordHash;
-      await this.users.save(user, manager);
-      await this.tokens.revokeRefreshTokensOfUser(userId, undefined, now, manager);
+      await this.users.save(user, tx);
+      await this.tokens.revokeRefreshTokensOfUser(userId, undefined, now, tx);
       return true;
     });
     if (!done) {

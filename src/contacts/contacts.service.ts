@@ -16,9 +16,9 @@ export class ContactsService {
   ) {}
 
   async create(input: ContactCreateDto): Promise<ContactResponseDto> {
-    const saved = await this.contacts.transaction(async (manager) => {
-      await this.organisations.assertExist(manager, input.organisationId, 'organisationId');
-      return this.contacts.save(this.contacts.create(input), manager);
+    const saved = await this.contacts.transaction(async (tx) => {
+      await this.organisations.assertExist(tx, input.organisationId, 'organisationId');
+      return this.contacts.save(this.contacts.create(input), tx);
     });
     return mapContact(saved);
   }
@@ -50,27 +50,27 @@ export class ContactsService {
   }
 
   async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {
-    const saved = await this.contacts.transaction(async (manager) => {
-      const contact = await this.contacts.lockForChange(manager, id, version);
-      await this.organisations.assertExist(manager, changes.organisationId, 'organisationId');
-      return this.contacts.save(Object.assign(contact, changes), manager);
+    const saved = await this.contacts.transaction(async (tx) => {
+      const contact = await this.contacts.lockForChange(tx, id, version);
+      await this.organisations.assertExist(tx, changes.organisationId, 'organisationId');
+      return this.contacts.save(Object.assign(contact, changes), tx);
     });
     return mapContact(saved);
   }
 
   async archive(id: string): Promise<void> {
-    await this.contacts.transaction(async (manager) => {
-      await this.contacts.lockForChange(manager, id);
-      await this.contacts.archive(id, manager);
+    await this.contacts.transaction(async (tx) => {
+      await this.contacts.lockForChange(tx, id);
+      await this.contacts.archive(id, tx);
     });
   }
 
   async restore(id: string): Promise<ContactResponseDto> {
-    const restored = await this.contacts.transaction(async (manager) => {
-      const contact = await this.contacts.lockForRestore(manager, id);
+    const restored = await this.contacts.transaction(async (tx) => {
+      const contact = await this.contacts.lockForRestore(tx, id);
       if (contact.archivedAt === null) return contact;
-      await this.contacts.restore(id, manager);
-      return (await this.contacts.findById(id, manager))!;
+      await this.contacts.restore(id, tx);
+      return (await this.contacts.findById(id, tx))!;
     });
     return mapContact(restored);
   }

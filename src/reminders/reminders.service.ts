@@ -76,8 +76,8 @@ export class RemindersService {
       const message = `until is not a calendar date: ${until.slice(0, 10)} does not exist`;
       throw new ValidationFailedError([{ field: 'until', message }], message);
     }
-    const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await this.reminders.lockForChange(manager, id, version);
+    const saved = await this.reminders.transaction(async (tx) => {
+      const reminder = await this.reminders.lockForChange(tx, id, version);
       this.assertPlanned(reminder, 'snoozed');
       // A date alone is the start of that day where the reminder is read.
       const recipient = dateOnly ? await this.users.findById(reminder.recipientId) : null;
@@ -87,7 +87,7 @@ export class RemindersService {
       }
       reminder.fireAt = fireAt;
       reminder.snoozed = true;
-      return this.reminders.save(reminder, manager);
+      return this.reminders.save(reminder, tx);
     });
     await this.queue.wake([saved]);
     return mapReminder(saved);
@@ -95,12 +95,12 @@ export class RemindersService {
 
   /** Drops one planned reminder; the others of the action stay. */
   async skip(id: string, { version }: ReminderSkipDto): Promise<ReminderResponseDto> {
-    const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await this.reminders.lockForChange(manager, id, version);
+    const saved = await this.reminders.transaction(async (tx) => {
+      const reminder = await this.reminders.lockForChange(tx, id, version);
       this.assertPlanned(reminder, 'skipped');
       reminder.status = 'skipped';
       reminder.reason = 'skipped by request';
-      return this.reminders.save(reminder, manager);
+      return this.reminders.save(reminder, tx);
     });
     return mapReminder(saved);
   }

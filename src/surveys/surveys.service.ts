@@ -50,8 +50,8 @@ export class SurveysService {
     const reminderDaysBefore = input.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE;
     const closesAt = atLocalTime(addDays(input.closesOn, 1), 0, timeZone);
     const reminder = atLocalTime(addDays(input.closesOn, -reminderDaysBefore), REMINDER_HOUR, timeZone);
-    const messages = await this.surveys.transaction((manager) =>
-      this.surveys.open(manager, { missionId, closesOn: input.closesOn, closesAt, reminderDaysBefore, reminderAt: reminder > now ? reminder : null, now }),
+    const messages = await this.surveys.transaction((tx) =>
+      this.surveys.open(tx, { missionId, closesOn: input.closesOn, closesAt, reminderDaysBefore, reminderAt: reminder > now ? reminder : null, now }),
     );
     if (messages === null) throw new ConflictError(`mission ${missionId} already has a survey`, [{ field: 'missionId', message: 'already has a survey' }]);
     await this.queue.wakeSurveyMessages(messages);
@@ -112,9 +112,9 @@ export class SurveysService {
       b2bUseful: input.b2bUseful ?? null,
       receivedAt: this.clock.now(),
     };
-    await this.surveys.transaction(async (manager) => {
-      await this.surveys.insertAnswer(manager, { ...answer, surveyId: link.surveyId, participantId: link.participantId, invitationId: link.invitationId });
-      await this.participants.recordSatisfaction(manager, link.participantId, answer.score, answer.comment);
+    await this.surveys.transaction(async (tx) => {
+      await this.surveys.insertAnswer(tx, { ...answer, surveyId: link.surveyId, participantId: link.participantId, invitationId: link.invitationId });
+      await this.participants.recordSatisfaction(tx, link.participantId, answer.score, answer.comment);
     });
     return answer;
   }
