@@ -14,6 +14,6 @@ import { ActionsService } from './actions.service.js';
   imports: [ReminderPlanningModule, ReminderQueueModule, MissionsModule, AgreementsModule, MeetingsModule, OrganisationsModule, UsersModule],
   controllers: [ActionsController],
   providers: [ActionsService, ActionsRepository],
-  exports: [ActionsRepository, ActionsService],
+  exports: [ActionsRepository],
 })
 export class ActionsModule {}

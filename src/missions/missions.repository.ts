@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
 import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
@@ -123,3 +124,6 @@ export class MissionsRepository {
     return this.dataSource.transaction(work);
   }
 }
+
+/** A write that lost a race for a mission code to another request (uq_missions_code). */
+export const isDuplicateCode = (error: unknown): boolean => violatesUnique(error, 'uq_missions_code');

@@ -1,5 +1,4 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -7,7 +6,7 @@ import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
-import { MissionsRepository } from './missions.repository.js';
+import { isDuplicateCode, MissionsRepository } from './missions.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
@@ -126,7 +125,7 @@ export class MissionsService {
     try {
       return await this.missions.save(mission, tx);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_missions_code') throw codeTaken(mission.code);
+      if (isDuplicateCode(error)) throw codeTaken(mission.code);
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
@@ -103,3 +104,6 @@ export class ParticipantsRepository {
     return this.dataSource.transaction(work);
   }
 }
+
+/** A write that lost a race to put the same organisation on a mission's delegation (uq_participants_mission_organisation). */
+export const isDuplicateOrganisation = (error: unknown): boolean => violatesUnique(error, 'uq_participants_mission_organisation');

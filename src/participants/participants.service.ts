@@ -1,5 +1,4 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -15,7 +14,7 @@ import {
   type ParticipantSearchDto,
   type ParticipantUpdateDto,
 } from './participants.dto.js';
-import { ParticipantsRepository } from './participants.repository.js';
+import { isDuplicateOrganisation, ParticipantsRepository } from './participants.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
@@ -127,8 +126,7 @@ export class ParticipantsService {
     try {
       return await this.participants.save(participant, tx);
     } catch (error) {
-      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-      if (constraint === 'uq_participants_mission_organisation') throw alreadyOnMission(participant.organisationId);
+      if (isDuplicateOrganisation(error)) throw alreadyOnMission(participant.organisationId);
       throw error;
     }
   }

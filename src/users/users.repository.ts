@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
 import { assertReferencesExist, type IdsGiven } from '../database/references.js';
 import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
@@ -140,6 +141,4 @@ export class UsersRepository {
 }
 
 /** A write that lost a race for an e-mail address to another request. */
-export function isDuplicateEmail(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_users_email';
-}
+export const isDuplicateEmail = (error: unknown): boolean => violatesUnique(error, 'uq_users_email');
