@@ -36,6 +36,12 @@ export class MissionsRepository {
     return manager.findOne(Mission, { where: { id }, withDeleted: withArchived });
   }
 
+  /** Whether a mission that is not archived has this id. */
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM missions WHERE id = $1 AND archived_at IS NULL`, [id]);
+    return rows.length > 0;
+  }
+
   /** The responsible officer of a mission, archived or not; null when it has none or there is no such mission. */
   async findOwnerId(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const mission = await manager.findOne(Mission, { select: { id: true, ownerId: true }, where: { id }, withDeleted: true });

@@ -60,11 +60,6 @@ export interface NewSurveyAnswer extends SurveyAnswerRow {
 export class SurveysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async missionExists(missionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM missions WHERE id = $1 AND archived_at IS NULL`, [missionId]);
-    return rows.length > 0;
-  }
-
   /**
    * Opens the mission's survey in one transaction: the survey (null when it has one already),
    * an invitation for every delegate with an e-mail address, and for each its invitation
