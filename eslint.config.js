@@ -34,6 +34,35 @@ export default tseslint.config(
   },
   { files: ['src/database/archiving.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
+    // A service talks to repositories, its own domain's and other domains' (imported through their
+    // modules' exports), and hands them the Transaction it runs in (src/database/transaction.ts):
+    // TypeORM's EntityManager and other domains' entity classes stay out of services. Another
+    // domain's types and constants (ActionStatus, ACTIVE_ACTION_STATUSES) are its vocabulary, and allowed.
+    files: ['src/**/*.service.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['EntityManager'],
+              message: 'A service carries the transaction as a Transaction (src/database/transaction.ts) and hands it to repositories.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+[^./]+/[^/]+\\.entity\\.js$',
+              importNamePattern: '^[A-Z][a-z]',
+              allowTypeImports: true,
+              message: "Another domain's table is reached through its repository (imported through its module), not through its entity.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { ACTIVE_ACTION_STATUSES, Action } from './action.entity.js';
 import type { ActionSortField } from './actions.dto.js';
+import type { MessageAction } from '../reminders/delivery/messages.js';
 import { loadIdLists } from '../database/id-lists.js';
 import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
 import { textSearch } from '../database/text-search.js';
 import { archiveRow, restoreRow } from '../database/archiving.js';
+
+/** What a reminder says about an action: one query, no entity (a worker sends thousands at once). */
+export interface ActionForMessage extends MessageAction {
+  archivedAt: Date | null;
+}
+
+const ACTION_FOR_MESSAGE = `SELECT a.id, a.title, a.status, a.due_from::text AS "dueFrom", a.due_to::text AS "dueTo", a.due_precision AS "duePrecision",
+    a.due_label AS "dueLabel", a.archived_at AS "archivedAt", m.code AS "missionCode", m.title AS "missionTitle", o.name AS "ownerName"
+  FROM actions a JOIN missions m ON m.id = a.mission_id LEFT JOIN users o ON o.id = a.owner_id`;
 
 export interface ActionFilter {
   includeArchived?: boolean;
@@ -44,15 +55,31 @@ export class ActionsRepository {
     return action && (await this.withIdLists([action], manager))[0];
   }
 
+  /** Whether an action that is not archived has this id. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
+  }
+
+  /** The action a reminder is about, with what a message needs; archived ones too, so that they can be skipped. */
+  async findForMessage(id: string): Promise<ActionForMessage | null> {
+    const rows: ActionForMessage[] = await this.dataSource.query(`${ACTION_FOR_MESSAGE} WHERE a.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** What a user's digest lists: actions still active, with a due window, owned or watched by them, soonest first. */
+  findForDigest(userId: string): Promise<ActionForMessage[]> {
+    return this.dataSource.query(
+      `${ACTION_FOR_MESSAGE}
+        WHERE a.archived_at IS NULL AND a.status = ANY($2::action_status[]) AND a.due_to IS NOT NULL
+          AND (a.owner_id = $1 OR EXISTS (SELECT 1 FROM action_watchers aw WHERE aw.action_id = a.id AND aw.user_id = $1))
+        ORDER BY a.due_to, a.id LIMIT 200`,
+      [userId, ACTIVE_ACTION_STATUSES],
+    );
+  }
+
   /** Fills the organisation and watcher ids of these actions: one `= ANY` query per list, whatever their number. */
   withIdLists(actions: Action[], manager: EntityManager = this.dataSource.manager): Promise<Action[]> {
     return loadIdLists(manager, Action, actions);
-  }
-
-  /** The mission a meeting (not archived) belongs to, or null when there is no such meeting. */
-  async findMissionIdOfMeeting(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId } });
-    return meeting?.missionId ?? null;
   }
 
   /**
@@ -125,7 +152,20 @@ export class ActionsRepository {
     await restoreRow(manager, Action, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * The action, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Action> {
+    return lockForChange(tx, Action, 'action', id, expectedVersion);
+  }
+
+  /** The action, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Action> {
+    return lockForRestore(tx, Action, 'action', id);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { Agreement } from '../agreements/agreement.entity.js';
+import type { Transaction } from '../database/transaction.js';
+import { AgreementsRepository } from '../agreements/agreements.repository.js';
 import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
@@ -9,14 +9,12 @@ import { currentActor } from '../auth/request-context.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 import { Environment } from '../config/environment.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { ReminderPlanner } from '../reminders/planning/reminder-planner.service.js';
 import { ReminderQueue } from '../reminders/reminder-queue.service.js';
-import { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { Action, ACTIVE_ACTION_STATUSES, type ActionStatus } from './action.entity.js';
 import { ACTION_SORT_FIELDS, type ActionCreateDto, ActionResponseDto, type ActionSearchDto, type ActionUpdateDto, mapAction } from './actions.dto.js';
 import { type ActionFilter, ActionsRepository } from './actions.repository.js';
@@ -27,6 +25,9 @@ import { type DueWindowResponseDto, mapDueWindow } from './due-window.dto.js';
 export function isOverdue(action: Pick<Action, 'status' | 'dueTo'>, today: string): boolean {
   return ACTIVE_ACTION_STATUSES.includes(action.status) && action.dueTo !== null && action.dueTo < today;
 }
+
+/** What an action links to by its id lists: organisations and watchers. */
+type Linked<K extends 'organisations' | 'watchers'> = NonNullable<Action[K]>[number];
 
 interface References {
   missionId?: string | null;
@@ -46,6 +47,11 @@ interface References {
 export class ActionsService {
   constructor(
     private readonly actions: ActionsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly agreements: AgreementsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
     private readonly clock: Clock,
     private readonly environment: Environment,
     private readonly planner: ReminderPlanner,
@@ -57,11 +63,11 @@ export class ActionsService {
     const { dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...fields } = input;
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate }) ?? NO_DUE_WINDOW;
     const status = fields.status ?? 'open';
-    const [saved, reminders] = await this.actions.transaction(async (manager) => {
-      await this.assertReferences(manager, { ...fields, organisationIds, watcherIds });
-      await this.assertMeetingOfMission(manager, fields.meetingId, fields.missionId);
-      const organisations = references<Organisation>(organisationIds) ?? [];
-      const watchers = references<User>(watcherIds) ?? [];
+    const [saved, reminders] = await this.actions.transaction(async (tx) => {
+      await this.assertReferences(tx, { ...fields, organisationIds, watcherIds });
+      await this.assertMeetingOfMission(tx, fields.meetingId, fields.missionId);
+      const organisations = references<Linked<'organisations'>>(organisationIds) ?? [];
+      const watchers = references<Linked<'watchers'>>(watcherIds) ?? [];
       const action = this.actions.create({
         // Every column written, the unset ones as null: the saved entity is then the row as stored, with no re-read.
         description: null,
@@ -82,8 +88,8 @@ export class ActionsService {
       // Not columns: create() leaves them out.
       action.organisationIds = organisations.map(({ id }) => id);
       action.watcherIds = watchers.map(({ id }) => id);
-      const saved = await this.actions.save(action, manager);
-      return [saved, await this.planner.replan(manager, saved, { previousOwnerId: null, actorId: currentActor()?.userId ?? null })] as const;
+      const saved = await this.actions.save(action, tx);
+      return [saved, await this.planner.replan(tx, saved, { previousOwnerId: null, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
@@ -134,13 +140,13 @@ export class ActionsService {
   async update(id: string, input: ActionUpdateDto): Promise<ActionResponseDto> {
     const { version, dueLabel, dueFrom, dueTo, dueDate, organisationIds, watcherIds, ...changes } = input;
     const due = dueWindowFromInput({ dueLabel, dueFrom, dueTo, dueDate });
-    const [saved, reminders] = await this.actions.transaction(async (manager) => {
-      const action = await lockForChange(manager, Action, 'action', id, version);
-      await assertMayChangeAction(manager, action);
+    const [saved, reminders] = await this.actions.transaction(async (tx) => {
+      const action = await this.actions.lockForChange(tx, id, version);
+      await this.assertMayChange(tx, action);
       const previousOwnerId = action.ownerId;
       // References sent back unchanged stay valid even if what they name was archived since.
       const unchanged = <T>(given: T, current: T): T | undefined => (given === current ? undefined : given);
-      await this.assertReferences(manager, {
+      await this.assertReferences(tx, {
         missionId: unchanged(changes.missionId, action.missionId),
         agreementId: unchanged(changes.agreementId, action.agreementId),
         meetingId: unchanged(changes.meetingId, action.meetingId),
@@ -150,65 +156,70 @@ export class ActionsService {
       });
       if (changes.missionId !== undefined || changes.meetingId !== undefined) {
         const meetingId = changes.meetingId === undefined ? action.meetingId : changes.meetingId;
-        await this.assertMeetingOfMission(manager, meetingId, changes.missionId ?? action.missionId);
+        await this.assertMeetingOfMission(tx, meetingId, changes.missionId ?? action.missionId);
       }
       const completedAt = this.completedAtAfter(action, changes.status);
       Object.assign(action, changes, due === undefined ? {} : (due ?? NO_DUE_WINDOW), { completedAt });
       if (organisationIds !== undefined) {
-        action.organisations = references<Organisation>(organisationIds);
+        action.organisations = references<Linked<'organisations'>>(organisationIds);
         action.organisationIds = (action.organisations ?? []).map((linked) => linked.id);
       }
       if (watcherIds !== undefined) {
-        action.watchers = references<User>(watcherIds);
+        action.watchers = references<Linked<'watchers'>>(watcherIds);
         action.watcherIds = (action.watchers ?? []).map((linked) => linked.id);
       }
       // A change to the links alone touches no column of the action, yet it is a change: bump the version.
       if (organisationIds !== undefined || watcherIds !== undefined) action.version += 1;
       // The locked row with the change applied, and the version and update time the UPDATE returned: the row as stored, no re-read.
-      const saved = await this.actions.save(action, manager);
-      return [saved, await this.planner.replan(manager, saved, { previousOwnerId, actorId: currentActor()?.userId ?? null })] as const;
+      const saved = await this.actions.save(action, tx);
+      return [saved, await this.planner.replan(tx, saved, { previousOwnerId, actorId: currentActor()?.userId ?? null })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(saved);
   }
 
   async archive(id: string): Promise<void> {
-    await this.actions.transaction(async (manager) => {
-      const action = await lockForChange(manager, Action, 'action', id);
-      await assertMayChangeAction(manager, action);
-      await this.actions.archive(id, manager);
+    await this.actions.transaction(async (tx) => {
+      const action = await this.actions.lockForChange(tx, id);
+      await this.assertMayChange(tx, action);
+      await this.actions.archive(id, tx);
       // Its planned reminders are cancelled with it.
-      await this.planner.replan(manager, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
+      await this.planner.replan(tx, Object.assign(action, { archivedAt: this.clock.now() }), { previousOwnerId: action.ownerId });
     });
   }
 
   /** Back into lists and search, with its reminders planned again from now. */
   async restore(id: string): Promise<ActionResponseDto> {
-    const [restored, reminders] = await this.actions.transaction(async (manager) => {
-      const action = await lockForRestore(manager, Action, 'action', id);
-      await assertMayChangeAction(manager, action);
+    const [restored, reminders] = await this.actions.transaction(async (tx) => {
+      const action = await this.actions.lockForRestore(tx, id);
+      await this.assertMayChange(tx, action);
       if (action.archivedAt === null) return [action, []] as const;
-      await this.actions.restore(id, manager);
-      const reloaded = await this.reload(manager, id);
-      return [reloaded, await this.planner.replan(manager, reloaded, { previousOwnerId: action.ownerId })] as const;
+      await this.actions.restore(id, tx);
+      const reloaded = await this.reload(tx, id);
+      return [reloaded, await this.planner.replan(tx, reloaded, { previousOwnerId: action.ownerId })] as const;
     });
     await this.reminderQueue.wake(reminders);
     return this.toResponse(restored);
   }
 
-  private async assertReferences(manager: EntityManager, refs: References): Promise<void> {
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', refs.missionId);
-    await assertReferencesExist(manager, Agreement, 'agreement', 'agreementId', refs.agreementId);
-    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', refs.meetingId);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', refs.organisationIds);
-    await assertReferencesExist(manager, User, 'user', 'ownerId', refs.ownerId);
-    await assertReferencesExist(manager, User, 'user', 'watcherIds', refs.watcherIds);
+  private async assertReferences(tx: Transaction, refs: References): Promise<void> {
+    await this.missions.assertExist(tx, refs.missionId, 'missionId');
+    await this.agreements.assertExist(tx, refs.agreementId, 'agreementId');
+    await this.meetings.assertExist(tx, refs.meetingId, 'meetingId');
+    await this.organisations.assertExist(tx, refs.organisationIds, 'organisationIds');
+    await this.users.assertExist(tx, refs.ownerId, 'ownerId');
+    await this.users.assertExist(tx, refs.watcherIds, 'watcherIds');
+  }
+
+  /** The access rule of actions (action-policy.ts), with the mission's responsible officer as the missions domain knows it. */
+  private assertMayChange(tx: Transaction, action: Action): Promise<void> {
+    return assertMayChangeAction(action, (missionId) => this.missions.findOwnerId(missionId, tx));
   }
 
   /** An action can only follow up on a meeting of its own mission. */
-  private async assertMeetingOfMission(manager: EntityManager, meetingId: string | null | undefined, missionId: string): Promise<void> {
+  private async assertMeetingOfMission(tx: Transaction, meetingId: string | null | undefined, missionId: string): Promise<void> {
     if (!meetingId) return;
-    const meetingMissionId = await this.actions.findMissionIdOfMeeting(meetingId, manager);
+    const meetingMissionId = await this.meetings.findMissionId(meetingId, tx);
     if (meetingMissionId !== null && meetingMissionId !== missionId) {
       const message = `meeting ${meetingId} belongs to another mission; choose a meeting of mission ${missionId}`;
       throw new ValidationFailedError([{ field: 'meetingId', message }], message);
@@ -221,8 +232,8 @@ export class ActionsService {
     return status === 'done' ? this.clock.now() : null;
   }
 
-  private async reload(manager: EntityManager, id: string): Promise<Action> {
-    const action = await this.actions.findById(id, manager);
+  private async reload(tx: Transaction, id: string): Promise<Action> {
+    const action = await this.actions.findById(id, tx);
     if (!action) throw new NotFoundError('action', id);
     return action;
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { Agreement } from './agreement.entity.js';
 import type { AgreementSortField } from './agreements.dto.js';
 import { loadIdLists } from '../database/id-lists.js';
@@ -38,12 +40,6 @@ export class AgreementsRepository {
   /** Fills the party ids of these agreements in one `= ANY` query. */
   withIdLists(agreements: Agreement[], manager: EntityManager = this.dataSource.manager): Promise<Agreement[]> {
     return loadIdLists(manager, Agreement, agreements);
-  }
-
-  /** The mission a meeting belongs to; an archived meeting still belongs to its mission. */
-  async findMeetingMissionId(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId }, withDeleted: true });
-    return meeting?.missionId;
   }
 
   /**
@@ -99,7 +95,28 @@ export class AgreementsRepository {
     await restoreRow(manager, Agreement, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Checks in one query that every id given names an agreement that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, Agreement, 'agreement', field, ids);
+  }
+
+  /**
+   * The agreement, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Agreement> {
+    return lockForChange(tx, Agreement, 'agreement', id, expectedVersion);
+  }
+
+  /** The agreement, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Agreement> {
+    return lockForRestore(tx, Agreement, 'agreement', id);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

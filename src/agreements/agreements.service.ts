@@ -1,13 +1,11 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Agreement } from './agreement.entity.js';
+import { MeetingsRepository } from '../meetings/meetings.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { Agreement } from './agreement.entity.js';
 import {
   AGREEMENT_SORT_FIELDS,
   type AgreementCreateDto,
@@ -20,22 +18,26 @@ import { AgreementsRepository } from './agreements.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
-const asParties = (ids: readonly string[]): Organisation[] => ids.map((id) => ({ id }) as Organisation);
+/** Parties by id: TypeORM writes the join table rows from these without loading the organisations. */
+const asParties = (ids: readonly string[]): Agreement['parties'] => ids.map((id) => ({ id }) as NonNullable<Agreement['parties']>[number]);
 
 @Injectable()
 export class AgreementsService {
   constructor(
     private readonly agreements: AgreementsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly meetings: MeetingsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
   async create({ partyIds, ...fields }: AgreementCreateDto): Promise<AgreementResponseDto> {
-    return this.agreements.transaction(async (manager) => {
-      await this.assertReferences(manager, { partyIds, ...fields });
-      const missionId = await this.missionOf(manager, fields.missionId ?? null, fields.meetingId ?? null);
+    return this.agreements.transaction(async (tx) => {
+      await this.assertReferences(tx, { partyIds, ...fields });
+      const missionId = await this.missionOf(tx, fields.missionId ?? null, fields.meetingId ?? null);
       const agreement = this.agreements.create({ ...fields, missionId, themes: fields.themes ?? [], parties: asParties(partyIds) });
-      const saved = await this.agreements.save(agreement, manager);
-      return this.load(saved.id, manager);
+      const saved = await this.agreements.save(agreement, tx);
+      return this.load(saved.id, tx);
     });
   }
 
@@ -66,61 +68,62 @@ export class AgreementsService {
   }
 
   async update(id: string, { version, partyIds, ...changes }: AgreementUpdateDto): Promise<AgreementResponseDto> {
-    return this.agreements.transaction(async (manager) => {
-      const agreement = await lockForChange(manager, Agreement, 'agreement', id, version);
+    return this.agreements.transaction(async (tx) => {
+      const agreement = await this.agreements.lockForChange(tx, id, version);
       assertValidityInOrder(pick(changes.validFrom, agreement.validFrom), pick(changes.validUntil, agreement.validUntil));
       // What was archived after signing may be sent back unchanged; only new references must exist.
-      await this.assertReferences(manager, {
+      await this.assertReferences(tx, {
         partyIds: partyIds?.filter((partyId) => !agreement.partyIds.includes(partyId)),
         missionId: changes.missionId === agreement.missionId ? undefined : changes.missionId,
         meetingId: changes.meetingId === agreement.meetingId ? undefined : changes.meetingId,
       });
       if (changes.missionId !== undefined || changes.meetingId !== undefined) {
-        changes.missionId = await this.missionOf(manager, pick(changes.missionId, agreement.missionId), pick(changes.meetingId, agreement.meetingId));
+        changes.missionId = await this.missionOf(tx, pick(changes.missionId, agreement.missionId), pick(changes.meetingId, agreement.meetingId));
       }
 
       const partiesChanged = partyIds !== undefined && !sameIds(partyIds, agreement.partyIds);
       if (partyIds !== undefined) agreement.parties = asParties(partyIds);
       const versionBefore = agreement.version;
-      const saved = await this.agreements.save(Object.assign(agreement, changes), manager);
-      if (partiesChanged && saved.version === versionBefore) await this.agreements.touch(id, manager);
-      return this.load(id, manager);
+      const saved = await this.agreements.save(Object.assign(agreement, changes), tx);
+      if (partiesChanged && saved.version === versionBefore) await this.agreements.touch(id, tx);
+      return this.load(id, tx);
     });
   }
 
   async archive(id: string): Promise<void> {
-    await this.agreements.transaction(async (manager) => {
-      await lockForChange(manager, Agreement, 'agreement', id);
-      await this.agreements.archive(id, manager);
+    await this.agreements.transaction(async (tx) => {
+      await this.agreements.lockForChange(tx, id);
+      await this.agreements.archive(id, tx);
     });
   }
 
   async restore(id: string): Promise<AgreementResponseDto> {
-    return this.agreements.transaction(async (manager) => {
-      const agreement = await lockForRestore(manager, Agreement, 'agreement', id);
+    return this.agreements.transaction(async (tx) => {
+      const agreement = await this.agreements.lockForRestore(tx, id);
       if (agreement.archivedAt !== null) {
-        await this.agreements.restore(id, manager);
+        await this.agreements.restore(id, tx);
       }
-      return this.load(id, manager);
+      return this.load(id, tx);
     });
   }
 
-  private async load(id: string, manager: EntityManager): Promise<AgreementResponseDto> {
-    const agreement = await this.agreements.findById(id, manager);
+  private async load(id: string, tx: Transaction): Promise<AgreementResponseDto> {
+    const agreement = await this.agreements.findById(id, tx);
     if (!agreement) throw new NotFoundError('agreement', id);
     return mapAgreement(agreement);
   }
 
-  private async assertReferences(manager: EntityManager, input: Partial<AgreementCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Organisation, 'organisation', 'partyIds', input.partyIds);
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
-    await assertReferencesExist(manager, Meeting, 'meeting', 'meetingId', input.meetingId);
+  private async assertReferences(tx: Transaction, input: Partial<AgreementCreateDto>): Promise<void> {
+    await this.organisations.assertExist(tx, input.partyIds, 'partyIds');
+    await this.missions.assertExist(tx, input.missionId, 'missionId');
+    await this.meetings.assertExist(tx, input.meetingId, 'meetingId');
   }
 
   /** An agreement signed at a meeting belongs to that meeting's mission; without missionId it is taken from the meeting. */
-  private async missionOf(manager: EntityManager, missionId: string | null, meetingId: string | null): Promise<string | null> {
+  private async missionOf(tx: Transaction, missionId: string | null, meetingId: string | null): Promise<string | null> {
     if (!meetingId) return missionId;
-    const meetingMissionId = await this.agreements.findMeetingMissionId(meetingId, manager);
+    // An archived meeting still belongs to its mission.
+    const meetingMissionId = await this.meetings.findMissionId(meetingId, tx, true);
     if (missionId && meetingMissionId && missionId !== meetingMissionId) {
       throw new ValidationFailedError([
         { field: 'meetingId', message: `meeting ${meetingId} belongs to mission ${meetingMissionId}, not to mission ${missionId}` },

@@ -7,5 +7,6 @@ import { AuditService } from './audit.service.js';
 @Module({
   controllers: [AuditController],
   providers: [AuditService, AuditRepository],
+  exports: [AuditRepository],
 })
 export class AuditModule {}

@@ -29,6 +29,20 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
+   * Who made this user the owner of the action: the actor of the latest audited change that set
+   * its owner to them (the audit trail is the one record of who did what). Null for the system.
+   */
+  async findAssignerName(actionId: string, ownerId: string): Promise<string | null> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT u.name FROM audit_entries e JOIN users u ON u.id = e.actor_id
+        WHERE e.entity = 'action' AND e.entity_id = $1 AND e.action IN ('create', 'update') AND e.changes -> 'ownerId' ->> 'after' = $2
+        ORDER BY e.occurred_at DESC LIMIT 1`,
+      [actionId, ownerId],
+    );
+    return rows[0]?.name ?? null;
+  }
+
+  /**
    * A page of entries. Each filter has an index that leads with it and ends with
    * occurred_at, so a page is read in order without sorting the whole log.
    */

@@ -12,6 +12,7 @@ import { resolveJwtSecret } from './jwt-secret.js';
 import { LocalDatesInterceptor } from './local-dates.interceptor.js';
 import { LoginRateLimitGuard } from './login-rate-limit.service.js';
 import { Mailer } from '../reminders/delivery/mailer.service.js';
+import { UsersModule } from '../users/users.module.js';
 import { PasswordTokensService } from './password-tokens.service.js';
 import { TokensModule } from './tokens.module.js';
 
@@ -22,6 +23,7 @@ import { TokensModule } from './tokens.module.js';
 @Module({
   imports: [
     TokensModule,
+    UsersModule,
     JwtModule.registerAsync({
       inject: [Environment],
       useFactory: async (environment: Environment) => ({

@@ -4,10 +4,10 @@ import { JwtService } from '@nestjs/jwt';
 import { Clock } from '../common/clock.service.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
-import { lockForChange } from '../database/versioned.js';
 import { hashPassword, verifyPassword } from '../users/password.js';
-import { User, USER_ROLES, type UserRole } from '../users/user.entity.js';
+import { type User, USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { mapUser, type UserResponseDto } from '../users/users.dto.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { ForbiddenError, UnauthorizedError } from './auth-errors.js';
 import type { LoginDto, MeUpdateDto, SessionResponseDto } from './auth.dto.js';
 import type { Actor } from './request-context.js';
@@ -55,6 +55,7 @@ export class AuthService {
 
   constructor(
     private readonly tokens: TokensRepository,
+    private readonly users: UsersRepository,
     private readonly sessions: SessionCheck,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
@@ -62,7 +63,7 @@ export class AuthService {
   ) {}
 
   async login({ email, password }: LoginDto): Promise<SessionResponseDto> {
-    const user = await this.tokens.findUserForSignIn(email);
+    const user = await this.users.findByEmail(email, { withPassword: true });
     // Unknown address, archived user, no password set, wrong password: one answer for all.
     if (!(await this.passwordMatches(user, password)) || !user) throw new UnauthorizedError(WRONG_CREDENTIALS);
     await this.tokens.deleteExpiredRefreshTokens(user.id, this.clock.now());
@@ -86,12 +87,12 @@ export class AuthService {
     const next = newRefreshToken();
     const refreshExpiresAt = this.refreshExpiry();
     let familyId = '';
-    const user = await this.tokens.transaction(async (manager) => {
-      const used = await this.tokens.consumeRefreshToken(hash, now, manager);
+    const user = await this.tokens.transaction(async (tx) => {
+      const used = await this.tokens.consumeRefreshToken(hash, now, tx);
       if (!used) return undefined;
       familyId = used.familyId;
-      const owner = await this.tokens.findActiveUser(used.userId, manager);
-      if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, manager);
+      const owner = await this.users.findById(used.userId, tx);
+      if (owner) await this.tokens.insertRefreshToken({ userId: owner.id, familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt }, tx);
       return owner ?? null;
     });
     if (user) return this.session(user, familyId, next.token, refreshExpiresAt);
@@ -102,7 +103,7 @@ export class AuthService {
         // Replaced, not signed out: the session has a live token still (signing out, a new password,
         // archiving and a detected theft leave it none).
         const live = replacedRecently && (await this.tokens.findLiveSessionRole(known.familyId, known.userId, now)) !== null;
-        const owner = live ? await this.tokens.findActiveUser(known.userId) : null;
+        const owner = live ? await this.users.findById(known.userId) : null;
         if (owner) {
           await this.tokens.insertRefreshToken({ userId: owner.id, familyId: known.familyId, tokenHash: next.hash, expiresAt: refreshExpiresAt });
           return this.session(owner, known.familyId, next.token, refreshExpiresAt);
@@ -125,7 +126,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<UserResponseDto> {
-    const user = await this.tokens.findActiveUser(userId);
+    const user = await this.users.findById(userId);
     // Archived since the access token was issued.
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
     return mapUser(user);
@@ -153,7 +154,7 @@ export class AuthService {
         throw new ValidationFailedError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
       }
     }
-    const user = await this.tokens.findActiveUserWithPassword(auth.actor.userId);
+    const user = await this.users.findWithPassword(auth.actor.userId);
     if (!user) throw new UnauthorizedError(INVALID_TOKEN);
     let passwordHash: string | undefined;
     if (changesPassword) {
@@ -163,12 +164,12 @@ export class AuthService {
       // Hashing is slow on purpose: before the row lock is taken.
       passwordHash = await hashPassword(newPassword!);
     }
-    const saved = await this.tokens.transaction(async (manager) => {
-      const row = await lockForChange(manager, User, 'user', user.id, version);
+    const saved = await this.tokens.transaction(async (tx) => {
+      const row = await this.users.lockForChange(tx, user.id, version);
       Object.assign(row, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (passwordHash !== undefined) row.passwordHash = passwordHash;
-      const changed = await manager.save(User, row);
-      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), manager);
+      const changed = await this.users.save(row, tx);
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(user.id, auth.sessionId, this.clock.now(), tx);
       return changed;
     });
     if (passwordHash !== undefined) this.sessions.forget();

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
-import { lockForChange } from '../database/versioned.js';
 import { Mailer } from '../reminders/delivery/mailer.service.js';
 import { hashPassword } from '../users/password.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { InvitationResponseDto, PasswordResetConfirmDto } from './auth.dto.js';
 import { renderPasswordMail } from './password-mail.js';
 import type { PasswordTokenPurpose } from './password-token.entity.js';
@@ -29,6 +29,7 @@ export class PasswordTokensService {
 
   constructor(
     private readonly tokens: TokensRepository,
+    private readonly users: UsersRepository,
     private readonly sessions: SessionCheck,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
@@ -46,7 +47,7 @@ export class PasswordTokensService {
   }
 
   async invite(userId: string): Promise<InvitationResponseDto> {
-    const user = await this.tokens.findActiveUser(userId);
+    const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('user', userId);
     const { expiresAt, sent } = await this.issue(user, 'invitation');
     return { userId: user.id, email: user.email, expiresAt, sent };
@@ -57,13 +58,13 @@ export class PasswordTokensService {
     // Hashing is slow on purpose: before the transaction.
     const passwordHash = await hashPassword(newPassword);
     const now = this.clock.now();
-    const done = await this.tokens.transaction(async (manager) => {
-      const userId = await this.tokens.consumePasswordToken(sha256(token), now, manager);
+    const done = await this.tokens.transaction(async (tx) => {
+      const userId = await this.tokens.consumePasswordToken(sha256(token), now, tx);
       if (!userId) return false;
-      const user = await lockForChange(manager, User, 'user', userId);
+      const user = await this.users.lockForChange(tx, userId);
       user.passwordHash = passwordHash;
-      await manager.save(User, user);
-      await this.tokens.revokeRefreshTokensOfUser(userId, undefined, now, manager);
+      await this.users.save(user, tx);
+      await this.tokens.revokeRefreshTokensOfUser(userId, undefined, now, tx);
       return true;
     });
     if (!done) {
@@ -74,7 +75,7 @@ export class PasswordTokensService {
   }
 
   private async sendReset(email: string): Promise<void> {
-    const user = await this.tokens.findActiveUserByEmail(email);
+    const user = await this.users.findByEmail(email);
     if (user) await this.issue(user, 'reset');
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { User, type UserRole } from '../users/user.entity.js';
+import type { Transaction } from '../database/transaction.js';
+import type { User, UserRole } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { PasswordToken, type PasswordTokenPurpose } from './password-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
-import { findUserByEmail } from '../users/users.repository.js';
 
 /** Who a credential belongs to, as far as access control needs to know. */
 export type TokenUser = Pick<User, 'id' | 'role'>;
@@ -13,21 +13,6 @@ export type TokenUser = Pick<User, 'id' | 'role'>;
 @Injectable()
 export class TokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The user (not archived) with this e-mail address, with the password hash that is otherwise never read. */
-  findUserForSignIn(email: string): Promise<User | null> {
-    return findUserByEmail(this.dataSource.manager, email, { withPassword: true });
-  }
-
-  /** A user who is not archived, with the password hash that is otherwise never read. */
-  findActiveUserWithPassword(id: string): Promise<User | null> {
-    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
-  }
-
-  /** A user who is not archived. */
-  findActiveUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.findOneBy(User, { id });
-  }
 
   async insertRefreshToken(
     values: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
@@ -195,12 +180,7 @@ export class TokensRepository {
     );
   }
 
-  /** The active user with this e-mail address, for a reset: who they are and how to write to them. */
-  findActiveUserByEmail(email: string): Promise<User | null> {
-    return findUserByEmail(this.dataSource.manager, email);
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,11 +1,7 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Contact } from './contact.entity.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { CONTACT_SORT_FIELDS, type ContactCreateDto, ContactResponseDto, type ContactSearchDto, type ContactUpdateDto, mapContact } from './contacts.dto.js';
 import { ContactsRepository } from './contacts.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
@@ -15,13 +11,14 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class ContactsService {
   constructor(
     private readonly contacts: ContactsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
   async create(input: ContactCreateDto): Promise<ContactResponseDto> {
-    const saved = await this.contacts.transaction(async (manager) => {
-      await assertOrganisationExists(manager, input.organisationId);
-      return this.contacts.save(this.contacts.create(input), manager);
+    const saved = await this.contacts.transaction(async (tx) => {
+      await this.organisations.assertExist(tx, input.organisationId, 'organisationId');
+      return this.contacts.save(this.contacts.create(input), tx);
     });
     return mapContact(saved);
   }
@@ -53,31 +50,28 @@ export class ContactsService {
   }
 
   async update(id: string, { version, ...changes }: ContactUpdateDto): Promise<ContactResponseDto> {
-    const saved = await this.contacts.transaction(async (manager) => {
-      const contact = await lockForChange(manager, Contact, 'contact', id, version);
-      await assertOrganisationExists(manager, changes.organisationId);
-      return this.contacts.save(Object.assign(contact, changes), manager);
+    const saved = await this.contacts.transaction(async (tx) => {
+      const contact = await this.contacts.lockForChange(tx, id, version);
+      await this.organisations.assertExist(tx, changes.organisationId, 'organisationId');
+      return this.contacts.save(Object.assign(contact, changes), tx);
     });
     return mapContact(saved);
   }
 
   async archive(id: string): Promise<void> {
-    await this.contacts.transaction(async (manager) => {
-      await lockForChange(manager, Contact, 'contact', id);
-      await this.contacts.archive(id, manager);
+    await this.contacts.transaction(async (tx) => {
+      await this.contacts.lockForChange(tx, id);
+      await this.contacts.archive(id, tx);
     });
   }
 
   async restore(id: string): Promise<ContactResponseDto> {
-    const restored = await this.contacts.transaction(async (manager) => {
-      const contact = await lockForRestore(manager, Contact, 'contact', id);
+    const restored = await this.contacts.transaction(async (tx) => {
+      const contact = await this.contacts.lockForRestore(tx, id);
       if (contact.archivedAt === null) return contact;
-      await this.contacts.restore(id, manager);
-      return (await this.contacts.findById(id, manager))!;
+      await this.contacts.restore(id, tx);
+      return (await this.contacts.findById(id, tx))!;
     });
     return mapContact(restored);
   }
 }
-
-const assertOrganisationExists = (manager: EntityManager, organisationId: string | null | undefined): Promise<void> =>
-  assertReferencesExist(manager, Organisation, 'organisation', 'organisationId', organisationId);

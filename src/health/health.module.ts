@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { RemindersModule } from '../reminders/reminders.module.js';
+import { ReminderQueueModule } from '../reminders/reminder-queue.module.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ imports: [TerminusModule, RemindersModule], controllers: [HealthController] })
+@Module({ imports: [TerminusModule, ReminderQueueModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityMetadata, In } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { recordCreations } from '../audit/audit.recorder.js';
 import type { AuditedResource } from '../audit/audited.js';
 import { loadIdLists } from '../database/id-lists.js';
@@ -34,7 +35,7 @@ const asJson = (value: unknown): unknown => (value instanceof Date ? value.toISO
 export class ImportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 

@@ -56,15 +56,15 @@ export class ImportsService {
     const columns = mapColumns(kind, table.header);
     const rows = table.rows.map(({ row, cells }) => columns.map(row, cells));
     try {
-      return await this.imports.transaction(async (manager) => {
+      return await this.imports.transaction(async (tx) => {
         let plan: PlannedImport;
         if (kind === 'meetings') {
-          const mission = await this.imports.findMission(missionId!, manager);
+          const mission = await this.imports.findMission(missionId!, tx);
           if (!mission) throw new NotFoundError('mission', missionId!);
-          plan = await planMeetings(this.imports, manager, rows, columns.headers, mission);
+          plan = await planMeetings(this.imports, tx, rows, columns.headers, mission);
         } else {
-          if (missionId && !(await this.imports.findMission(missionId, manager))) throw new NotFoundError('mission', missionId);
-          plan = await planDelegation(this.imports, manager, rows, columns.headers, missionId);
+          if (missionId && !(await this.imports.findMission(missionId, tx))) throw new NotFoundError('mission', missionId);
+          plan = await planDelegation(this.imports, tx, rows, columns.headers, missionId);
         }
         const failed = plan.outcomes.some((outcome) => outcome.errors.length > 0);
         if (query.dryRun || failed) throw new NothingWritten(this.report(kind, table.format, missionId, plan, query.dryRun, false));

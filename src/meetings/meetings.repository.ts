@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { MeetingContact, MeetingOrganisation, type MeetingSide } from './meeting-party.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -41,6 +44,12 @@ export class MeetingsRepository {
       [meetingId],
     );
     return rows.length > 0;
+  }
+
+  /** The mission a meeting belongs to, or null when there is no such meeting (not archived, unless `withArchived`). */
+  async findMissionId(meetingId: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<string | null> {
+    const meeting = await manager.findOne(Meeting, { select: { id: true, missionId: true }, where: { id: meetingId }, withDeleted: withArchived });
+    return meeting?.missionId ?? null;
   }
 
   /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
@@ -130,7 +139,28 @@ export class MeetingsRepository {
     await restoreRow(manager, Meeting, id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Checks in one query that every id given names a meeting that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, Meeting, 'meeting', field, ids);
+  }
+
+  /**
+   * The meeting, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Meeting> {
+    return lockForChange(tx, Meeting, 'meeting', id, expectedVersion);
+  }
+
+  /** The meeting, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Meeting> {
+    return lockForRestore(tx, Meeting, 'meeting', id);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -1,13 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { DomainError, type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { Mission } from '../missions/mission.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Meeting } from './meeting.entity.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import {
   mapMeeting,
   MEETING_SORT_FIELDS,
@@ -25,6 +22,9 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly missions: MissionsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
@@ -34,12 +34,12 @@ export class MeetingsService {
     const contacts = sides(contactIds ?? [], counterpartContactIds ?? []);
     assertTimesInOrder(fields.startsAt, fields.endsAt);
     assertOneSideEach(organisations, contacts);
-    return this.meetings.transaction(async (manager) => {
-      await this.assertReferences(manager, input);
-      const meeting = await this.meetings.save(this.meetings.create({ ...fields, topics: fields.topics ?? [] }), manager);
-      await this.meetings.replaceOrganisations(meeting.id, organisations, manager);
-      await this.meetings.replaceContacts(meeting.id, contacts, manager);
-      return this.load(meeting.id, manager);
+    return this.meetings.transaction(async (tx) => {
+      await this.assertReferences(tx, input);
+      const meeting = await this.meetings.save(this.meetings.create({ ...fields, topics: fields.topics ?? [] }), tx);
+      await this.meetings.replaceOrganisations(meeting.id, organisations, tx);
+      await this.meetings.replaceContacts(meeting.id, contacts, tx);
+      return this.load(meeting.id, tx);
     });
   }
 
@@ -76,9 +76,9 @@ export class MeetingsService {
 
   async update(id: string, { version, ...changes }: MeetingUpdateDto): Promise<MeetingResponseDto> {
     const { organisationIds, counterpartOrganisationIds, contactIds, counterpartContactIds, ...fields } = changes;
-    return this.meetings.transaction(async (manager) => {
-      const meeting = await lockForChange(manager, Meeting, 'meeting', id, version);
-      const current = (await this.meetings.findLinks([id], manager)).get(id)!;
+    return this.meetings.transaction(async (tx) => {
+      const meeting = await this.meetings.lockForChange(tx, id, version);
+      const current = (await this.meetings.findLinks([id], tx)).get(id)!;
       const organisations =
         organisationIds || counterpartOrganisationIds ? mergeSides(current.organisations, organisationIds, counterpartOrganisationIds) : undefined;
       const contacts = contactIds || counterpartContactIds ? mergeSides(current.contacts, contactIds, counterpartContactIds) : undefined;
@@ -87,14 +87,14 @@ export class MeetingsService {
       // What was archived after the meeting may be sent back unchanged; only new references must exist.
       const linkedOrganisations = current.organisations.map((link) => link.organisationId);
       const linkedContacts = current.contacts.map((link) => link.contactId);
-      await this.assertReferences(manager, {
+      await this.assertReferences(tx, {
         missionId: fields.missionId === meeting.missionId ? undefined : fields.missionId,
         organisationIds: notIn(organisationIds, linkedOrganisations),
         counterpartOrganisationIds: notIn(counterpartOrganisationIds, linkedOrganisations),
         contactIds: notIn(contactIds, linkedContacts),
         counterpartContactIds: notIn(counterpartContactIds, linkedContacts),
       });
-      if (fields.missionId && fields.missionId !== meeting.missionId && (await this.meetings.isFollowedUp(id, manager))) {
+      if (fields.missionId && fields.missionId !== meeting.missionId && (await this.meetings.isFollowedUp(id, tx))) {
         // Actions and agreements must belong to the mission of their meeting: moving it would break that.
         throw new DomainError(
           'still_referenced',
@@ -104,44 +104,44 @@ export class MeetingsService {
       }
 
       const versionBefore = meeting.version;
-      const saved = await this.meetings.save(Object.assign(meeting, fields), manager);
-      if (organisations) await this.meetings.replaceOrganisations(id, organisations, manager);
-      if (contacts) await this.meetings.replaceContacts(id, contacts, manager);
+      const saved = await this.meetings.save(Object.assign(meeting, fields), tx);
+      if (organisations) await this.meetings.replaceOrganisations(id, organisations, tx);
+      if (contacts) await this.meetings.replaceContacts(id, contacts, tx);
       const partiesChanged = (organisations && !sameSides(organisations, current.organisations)) || (contacts && !sameSides(contacts, current.contacts));
-      if (partiesChanged && saved.version === versionBefore) await this.meetings.touch(id, manager);
-      return this.load(id, manager);
+      if (partiesChanged && saved.version === versionBefore) await this.meetings.touch(id, tx);
+      return this.load(id, tx);
     });
   }
 
   async archive(id: string): Promise<void> {
-    await this.meetings.transaction(async (manager) => {
-      await lockForChange(manager, Meeting, 'meeting', id);
-      await this.meetings.archive(id, manager);
+    await this.meetings.transaction(async (tx) => {
+      await this.meetings.lockForChange(tx, id);
+      await this.meetings.archive(id, tx);
     });
   }
 
   async restore(id: string): Promise<MeetingResponseDto> {
-    return this.meetings.transaction(async (manager) => {
-      const meeting = await lockForRestore(manager, Meeting, 'meeting', id);
+    return this.meetings.transaction(async (tx) => {
+      const meeting = await this.meetings.lockForRestore(tx, id);
       if (meeting.archivedAt !== null) {
-        await this.meetings.restore(id, manager);
+        await this.meetings.restore(id, tx);
       }
-      return this.load(id, manager);
+      return this.load(id, tx);
     });
   }
 
-  private async load(id: string, manager: EntityManager): Promise<MeetingResponseDto> {
-    const meeting = await this.meetings.findById(id, manager);
+  private async load(id: string, tx: Transaction): Promise<MeetingResponseDto> {
+    const meeting = await this.meetings.findById(id, tx);
     if (!meeting) throw new NotFoundError('meeting', id);
-    return mapMeeting(meeting, (await this.meetings.findLinks([id], manager)).get(id)!);
+    return mapMeeting(meeting, (await this.meetings.findLinks([id], tx)).get(id)!);
   }
 
-  private async assertReferences(manager: EntityManager, input: Partial<MeetingCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Mission, 'mission', 'missionId', input.missionId);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationIds', input.organisationIds);
-    await assertReferencesExist(manager, Organisation, 'organisation', 'counterpartOrganisationIds', input.counterpartOrganisationIds);
-    await assertReferencesExist(manager, Contact, 'contact', 'contactIds', input.contactIds);
-    await assertReferencesExist(manager, Contact, 'contact', 'counterpartContactIds', input.counterpartContactIds);
+  private async assertReferences(tx: Transaction, input: Partial<MeetingCreateDto>): Promise<void> {
+    await this.missions.assertExist(tx, input.missionId, 'missionId');
+    await this.organisations.assertExist(tx, input.organisationIds, 'organisationIds');
+    await this.organisations.assertExist(tx, input.counterpartOrganisationIds, 'counterpartOrganisationIds');
+    await this.contacts.assertExist(tx, input.contactIds, 'contactIds');
+    await this.contacts.assertExist(tx, input.counterpartContactIds, 'counterpartContactIds');
   }
 }
 

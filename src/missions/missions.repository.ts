@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { Mission } from './mission.entity.js';
 import type { MissionSortField } from './missions.dto.js';
@@ -30,6 +34,18 @@ export class MissionsRepository {
   /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
   findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<Mission | null> {
     return manager.findOne(Mission, { where: { id }, withDeleted: withArchived });
+  }
+
+  /** Whether a mission that is not archived has this id. */
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM missions WHERE id = $1 AND archived_at IS NULL`, [id]);
+    return rows.length > 0;
+  }
+
+  /** The responsible officer of a mission, archived or not; null when it has none or there is no such mission. */
+  async findOwnerId(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const mission = await manager.findOne(Mission, { select: { id: true, ownerId: true }, where: { id }, withDeleted: true });
+    return mission?.ownerId ?? null;
   }
 
   /** Whether another mission (not archived) already has this code, ignoring case; served by uq_missions_code. */
@@ -89,7 +105,31 @@ export class MissionsRepository {
     return rows.length > 0;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Checks in one query that every id given names a mission that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, Mission, 'mission', field, ids);
+  }
+
+  /**
+   * The mission, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Mission> {
+    return lockForChange(tx, Mission, 'mission', id, expectedVersion);
+  }
+
+  /** The mission, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<Mission> {
+    return lockForRestore(tx, Mission, 'mission', id);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }
+
+/** A write that lost a race for a mission code to another request (uq_missions_code). */
+export const isDuplicateCode = (error: unknown): boolean => violatesUnique(error, 'uq_missions_code');

@@ -1,14 +1,12 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { User } from '../users/user.entity.js';
-import { Mission } from './mission.entity.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { Mission } from './mission.entity.js';
 import { mapMission, MISSION_SORT_FIELDS, type MissionCreateDto, MissionResponseDto, type MissionSearchDto, type MissionUpdateDto } from './missions.dto.js';
-import { MissionsRepository } from './missions.repository.js';
+import { isDuplicateCode, MissionsRepository } from './missions.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
@@ -16,15 +14,17 @@ import { ListExporter } from '../exports/list-exporter.service.js';
 export class MissionsService {
   constructor(
     private readonly missions: MissionsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly users: UsersRepository,
     private readonly exporter: ListExporter,
   ) {}
 
   async create(input: MissionCreateDto): Promise<MissionResponseDto> {
-    const saved = await this.missions.transaction(async (manager) => {
-      await this.assertReferences(manager, input);
-      await this.assertCodeFree(manager, input.code);
+    const saved = await this.missions.transaction(async (tx) => {
+      await this.assertReferences(tx, input);
+      await this.assertCodeFree(tx, input.code);
       const mission = this.missions.create({ ...input, cities: input.cities ?? [], focusSectors: input.focusSectors ?? [] });
-      return this.saveUnique(mission, manager);
+      return this.saveUnique(mission, tx);
     });
     return mapMission(saved);
   }
@@ -57,10 +57,10 @@ export class MissionsService {
     if (changes.previousMissionId === id) {
       throw new ValidationFailedError([{ field: 'previousMissionId', message: 'a mission cannot follow itself' }]);
     }
-    const saved = await this.missions.transaction(async (manager) => {
-      const mission = await lockForChange(manager, Mission, 'mission', id, version);
+    const saved = await this.missions.transaction(async (tx) => {
+      const mission = await this.missions.lockForChange(tx, id, version);
       // A reference sent back unchanged stays valid even if what it names was archived since.
-      await this.assertReferences(manager, {
+      await this.assertReferences(tx, {
         leaderContactId: changes.leaderContactId === mission.leaderContactId ? undefined : changes.leaderContactId,
         ownerId: changes.ownerId === mission.ownerId ? undefined : changes.ownerId,
         previousMissionId: changes.previousMissionId === mission.previousMissionId ? undefined : changes.previousMissionId,
@@ -68,38 +68,38 @@ export class MissionsService {
       if (
         changes.previousMissionId &&
         changes.previousMissionId !== mission.previousMissionId &&
-        (await this.missions.followsFrom(changes.previousMissionId, id, manager))
+        (await this.missions.followsFrom(changes.previousMissionId, id, tx))
       ) {
         const message = `mission ${changes.previousMissionId} already follows this mission: missions cannot follow each other in a circle`;
         throw new ValidationFailedError([{ field: 'previousMissionId', message }], message);
       }
-      if (changes.code) await this.assertCodeFree(manager, changes.code, id);
+      if (changes.code) await this.assertCodeFree(tx, changes.code, id);
       Object.assign(mission, changes);
       // The DTO only compares dates sent together; a PATCH of one of them is checked against the stored other.
       if (mission.startDate && mission.endDate && mission.endDate < mission.startDate) {
         throw new ValidationFailedError([{ field: 'endDate', message: `endDate must not be before startDate (${mission.startDate})` }]);
       }
-      return this.saveUnique(mission, manager);
+      return this.saveUnique(mission, tx);
     });
     return mapMission(saved);
   }
 
   /** Archiving keeps the mission's meetings, agreements and actions: they still tell what it produced. */
   async archive(id: string): Promise<void> {
-    await this.missions.transaction(async (manager) => {
-      await lockForChange(manager, Mission, 'mission', id);
-      await this.missions.archive(id, manager);
+    await this.missions.transaction(async (tx) => {
+      await this.missions.lockForChange(tx, id);
+      await this.missions.archive(id, tx);
     });
   }
 
   /** Back into lists and search; its code must still be free. */
   async restore(id: string): Promise<MissionResponseDto> {
-    const restored = await this.missions.transaction(async (manager) => {
-      const mission = await lockForRestore(manager, Mission, 'mission', id);
+    const restored = await this.missions.transaction(async (tx) => {
+      const mission = await this.missions.lockForRestore(tx, id);
       if (mission.archivedAt === null) return mission;
-      await this.assertCodeFree(manager, mission.code, id);
-      await this.missions.restore(id, manager);
-      return (await this.missions.findById(id, manager))!;
+      await this.assertCodeFree(tx, mission.code, id);
+      await this.missions.restore(id, tx);
+      return (await this.missions.findById(id, tx))!;
     });
     return mapMission(restored);
   }
@@ -110,22 +110,22 @@ export class MissionsService {
     return mission;
   }
 
-  private async assertReferences(manager: EntityManager, input: Partial<MissionCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Contact, 'contact', 'leaderContactId', input.leaderContactId);
-    await assertReferencesExist(manager, User, 'user', 'ownerId', input.ownerId);
-    await assertReferencesExist(manager, Mission, 'mission', 'previousMissionId', input.previousMissionId);
+  private async assertReferences(tx: Transaction, input: Partial<MissionCreateDto>): Promise<void> {
+    await this.contacts.assertExist(tx, input.leaderContactId, 'leaderContactId');
+    await this.users.assertExist(tx, input.ownerId, 'ownerId');
+    await this.missions.assertExist(tx, input.previousMissionId, 'previousMissionId');
   }
 
-  private async assertCodeFree(manager: EntityManager, code: string, exceptId?: string): Promise<void> {
-    if (await this.missions.codeTaken(code, exceptId, manager)) throw codeTaken(code);
+  private async assertCodeFree(tx: Transaction, code: string, exceptId?: string): Promise<void> {
+    if (await this.missions.codeTaken(code, exceptId, tx)) throw codeTaken(code);
   }
 
   /** Two requests with the same code can both pass the check; the unique index decides, and the loser gets the same 409. */
-  private async saveUnique(mission: Mission, manager: EntityManager): Promise<Mission> {
+  private async saveUnique(mission: Mission, tx: Transaction): Promise<Mission> {
     try {
-      return await this.missions.save(mission, manager);
+      return await this.missions.save(mission, tx);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_missions_code') throw codeTaken(mission.code);
+      if (isDuplicateCode(error)) throw codeTaken(mission.code);
       throw error;
     }
   }

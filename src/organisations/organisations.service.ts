@@ -1,8 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
-import { Organisation } from './organisation.entity.js';
 import {
   mapOrganisation,
   ORGANISATION_SORT_FIELDS,
@@ -56,28 +54,28 @@ export class OrganisationsService {
 
   async update(id: string, { version, ...changes }: OrganisationUpdateDto): Promise<OrganisationResponseDto> {
     await this.assertEnterpriseNumberFree(changes.enterpriseNumber, id);
-    const saved = await this.organisations.transaction(async (manager) => {
-      const organisation = await lockForChange(manager, Organisation, 'organisation', id, version);
-      return this.organisations.save(Object.assign(organisation, changes), manager);
+    const saved = await this.organisations.transaction(async (tx) => {
+      const organisation = await this.organisations.lockForChange(tx, id, version);
+      return this.organisations.save(Object.assign(organisation, changes), tx);
     });
     return mapOrganisation(saved);
   }
 
   async archive(id: string): Promise<void> {
-    await this.organisations.transaction(async (manager) => {
-      await lockForChange(manager, Organisation, 'organisation', id);
-      await this.organisations.archive(id, manager);
+    await this.organisations.transaction(async (tx) => {
+      await this.organisations.lockForChange(tx, id);
+      await this.organisations.archive(id, tx);
     });
   }
 
   /** Back into lists and search; its enterprise number must still be free. */
   async restore(id: string): Promise<OrganisationResponseDto> {
-    const restored = await this.organisations.transaction(async (manager) => {
-      const organisation = await lockForRestore(manager, Organisation, 'organisation', id);
+    const restored = await this.organisations.transaction(async (tx) => {
+      const organisation = await this.organisations.lockForRestore(tx, id);
       if (organisation.archivedAt === null) return organisation;
       await this.assertEnterpriseNumberFree(organisation.enterpriseNumber, id);
-      await this.organisations.restore(id, manager);
-      return (await this.organisations.findById(id, manager))!;
+      await this.organisations.restore(id, tx);
+      return (await this.organisations.findById(id, tx))!;
     });
     return mapOrganisation(restored);
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
 import type { SortKey } from '../common/paging.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantSortField } from './participants.dto.js';
@@ -71,7 +73,7 @@ export class ParticipantsRepository {
 
   /** Sets the satisfaction a survey answer gives, through the entity so that the audit trail keeps when it changed. */
   async recordSatisfaction(manager: EntityManager, id: string, score: number, comment: string | null): Promise<void> {
-    const participant = await lockForChange(manager, Participant, 'participant', id);
+    const participant = await this.lockForChange(manager, id);
     participant.satisfactionScore = score;
     participant.satisfactionComment = comment;
     await manager.save(Participant, participant);
@@ -90,7 +92,18 @@ export class ParticipantsRepository {
     await deleteRow(manager, Participant, participant);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * The participant, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Participant> {
+    return lockForChange(tx, Participant, 'participant', id, expectedVersion);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }
+
+/** A write that lost a race to put the same organisation on a mission's delegation (uq_participants_mission_organisation). */
+export const isDuplicateOrganisation = (error: unknown): boolean => violatesUnique(error, 'uq_participants_mission_organisation');

@@ -1,13 +1,11 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { Contact } from '../contacts/contact.entity.js';
-import { assertReferencesExist } from '../database/references.js';
-import { lockForChange } from '../database/versioned.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { MissionsRepository } from '../missions/missions.repository.js';
-import { Organisation } from '../organisations/organisation.entity.js';
-import { Participant } from './participant.entity.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { Participant } from './participant.entity.js';
 import {
   mapParticipant,
   PARTICIPANT_SORT_FIELDS,
@@ -16,11 +14,12 @@ import {
   type ParticipantSearchDto,
   type ParticipantUpdateDto,
 } from './participants.dto.js';
-import { ParticipantsRepository } from './participants.repository.js';
+import { isDuplicateOrganisation, ParticipantsRepository } from './participants.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
 
-const asContacts = (ids: readonly string[]): Contact[] => ids.map((id) => ({ id }) as Contact);
+/** Delegates by id: TypeORM writes the join table rows from these without loading the contacts. */
+const asContacts = (ids: readonly string[]): Participant['delegates'] => ids.map((id) => ({ id }) as NonNullable<Participant['delegates']>[number]);
 
 const sameIds = (left: readonly string[], right: readonly string[]): boolean =>
   left.length === right.length && [...left].sort().join() === [...right].sort().join();
@@ -30,18 +29,20 @@ export class ParticipantsService {
   constructor(
     private readonly participants: ParticipantsRepository,
     private readonly missions: MissionsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly exporter: ListExporter,
   ) {}
 
   async add(missionId: string, { delegateContactIds, ...input }: ParticipantCreateDto): Promise<ParticipantResponseDto> {
-    const saved = await this.participants.transaction(async (manager) => {
-      await this.assertMissionExists(missionId, manager);
-      await this.assertReferences(manager, { ...input, delegateContactIds });
-      await this.assertOrganisationFree(manager, missionId, input.organisationId);
+    const saved = await this.participants.transaction(async (tx) => {
+      await this.assertMissionExists(missionId, tx);
+      await this.assertReferences(tx, { ...input, delegateContactIds });
+      await this.assertOrganisationFree(tx, missionId, input.organisationId);
       const participant = this.participants.create({ ...input, missionId, sectors: input.sectors ?? [], delegates: asContacts(delegateContactIds ?? []) });
-      const { id } = await this.saveUnique(participant, manager);
+      const { id } = await this.saveUnique(participant, tx);
       // Read back so that the delegate ids are the stored ones.
-      return this.findOnMission(missionId, id, manager);
+      return this.findOnMission(missionId, id, tx);
     });
     return mapParticipant(saved);
   }
@@ -74,59 +75,58 @@ export class ParticipantsService {
   }
 
   async update(missionId: string, id: string, { version, delegateContactIds, ...changes }: ParticipantUpdateDto): Promise<ParticipantResponseDto> {
-    const saved = await this.participants.transaction(async (manager) => {
-      await this.assertMissionExists(missionId, manager);
-      await this.findOnMission(missionId, id, manager);
-      const participant = await lockForChange(manager, Participant, 'participant', id, version);
-      await this.assertReferences(manager, { ...changes, delegateContactIds });
-      if (changes.organisationId) await this.assertOrganisationFree(manager, missionId, changes.organisationId, id);
+    const saved = await this.participants.transaction(async (tx) => {
+      await this.assertMissionExists(missionId, tx);
+      await this.findOnMission(missionId, id, tx);
+      const participant = await this.participants.lockForChange(tx, id, version);
+      await this.assertReferences(tx, { ...changes, delegateContactIds });
+      if (changes.organisationId) await this.assertOrganisationFree(tx, missionId, changes.organisationId, id);
       Object.assign(participant, changes);
       if (delegateContactIds && !sameIds(participant.delegateContactIds, delegateContactIds)) {
         participant.delegates = asContacts(delegateContactIds);
         // The delegates live in a join table, which TypeORM does not count as a change of the row; the version must still move.
         participant.version += 1;
       }
-      await this.saveUnique(participant, manager);
-      return this.findOnMission(missionId, id, manager);
+      await this.saveUnique(participant, tx);
+      return this.findOnMission(missionId, id, tx);
     });
     return mapParticipant(saved);
   }
 
   /** Taking an organisation off a delegation deletes it for good: nothing else refers to a participant. */
   async remove(missionId: string, id: string): Promise<void> {
-    await this.participants.transaction(async (manager) => {
-      await this.assertMissionExists(missionId, manager);
-      const participant = await this.findOnMission(missionId, id, manager);
-      await this.participants.delete(participant, manager);
+    await this.participants.transaction(async (tx) => {
+      await this.assertMissionExists(missionId, tx);
+      const participant = await this.findOnMission(missionId, id, tx);
+      await this.participants.delete(participant, tx);
     });
   }
 
-  private async assertMissionExists(missionId: string, manager?: EntityManager): Promise<void> {
-    if (!(await this.missions.findById(missionId, manager))) throw new NotFoundError('mission', missionId);
+  private async assertMissionExists(missionId: string, tx?: Transaction): Promise<void> {
+    if (!(await this.missions.findById(missionId, tx))) throw new NotFoundError('mission', missionId);
   }
 
-  private async findOnMission(missionId: string, id: string, manager?: EntityManager): Promise<Participant> {
-    const participant = await this.participants.findOnMission(missionId, id, manager);
+  private async findOnMission(missionId: string, id: string, tx?: Transaction): Promise<Participant> {
+    const participant = await this.participants.findOnMission(missionId, id, tx);
     if (!participant) throw new NotFoundError('participant', id);
     return participant;
   }
 
-  private async assertReferences(manager: EntityManager, input: Partial<ParticipantCreateDto>): Promise<void> {
-    await assertReferencesExist(manager, Organisation, 'organisation', 'organisationId', input.organisationId);
-    await assertReferencesExist(manager, Contact, 'contact', 'delegateContactIds', input.delegateContactIds);
+  private async assertReferences(tx: Transaction, input: Partial<ParticipantCreateDto>): Promise<void> {
+    await this.organisations.assertExist(tx, input.organisationId, 'organisationId');
+    await this.contacts.assertExist(tx, input.delegateContactIds, 'delegateContactIds');
   }
 
-  private async assertOrganisationFree(manager: EntityManager, missionId: string, organisationId: string, exceptId?: string): Promise<void> {
-    if (await this.participants.organisationOnMission(missionId, organisationId, exceptId, manager)) throw alreadyOnMission(organisationId);
+  private async assertOrganisationFree(tx: Transaction, missionId: string, organisationId: string, exceptId?: string): Promise<void> {
+    if (await this.participants.organisationOnMission(missionId, organisationId, exceptId, tx)) throw alreadyOnMission(organisationId);
   }
 
   /** Two requests adding the same organisation can both pass the check; the unique constraint decides. */
-  private async saveUnique(participant: Participant, manager: EntityManager): Promise<Participant> {
+  private async saveUnique(participant: Participant, tx: Transaction): Promise<Participant> {
     try {
-      return await this.participants.save(participant, manager);
+      return await this.participants.save(participant, tx);
     } catch (error) {
-      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-      if (constraint === 'uq_participants_mission_organisation') throw alreadyOnMission(participant.organisationId);
+      if (isDuplicateOrganisation(error)) throw alreadyOnMission(participant.organisationId);
       throw error;
     }
   }

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ReminderPlanner } from './planning/reminder-planner.service.js';
-import { ReminderQueue } from './reminder-queue.service.js';
+import { ActionsModule } from '../actions/actions.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ReminderQueueModule } from './reminder-queue.module.js';
 import { RemindersController } from './reminders.controller.js';
 import { RemindersRepository } from './reminders.repository.js';
-import { ReminderPlanningRepository } from './planning/reminder-planning.repository.js';
 import { RemindersService } from './reminders.service.js';
 
-/** Planning reminders with every change of an action, and the reminders API; no sending here. */
+/**
+ * The reminders API: lists, snooze and skip. It asks the actions and users domains about their
+ * rows; planning (ReminderPlanningModule) and sending (ReminderWorkerModule) live apart.
+ */
 @Module({
+  imports: [ReminderQueueModule, ActionsModule, UsersModule],
   controllers: [RemindersController],
-  providers: [RemindersRepository, ReminderPlanningRepository, ReminderPlanner, ReminderQueue, RemindersService],
-  exports: [ReminderPlanningRepository, ReminderPlanner, ReminderQueue],
+  providers: [RemindersRepository, RemindersService],
 })
 export class RemindersModule {}

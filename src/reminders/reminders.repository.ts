@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Action } from '../actions/action.entity.js';
+import type { Transaction } from '../database/transaction.js';
+import { lockForChange } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { type FoundPage, fetchPage, orderPage } from '../database/page-query.js';
-import { User } from '../users/user.entity.js';
 import { Reminder, type ReminderKind, type ReminderStatus } from './reminder.entity.js';
 
 export interface ReminderFilter {
@@ -30,11 +30,6 @@ export class RemindersRepository {
     return manager.save(Reminder, reminder);
   }
 
-  /** Whether an action that is not archived has this id. */
-  async actionExists(id: string): Promise<boolean> {
-    return (await this.dataSource.manager.count(Action, { where: { id } })) > 0;
-  }
-
   search(filter: ReminderFilter): Promise<FoundPage<Reminder>> {
     return fetchPage(this.listQuery(filter), filter.limit, filter.offset);
   }
@@ -50,11 +45,15 @@ export class RemindersRepository {
     return query;
   }
 
-  findUser(id: string): Promise<User | null> {
-    return this.dataSource.manager.findOneBy(User, { id });
+  /**
+   * The reminder, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<Reminder> {
+    return lockForChange(tx, Reminder, 'reminder', id, expectedVersion);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

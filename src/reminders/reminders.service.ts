@@ -1,10 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
+import { ActionsRepository } from '../actions/actions.repository.js';
 import { Clock } from '../common/clock.service.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
 import { isDateOnly } from '../common/validators.js';
 import { Environment } from '../config/environment.js';
-import { lockForChange } from '../database/versioned.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderQueue } from './reminder-queue.service.js';
 import {
@@ -19,12 +19,15 @@ import {
 import { RemindersRepository } from './reminders.repository.js';
 import type { ExportFormat } from '../exports/accept.js';
 import { ListExporter } from '../exports/list-exporter.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { atLocalTime } from './working-time.js';
 
 @Injectable()
 export class RemindersService {
   constructor(
     private readonly reminders: RemindersRepository,
+    private readonly actions: ActionsRepository,
+    private readonly users: UsersRepository,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
     private readonly exporter: ListExporter,
@@ -47,12 +50,12 @@ export class RemindersService {
   }
 
   async forAction(actionId: string, query: ActionReminderSearchDto): Promise<Page<ReminderResponseDto>> {
-    if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
+    if (!(await this.actions.exists(actionId))) throw new NotFoundError('action', actionId);
     return this.search({ ...query, actionId });
   }
 
   async exportForAction(actionId: string, query: ActionReminderSearchDto, format: ExportFormat): Promise<StreamableFile> {
-    if (!(await this.reminders.actionExists(actionId))) throw new NotFoundError('action', actionId);
+    if (!(await this.actions.exists(actionId))) throw new NotFoundError('action', actionId);
     return this.exportList({ ...query, actionId }, format);
   }
 
@@ -73,18 +76,18 @@ export class RemindersService {
       const message = `until is not a calendar date: ${until.slice(0, 10)} does not exist`;
       throw new ValidationFailedError([{ field: 'until', message }], message);
     }
-    const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+    const saved = await this.reminders.transaction(async (tx) => {
+      const reminder = await this.reminders.lockForChange(tx, id, version);
       this.assertPlanned(reminder, 'snoozed');
       // A date alone is the start of that day where the reminder is read.
-      const recipient = dateOnly ? await this.reminders.findUser(reminder.recipientId) : null;
+      const recipient = dateOnly ? await this.users.findById(reminder.recipientId) : null;
       const fireAt = dateOnly ? atLocalTime(until, 0, recipient?.timeZone ?? this.environment.DEFAULT_TIME_ZONE) : new Date(until);
       if (fireAt.getTime() <= this.clock.now().getTime()) {
         throw new ValidationFailedError([{ field: 'until', message: 'until must be in the future' }], 'until must be in the future');
       }
       reminder.fireAt = fireAt;
       reminder.snoozed = true;
-      return this.reminders.save(reminder, manager);
+      return this.reminders.save(reminder, tx);
     });
     await this.queue.wake([saved]);
     return mapReminder(saved);
@@ -92,12 +95,12 @@ export class RemindersService {
 
   /** Drops one planned reminder; the others of the action stay. */
   async skip(id: string, { version }: ReminderSkipDto): Promise<ReminderResponseDto> {
-    const saved = await this.reminders.transaction(async (manager) => {
-      const reminder = await lockForChange(manager, Reminder, 'reminder', id, version);
+    const saved = await this.reminders.transaction(async (tx) => {
+      const reminder = await this.reminders.lockForChange(tx, id, version);
       this.assertPlanned(reminder, 'skipped');
       reminder.status = 'skipped';
       reminder.reason = 'skipped by request';
-      return this.reminders.save(reminder, manager);
+      return this.reminders.save(reminder, tx);
     });
     return mapReminder(saved);
   }

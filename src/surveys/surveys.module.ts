@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MissionsModule } from '../missions/missions.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
-import { RemindersModule } from '../reminders/reminders.module.js';
+import { ReminderQueueModule } from '../reminders/reminder-queue.module.js';
 import { SurveyMessagesRepository } from './delivery/survey-messages.repository.js';
 import { SurveyPageRoutes } from './survey-page.routes.js';
 import { SurveyRateLimitGuard } from './survey-rate-limit.service.js';
@@ -10,7 +11,7 @@ import { SurveysService } from './surveys.service.js';
 
 /** The satisfaction survey: opening it, its public link and page, its progress. Its e-mails are sent by the reminder workers. */
 @Module({
-  imports: [ParticipantsModule, RemindersModule],
+  imports: [MissionsModule, ParticipantsModule, ReminderQueueModule],
   controllers: [SurveysController],
   providers: [SurveysRepository, SurveysService, SurveyMessagesRepository, SurveyRateLimitGuard, SurveyPageRoutes],
   exports: [SurveyMessagesRepository],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import type { ContactLanguage } from '../contacts/contact.entity.js';
 import type { SurveyMessage } from './survey-message.entity.js';
 
@@ -58,11 +59,6 @@ export interface NewSurveyAnswer extends SurveyAnswerRow {
 @Injectable()
 export class SurveysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async missionExists(missionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM missions WHERE id = $1 AND archived_at IS NULL`, [missionId]);
-    return rows.length > 0;
-  }
 
   /**
    * Opens the mission's survey in one transaction: the survey (null when it has one already),
@@ -159,7 +155,7 @@ export class SurveysRepository {
     );
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }

@@ -3,6 +3,7 @@ import { sha256 } from '../auth/token-secrets.js';
 import { Clock } from '../common/clock.service.js';
 import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { Environment } from '../config/environment.js';
+import { MissionsRepository } from '../missions/missions.repository.js';
 import { ParticipantsRepository } from '../participants/participants.repository.js';
 import { ReminderQueue } from '../reminders/reminder-queue.service.js';
 import { addDays, atLocalTime } from '../reminders/working-time.js';
@@ -32,6 +33,7 @@ const unknownLink = (): DomainError => new DomainError('not_found', 'This survey
 export class SurveysService {
   constructor(
     private readonly surveys: SurveysRepository,
+    private readonly missions: MissionsRepository,
     private readonly participants: ParticipantsRepository,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
@@ -40,7 +42,7 @@ export class SurveysService {
 
   /** Opens the mission's survey: an invitation to every delegate with an e-mail address, and one reminder before closing. */
   async open(missionId: string, input: SurveyOpenDto): Promise<SurveyProgressDto> {
-    if (!(await this.surveys.missionExists(missionId))) throw new NotFoundError('mission', missionId);
+    if (!(await this.missions.exists(missionId))) throw new NotFoundError('mission', missionId);
     const timeZone = this.environment.DEFAULT_TIME_ZONE;
     const now = this.clock.now();
     const today = this.clock.today(timeZone);
@@ -50,8 +52,8 @@ export class SurveysService {
     const reminderDaysBefore = input.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE;
     const closesAt = atLocalTime(addDays(input.closesOn, 1), 0, timeZone);
     const reminder = atLocalTime(addDays(input.closesOn, -reminderDaysBefore), REMINDER_HOUR, timeZone);
-    const messages = await this.surveys.transaction((manager) =>
-      this.surveys.open(manager, { missionId, closesOn: input.closesOn, closesAt, reminderDaysBefore, reminderAt: reminder > now ? reminder : null, now }),
+    const messages = await this.surveys.transaction((tx) =>
+      this.surveys.open(tx, { missionId, closesOn: input.closesOn, closesAt, reminderDaysBefore, reminderAt: reminder > now ? reminder : null, now }),
     );
     if (messages === null) throw new ConflictError(`mission ${missionId} already has a survey`, [{ field: 'missionId', message: 'already has a survey' }]);
     await this.queue.wakeSurveyMessages(messages);
@@ -61,7 +63,7 @@ export class SurveysService {
   async progress(missionId: string): Promise<SurveyProgressDto> {
     const row = await this.surveys.findProgress(missionId);
     if (!row) {
-      if (!(await this.surveys.missionExists(missionId))) throw new NotFoundError('mission', missionId);
+      if (!(await this.missions.exists(missionId))) throw new NotFoundError('mission', missionId);
       throw new DomainError('not_found', `mission ${missionId} has no survey; open one with POST /missions/${missionId}/survey`);
     }
     const counts = (kind: 'invitation' | 'reminder'): SurveyMessageCountsDto => {
@@ -112,9 +114,9 @@ export class SurveysService {
       b2bUseful: input.b2bUseful ?? null,
       receivedAt: this.clock.now(),
     };
-    await this.surveys.transaction(async (manager) => {
-      await this.surveys.insertAnswer(manager, { ...answer, surveyId: link.surveyId, participantId: link.participantId, invitationId: link.invitationId });
-      await this.participants.recordSatisfaction(manager, link.participantId, answer.score, answer.comment);
+    await this.surveys.transaction(async (tx) => {
+      await this.surveys.insertAnswer(tx, { ...answer, surveyId: link.surveyId, participantId: link.participantId, invitationId: link.invitationId });
+      await this.participants.recordSatisfaction(tx, link.participantId, answer.score, answer.comment);
     });
     return answer;
   }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
+import { violatesUnique } from '../database/unique-violation.js';
+import { assertReferencesExist, type IdsGiven } from '../database/references.js';
+import { lockForChange, lockForRestore } from '../database/versioned.js';
 import type { SortKey } from '../common/paging.js';
 import { User } from './user.entity.js';
 import type { UserSortField } from './users.dto.js';
@@ -43,6 +47,16 @@ export class UsersRepository {
   /** Not archived, unless `withArchived`: an archived record is still read by id, so that references never dangle. */
   findById(id: string, manager: EntityManager = this.dataSource.manager, withArchived = false): Promise<User | null> {
     return manager.findOne(User, { where: { id }, withDeleted: withArchived });
+  }
+
+  /** The user (not archived) with this e-mail address, in any case; `withPassword` for a sign-in, the only reader of the hash. */
+  findByEmail(email: string, { withPassword = false }: { withPassword?: boolean } = {}): Promise<User | null> {
+    return findUserByEmail(this.dataSource.manager, email, { withPassword });
+  }
+
+  /** A user who is not archived, with the password hash that is otherwise never read. */
+  findWithPassword(id: string): Promise<User | null> {
+    return this.dataSource.manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
 
   /** The ids among these that name a user that is not archived. */
@@ -100,12 +114,31 @@ export class UsersRepository {
     return rows.map((row) => row.id);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Checks in one query that every id given names an user that is not archived: a 400 naming
+   * `field` when one does not, instead of a foreign-key failure (assertReferencesExist).
+   */
+  assertExist(tx: Transaction, ids: IdsGiven, field: string): Promise<void> {
+    return assertReferencesExist(tx, User, 'user', field, ids);
+  }
+
+  /**
+   * The user, locked in this transaction for a change, with its id lists; a 404 when there is none, a 409
+   * when it is archived or `expectedVersion` is not its version (see lockForChange).
+   */
+  lockForChange(tx: Transaction, id: string, expectedVersion?: number): Promise<User> {
+    return lockForChange(tx, User, 'user', id, expectedVersion);
+  }
+
+  /** The user, archived or not, locked in this transaction for a restore. */
+  lockForRestore(tx: Transaction, id: string): Promise<User> {
+    return lockForRestore(tx, User, 'user', id);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 }
 
 /** A write that lost a race for an e-mail address to another request. */
-export function isDuplicateEmail(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_users_email';
-}
+export const isDuplicateEmail = (error: unknown): boolean => violatesUnique(error, 'uq_users_email');

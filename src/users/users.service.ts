@@ -1,11 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../database/transaction.js';
 import { SessionCheck } from '../auth/session-check.service.js';
 import { TokensRepository } from '../auth/tokens.repository.js';
 import { Clock } from '../common/clock.service.js';
 import { DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, parseSort } from '../common/paging.js';
-import { lockForChange, lockForRestore } from '../database/versioned.js';
 import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 import { mapUser, USER_SORT_FIELDS, type UserCreateDto, UserResponseDto, type UserSearchDto, type UserUpdateDto } from './users.dto.js';
@@ -27,7 +26,7 @@ export class UsersService {
   ) {}
 
   async create(input: UserCreateDto): Promise<UserResponseDto> {
-    return mapUser(await this.users.transaction((manager) => addUser(manager, input)));
+    return mapUser(await this.users.transaction((tx) => addUser(tx, input)));
   }
 
   async get(id: string): Promise<UserResponseDto> {
@@ -60,14 +59,14 @@ export class UsersService {
     if (changes.email !== undefined) await this.assertEmailFree(changes.email, id);
     // Hashing is slow on purpose: do it before taking the row lock.
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
-    const saved = await this.users.transaction(async (manager) => {
-      const admins = changes.role !== undefined && changes.role !== 'admin' ? await this.users.lockActiveAdmins(manager) : [];
-      const user = await lockForChange(manager, User, 'user', id, version);
+    const saved = await this.users.transaction(async (tx) => {
+      const admins = changes.role !== undefined && changes.role !== 'admin' ? await this.users.lockActiveAdmins(tx) : [];
+      const user = await this.users.lockForChange(tx, id, version);
       if (user.role === 'admin' && changes.role !== undefined && changes.role !== 'admin') assertNotLastAdmin(admins, id, 'demoted');
       Object.assign(user, changes, passwordHash === undefined ? {} : { passwordHash });
-      const changed = await this.saveUnique(user, manager);
+      const changed = await this.saveUnique(user, tx);
       // A new password from an admin ends the sessions opened with the old one.
-      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(id, undefined, this.clock.now(), manager);
+      if (passwordHash !== undefined) await this.tokens.revokeRefreshTokensOfUser(id, undefined, this.clock.now(), tx);
       return changed;
     });
     // Sessions stay; what they may do follows the new role from the next request.
@@ -80,25 +79,25 @@ export class UsersService {
    * go to whoever answers for the mission now, and their other planned reminders are cancelled.
    */
   async archive(id: string): Promise<void> {
-    await this.users.transaction(async (manager) => {
-      const admins = await this.users.lockActiveAdmins(manager);
-      const user = await lockForChange(manager, User, 'user', id);
+    await this.users.transaction(async (tx) => {
+      const admins = await this.users.lockActiveAdmins(tx);
+      const user = await this.users.lockForChange(tx, id);
       if (user.role === 'admin') assertNotLastAdmin(admins, id, 'archived');
-      await this.users.archive(id, manager);
-      await this.tokens.revokeEverythingOf(id, this.clock.now(), manager);
-      await this.reminders.handOverFrom(id, manager);
+      await this.users.archive(id, tx);
+      await this.tokens.revokeEverythingOf(id, this.clock.now(), tx);
+      await this.reminders.handOverFrom(id, tx);
     });
     this.sessions.forget();
   }
 
   /** Back into lists and lookups, able to sign in again; the e-mail address must still be free. Sessions ended stay ended. */
   async restore(id: string): Promise<UserResponseDto> {
-    const restored = await this.users.transaction(async (manager) => {
-      const user = await lockForRestore(manager, User, 'user', id);
+    const restored = await this.users.transaction(async (tx) => {
+      const user = await this.users.lockForRestore(tx, id);
       if (user.archivedAt === null) return user;
-      if (await this.users.emailTaken(user.email, id, manager)) throw duplicateEmail(user.email);
-      await this.users.restore(id, manager);
-      return (await this.users.findById(id, manager))!;
+      if (await this.users.emailTaken(user.email, id, tx)) throw duplicateEmail(user.email);
+      await this.users.restore(id, tx);
+      return (await this.users.findById(id, tx))!;
     });
     return mapUser(restored);
   }
@@ -108,9 +107,9 @@ export class UsersService {
   }
 
   /** The check above can lose a race to a concurrent request; the unique index then decides, with the same answer. */
-  private async saveUnique(user: User, manager?: EntityManager): Promise<User> {
+  private async saveUnique(user: User, tx?: Transaction): Promise<User> {
     try {
-      return await this.users.save(user, manager);
+      return await this.users.save(user, tx);
     } catch (error) {
       if (isDuplicateEmail(error)) throw duplicateEmail(user.email);
       throw error;

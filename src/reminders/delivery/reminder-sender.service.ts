@@ -1,9 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { ACTIVE_ACTION_STATUSES } from '../../actions/action.entity.js';
+import { ActionsRepository } from '../../actions/actions.repository.js';
+import { AuditRepository } from '../../audit/audit.repository.js';
 import { Clock } from '../../common/clock.service.js';
 import { Environment } from '../../config/environment.js';
 import type { User } from '../../users/user.entity.js';
+import { UsersRepository } from '../../users/users.repository.js';
 import { MailDeliveryError, Mailer } from './mailer.service.js';
 import { actionUrl, renderActionMessage, renderDigest, type RenderedMessage } from './messages.js';
 import { addDays, localDate } from '../working-time.js';
@@ -27,6 +30,9 @@ export class ReminderSender {
 
   constructor(
     private readonly reminders: ReminderDeliveryRepository,
+    private readonly actions: ActionsRepository,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditRepository,
     private readonly mailer: Mailer,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
@@ -38,7 +44,7 @@ export class ReminderSender {
     if (!reminder) return 'not-mine';
     let sent: { messageId: string; subject: string };
     try {
-      const recipient = await this.reminders.findUser(reminder.recipientId);
+      const recipient = await this.users.findById(reminder.recipientId);
       if (!recipient || recipient.archivedAt) return this.skip(reminder, 'recipient archived');
       const message = await this.compose(reminder, recipient);
       if (typeof message === 'string') return this.skip(reminder, message);
@@ -88,19 +94,19 @@ export class ReminderSender {
     const language = recipient.language;
     if (reminder.kind === 'digest') {
       const today = localDate(this.clock.now(), recipient.timeZone);
-      const actions = await this.reminders.findDigestActions(recipient.id);
+      const actions = await this.actions.findForDigest(recipient.id);
       const overdue = actions.filter((action) => action.dueTo! < today);
       const dueSoon = actions.filter((action) => action.dueTo! >= today && action.dueFrom! <= addDays(today, 14));
       if (overdue.length === 0 && dueSoon.length === 0) return 'nothing due or overdue';
       return renderDigest({ name: recipient.name, language }, today, { dueSoon, overdue }, (id) => actionUrl(publicUrl, id));
     }
-    const action = await this.reminders.findActionForMessage(reminder.actionId!);
+    const action = await this.actions.findForMessage(reminder.actionId!);
     if (!action) return 'action deleted';
     if (action.archivedAt) return 'action archived';
     if (!ACTIVE_ACTION_STATUSES.includes(action.status)) return `action ${action.status.replace('_', ' ')}`;
     const today = localDate(this.clock.now(), recipient.timeZone);
     const daysOverdue = action.dueTo && action.dueTo < today ? daysBetween(action.dueTo, today) : undefined;
-    const assignedByName = reminder.kind === 'assignment' ? await this.reminders.findAssignerName(action.id, recipient.id) : null;
+    const assignedByName = reminder.kind === 'assignment' ? await this.audit.findAssignerName(action.id, recipient.id) : null;
     return renderActionMessage(
       reminder.kind,
       action,

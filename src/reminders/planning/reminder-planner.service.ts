@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../../database/transaction.js';
 import { ACTIVE_ACTION_STATUSES, type Action } from '../../actions/action.entity.js';
 import { Clock } from '../../common/clock.service.js';
 import { scheduleReminders, type PlanRecipient } from './reminder-schedule.js';
@@ -25,10 +25,10 @@ export class ReminderPlanner {
     private readonly clock: Clock,
   ) {}
 
-  async replan(manager: EntityManager, action: Action, change: ActionChange = {}): Promise<Reminder[]> {
+  async replan(tx: Transaction, action: Action, change: ActionChange = {}): Promise<Reminder[]> {
     const now = this.clock.now();
     const people = [action.ownerId, ...action.watcherIds].filter((id): id is string => id !== null);
-    const { missionOwnerId, recipients: users, settled } = await this.reminders.findPlanningFacts(action, people, manager);
+    const { missionOwnerId, recipients: users, settled } = await this.reminders.findPlanningFacts(action, people, tx);
     const recipients = new Map<string, PlanRecipient>(users.map((user) => [user.id, user]));
     const plan = scheduleReminders({
       action: {
@@ -54,12 +54,12 @@ export class ReminderPlanner {
           : action.dueTo === null
             ? 'no due date'
             : 're-planned';
-    const woken = await this.reminders.replaceFuture(manager, action.id, plan, { reason, now, inactive: !active || action.dueTo === null });
+    const woken = await this.reminders.replaceFuture(tx, action.id, plan, { reason, now, inactive: !active || action.dueTo === null });
 
-    await this.reminders.cancelStaleAssignments(manager, action.id, active ? action.ownerId : null, active ? 'owner changed' : reason);
+    await this.reminders.cancelStaleAssignments(tx, action.id, active ? action.ownerId : null, active ? 'owner changed' : reason);
     const newOwner = active && action.ownerId !== null && action.ownerId !== change.previousOwnerId;
     if (newOwner && action.ownerId !== change.actorId) {
-      const notice = await this.reminders.insertAssignment(manager, action.id, action.ownerId!, action.version, now);
+      const notice = await this.reminders.insertAssignment(tx, action.id, action.ownerId!, action.version, now);
       if (notice) woken.push(notice);
     }
     return woken;
