@@ -139,6 +139,13 @@ inBrowser('the dashboard in Chromium', () => {
       const reminders = (await app.get(`actions/${MOW_VISIT}/reminders?limit=100`)).body;
       const planned = reminders.items.filter((reminder: { status: string; fireAt: string }) => reminder.status === 'planned' && /^2027-/.test(reminder.fireAt));
       expect(planned.length).toBeGreaterThan(0);
+      // A reminder skipped says why, in Dutch: the API's reason is English.
+      const skipped = await app.post(`reminders/${planned[0].id}/skip`, {});
+      expect([skipped.status, skipped.body.reason]).toEqual([200, 'skipped by request']);
+      await page.reload();
+      const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Herinneringen' }) });
+      await expect(panel.getByText('overgeslagen op verzoek').first().waitFor()).resolves.toBeUndefined();
+      expect(await panel.getByText('skipped by request').count()).toBe(0);
     });
 
     it('creates a follow-up with a fuzzy date, shows the API’s field errors beside the fields, and the API holds it', async () => {
@@ -170,6 +177,8 @@ inBrowser('the dashboard in Chromium', () => {
         dueFrom: '2028-03-01',
         dueTo: '2028-03-31',
         status: 'open',
+        // Owned by whoever records it unless they choose otherwise: an action without owner is in nobody's list.
+        ownerId: ELS.id,
       });
     });
 
@@ -249,6 +258,17 @@ inBrowser('the dashboard in Chromium', () => {
       const refused = await app.as(token).patch(`actions/${demoId('action', 'action-loi-signing')}`, { status: 'done', version: 1 });
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('forbidden');
+      // Typing a form's address gives the designed refusal, not a form whose saving would answer 403.
+      for (const path of [
+        `/actions/new?missionId=${missionId}`,
+        '/missions/new',
+        `/actions/${demoId('action', 'action-loi-signing')}/edit`,
+        '/organisations/new',
+      ]) {
+        await page.goto(`${app.baseUrl}${path}`);
+        await expect(page.getByText(nl.state.forbidden).waitFor()).resolves.toBeUndefined();
+        expect([path, await page.getByRole('button', { name: /^(Aanmaken|Bewaren)$/ }).count()]).toEqual([path, 0]);
+      }
       expect(problems).toEqual([]);
       await page.context().close();
     });
