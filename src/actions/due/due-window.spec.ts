@@ -235,10 +235,10 @@ describe('parseDueLabel', () => {
       expect(parseDueLabel(label)).toBeNull();
     });
 
-    it('keeps "eind 2027" for a Dutch reader and names its quarter to an English one', () => {
+    it('keeps "eind 2027" for a Dutch reader and names the quarter of a label in the other language', () => {
       expect(describeDueWindow(parseDueLabel('eind 2027')!, 'nl')).toBe('eind 2027');
       expect(describeDueWindow(parseDueLabel('eind 2027')!, 'en')).toBe('Q4 2027');
-      expect(describeDueWindow(parseDueLabel('early 2028')!, 'nl')).toBe('Q1 2028');
+      expect(describeDueWindow(parseDueLabel('early 2028')!, 'nl')).toBe('eerste kwartaal 2028');
     });
   });
 
