@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { demoId, seedDemoData } from '../../src/demo/seed.js';
+import { seedDemoData } from '../../src/demo/seed.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
+import { DEMO_PASSWORD, ELS, giveDemoPassword } from './demo-users.js';
 import { browserAvailable, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 // What an officer reads on an action's page and its form, on the overdue board and a mission's
 // page, in the Dutch interface: the history in words, one error per field, filters that say "alle".
-
-const PASSWORD = 'Vietnam-2023-follow-up';
-const ELS = { id: demoId('user', 'user-els'), email: 'els.vermeulen@fit.example' };
 
 const inBrowser = browserAvailable() ? describe : describe.skip;
 // A real browser on a machine shared with the rest of the suite: steps take seconds, not milliseconds.
@@ -28,13 +26,12 @@ inBrowser('an action’s page, its form and the boards around it in Chromium', (
     endTurn = await takeTurn('shared');
     app = await startTestApp();
     await seedDemoData({ url: app.database.url });
-    const current = await app.get(`users/${ELS.id}`);
-    expect((await app.patch(`users/${ELS.id}`, { password: PASSWORD, version: current.body.version })).status).toBe(200);
+    await giveDemoPassword(app, ELS);
     missionId = (await app.get('missions?q=VN-2023')).body.items[0].id;
     browser = await launchBrowser();
     ({ page, problems, clientErrors } = await newWatchedPage(browser));
     await page.goto(`${app.baseUrl}/sign-in`);
-    await signIn(page, ELS.email, PASSWORD);
+    await signIn(page, ELS.email, DEMO_PASSWORD);
   }, 900_000);
 
   afterAll(async () => {

@@ -6,13 +6,11 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import nl from '../../web/src/i18n/nl.json' with { type: 'json' };
+import { AN, DEMO_PASSWORD, ELS, giveDemoPassword } from './demo-users.js';
 import { browserAvailable, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 // An officer's day on the reference mission, in a real browser against the real service.
 
-const PASSWORD = 'Vietnam-2023-follow-up';
-const ELS = { id: demoId('user', 'user-els'), email: 'els.vermeulen@fit.example' };
-const AN = { id: demoId('user', 'user-viewer'), email: 'an.claes@fit.example' };
 const MOW_VISIT = demoId('action', 'action-mow-mrc-visit');
 
 const flatten = (tree: object, prefix = ''): [string, string][] =>
@@ -52,11 +50,7 @@ inBrowser('the dashboard in Chromium', () => {
     endTurn = await takeTurn('shared');
     app = await startTestApp();
     await seedDemoData({ url: app.database.url });
-    for (const user of [ELS, AN]) {
-      const current = await app.get(`users/${user.id}`);
-      const changed = await app.patch(`users/${user.id}`, { password: PASSWORD, version: current.body.version });
-      expect(changed.status).toBe(200);
-    }
+    await giveDemoPassword(app, ELS, AN);
     const missions = await app.get('missions?q=VN-2023');
     missionId = missions.body.items[0].id;
     browser = await launchBrowser();
@@ -105,7 +99,7 @@ inBrowser('the dashboard in Chromium', () => {
       await page.waitForURL(/\/sign-in\?next=/);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'sign-in');
-      await signIn(page, ELS.email, PASSWORD);
+      await signIn(page, ELS.email, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe(`/actions/${MOW_VISIT}`);
       await expect(page.getByRole('heading', { level: 1, name: action.title }).waitFor()).resolves.toBeUndefined();
     });
@@ -240,7 +234,7 @@ inBrowser('the dashboard in Chromium', () => {
     it('sees the follow-ups and missions but no button that would answer 403', async () => {
       const { page, problems } = await newWatchedPage(browser);
       await page.goto(`${app.baseUrl}/sign-in`);
-      await signIn(page, AN.email, PASSWORD);
+      await signIn(page, AN.email, DEMO_PASSWORD);
       await page.goto(`${app.baseUrl}/missions/${missionId}`);
       await expect(page.getByRole('heading', { level: 1, name: 'Economic mission to Vietnam 2023' }).waitFor()).resolves.toBeUndefined();
       await page.waitForLoadState('networkidle');
@@ -254,7 +248,7 @@ inBrowser('the dashboard in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'viewer-action');
       // The buttons are hidden because the API would refuse: check that it does.
-      const token = await app.signIn(AN.email, PASSWORD);
+      const token = await app.signIn(AN.email, DEMO_PASSWORD);
       const refused = await app.as(token).patch(`actions/${demoId('action', 'action-loi-signing')}`, { status: 'done', version: 1 });
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('forbidden');
@@ -303,7 +297,7 @@ inBrowser('the dashboard in Chromium', () => {
       await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'email');
       await page.keyboard.type(ELS.email);
       await page.keyboard.press('Tab');
-      await page.keyboard.type(PASSWORD);
+      await page.keyboard.type(DEMO_PASSWORD);
       await page.keyboard.press('Enter');
       await page.waitForURL(`${app.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Mijn opvolging' }).waitFor();

@@ -3,18 +3,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { demoId, seedDemoData } from '../../src/demo/seed.js';
+import { seedDemoData } from '../../src/demo/seed.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { takeTurn } from '../support/turns.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
+import { AN, DEMO_PASSWORD, ELS, giveDemoPassword } from './demo-users.js';
 import { browserAvailable, launchBrowser, newWatchedPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 // What an officer does with the data in the dashboard: the report, the survey, exports,
 // imports, the calendar link, their own profile, and a password chosen from an e-mail's link.
-
-const PASSWORD = 'Vietnam-2023-follow-up';
-const ELS = { id: demoId('user', 'user-els'), email: 'els.vermeulen@fit.example' };
-const AN = { id: demoId('user', 'user-viewer'), email: 'an.claes@fit.example' };
 
 const inBrowser = browserAvailable() ? describe : describe.skip;
 // A real browser on a machine shared with the rest of the suite: steps take seconds, not milliseconds.
@@ -34,13 +31,12 @@ inBrowser('data in and out of the dashboard in Chromium', () => {
     smtp = await startSmtpSink();
     app = await startTestApp({ SMTP_URL: smtp.url });
     await seedDemoData({ url: app.database.url });
-    const current = await app.get(`users/${ELS.id}`);
-    expect((await app.patch(`users/${ELS.id}`, { password: PASSWORD, version: current.body.version })).status).toBe(200);
+    await giveDemoPassword(app, ELS);
     missionId = (await app.get('missions?q=VN-2023')).body.items[0].id;
     browser = await launchBrowser();
     ({ page, problems } = await newWatchedPage(browser));
     await page.goto(`${app.baseUrl}/sign-in`);
-    await signIn(page, ELS.email, PASSWORD);
+    await signIn(page, ELS.email, DEMO_PASSWORD);
   }, 900_000);
 
   afterAll(async () => {
